@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way: hufang → TUI → Store → Survey (see ../shared/DESIGN.md).
+let package = Package(
+    name: "hufang",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hufang", targets: ["hufang"]),
+        .library(name: "Survey", targets: ["Survey"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "Survey", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Store", dependencies: ["Survey"]),
+        .target(name: "TUI", dependencies: ["Store", "Survey"]),
+        .executableTarget(
+            name: "hufang",
+            dependencies: ["TUI", "Store", "Survey", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Benchmarks print figures; they are never timed assertions inside unit tests.
+        .executableTarget(name: "SurveyBenchmark", dependencies: ["Survey"], path: "Benchmarks/SurveyBenchmark"),
+        .testTarget(name: "SurveyTests", dependencies: ["Survey"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI"]),
+    ]
+)

@@ -1,0 +1,232 @@
+/// Resolves names and checks types of a parsed expression against the questionnaire being loaded.
+struct ExpressionCompiler {
+    /// What a name can mean: a question, with its roster (nil = household).
+    struct FieldInfo { var index: Int; var roster: Int?; var type: ValueType }
+
+    var fields: [String: FieldInfo]
+    var rosters: [String: Int]
+    var codeLists: [String: CodeList]
+    /// The roster whose row the expression is evaluated in (nil = household level).
+    var hostRoster: Int?
+    /// The type of `.`, when the expression belongs to a question; nil where `.` means nothing.
+    var currentType: ValueType?
+
+    private var direct: [Int] = []
+    private var viaAggregate: [Int] = []
+    private var aggregateRosters: [Int] = []
+
+    init(fields: [String: FieldInfo], rosters: [String: Int], codeLists: [String: CodeList], hostRoster: Int?, currentType: ValueType?) {
+        self.fields = fields; self.rosters = rosters; self.codeLists = codeLists
+        self.hostRoster = hostRoster; self.currentType = currentType
+    }
+
+    /// Compiles `source`, requiring the result to have type `expected` when given.
+    mutating func compile(_ source: String, expecting expected: ValueType? = nil) throws(ExpressionError) -> CompiledExpression {
+        let ast = try ExpressionParser.parse(source)
+        direct = []; viaAggregate = []; aggregateRosters = []
+        let (code, type) = try compile(ast)
+        if let expected, !Self.assignable(type, to: expected) {
+            throw ExpressionError(offset: 0, message: "expected \(expected), but this expression gives \(type)")
+        }
+        return CompiledExpression(source: source, code: code, type: type,
+                                  directRefs: Array(Set(direct)).sorted(), aggregateRefs: Array(Set(viaAggregate)).sorted())
+    }
+
+    static func assignable(_ t: ValueType, to expected: ValueType) -> Bool {
+        switch (t, expected) {
+        case (.null, _): return true
+        case (.number, .number), (.code, .number), (.code, .code), (.number, .code): return true
+        default: return t.comparable(with: expected)
+        }
+    }
+
+    private mutating func compile(_ e: Expr) throws(ExpressionError) -> (Code, ValueType) {
+        switch e.kind {
+        case .literal(let v):
+            switch v {
+            case .none: return (.constant(nil), .null)
+            case .number: return (.constant(v), .number)
+            case .text: return (.constant(v), .text)
+            case .bool: return (.constant(v), .bool)
+            default: return (.constant(v), .null)
+            }
+        case .list(let items):
+            var codes: [Code] = []
+            var elem: ValueType = .null
+            for item in items {
+                let (c, t) = try compile(item)
+                if case .list = t { throw ExpressionError(offset: item.offset, message: "lists cannot be nested") }
+                if elem == .null { elem = t } else if !elem.comparable(with: t) {
+                    throw ExpressionError(offset: item.offset, message: "a list mixes \(elem) and \(t)")
+                }
+                codes.append(c)
+            }
+            return (.list(codes), .list(elem))
+        case .current:
+            guard let currentType else {
+                throw ExpressionError(offset: e.offset, message: "'.' (this question's value) is only allowed in a question's constraints")
+            }
+            return (.current, currentType)
+        case .name(let name):
+            if rosters[name] != nil {
+                throw ExpressionError(offset: e.offset, message: "'\(name)' is a roster: use it inside count(), sum(), min() or max()")
+            }
+            guard let f = fields[name] else {
+                throw ExpressionError(offset: e.offset, message: "unknown field '\(name)'")
+            }
+            if let r = f.roster {
+                if aggregateRosters.contains(r) {
+                    viaAggregate.append(f.index)
+                } else if r == hostRoster {
+                    direct.append(f.index)
+                } else {
+                    throw ExpressionError(offset: e.offset, message: "'\(name)' is asked per row of a roster: outside that roster use count(), sum(), min() or max()")
+                }
+            } else {
+                direct.append(f.index)
+            }
+            return (.field(f.index), f.type)
+        case .unary(.not, let x):
+            let (c, t) = try compile(x)
+            try require(t, .bool, at: x.offset, what: "'not'")
+            return (.not(c), .bool)
+        case .unary(.negate, let x):
+            let (c, t) = try compile(x)
+            guard t.isNumeric else { throw ExpressionError(offset: x.offset, message: "'-' needs a number, found \(t)") }
+            return (.negate(c), .number)
+        case .binary(let op, let l, let r):
+            let (lc, lt) = try compile(l)
+            let (rc, rt) = try compile(r)
+            switch op {
+            case .and, .or:
+                try require(lt, .bool, at: l.offset, what: "'\(op.rawValue)'")
+                try require(rt, .bool, at: r.offset, what: "'\(op.rawValue)'")
+                return (op == .and ? .and(lc, rc) : .or(lc, rc), .bool)
+            case .eq, .ne:
+                guard lt.comparable(with: rt) else {
+                    throw ExpressionError(offset: e.offset, message: "cannot compare \(lt) with \(rt)")
+                }
+                try checkCodeLiteral(lt, r)
+                try checkCodeLiteral(rt, l)
+                return (.compare(op, lc, rc), .bool)
+            case .lt, .le, .gt, .ge:
+                let ok = (lt.isNumeric && rt.isNumeric) || (lt == .date && (rt == .date || rt == .null)) || (rt == .date && lt == .null)
+                guard ok else { throw ExpressionError(offset: e.offset, message: "'\(op.rawValue)' compares numbers or dates, not \(lt) and \(rt)") }
+                return (.compare(op, lc, rc), .bool)
+            case .in:
+                switch rt {
+                case .list(let elem):
+                    guard lt.comparable(with: elem) else {
+                        throw ExpressionError(offset: e.offset, message: "'in' tests \(lt) against a list of \(elem)")
+                    }
+                    if case .code(let list?) = lt, case .list(let items) = r.kind, let cl = codeLists[list] {
+                        for item in items { try checkCode(item, in: cl) }
+                    }
+                case .codes:
+                    guard lt.isNumeric else { throw ExpressionError(offset: l.offset, message: "'in' a multi-code answer needs a code, found \(lt)") }
+                case .null: break
+                default:
+                    throw ExpressionError(offset: r.offset, message: "'in' needs a list like [1, 2] or a multi-code answer, found \(rt)")
+                }
+                return (.inList(lc, rc), .bool)
+            case .add, .sub, .mul, .div:
+                guard lt.isNumeric else { throw ExpressionError(offset: l.offset, message: "'\(op.rawValue)' needs numbers, found \(lt)") }
+                guard rt.isNumeric else { throw ExpressionError(offset: r.offset, message: "'\(op.rawValue)' needs numbers, found \(rt)") }
+                return (.arithmetic(op, lc, rc), .number)
+            }
+        case .call(let name, let args):
+            if let agg = Aggregate(rawValue: name) { return try compileAggregate(agg, args, at: e.offset) }
+            guard let fn = Builtin(rawValue: name) else {
+                let known = (["count", "sum", "min", "max"] + Builtin.allCases.map(\.rawValue)).joined(separator: ", ")
+                throw ExpressionError(offset: e.offset, message: "unknown function '\(name)' (known: \(known))")
+            }
+            return try compileBuiltin(fn, args, at: e.offset)
+        }
+    }
+
+    private mutating func compileAggregate(_ agg: Aggregate, _ args: [Expr], at offset: Int) throws(ExpressionError) -> (Code, ValueType) {
+        guard let first = args.first, case .name(let rosterName) = first.kind, let roster = rosters[rosterName] else {
+            throw ExpressionError(offset: args.first?.offset ?? offset, message: "\(agg.rawValue)() takes a roster first, e.g. \(agg.rawValue)(members\(agg == .count ? "" : ", age"))")
+        }
+        let maxArgs = agg == .count ? 2 : 3
+        let minArgs = agg == .count ? 1 : 2
+        guard (minArgs...maxArgs).contains(args.count) else {
+            let form = agg == .count ? "count(roster) or count(roster, filter)" : "\(agg.rawValue)(roster, value) or \(agg.rawValue)(roster, value, filter)"
+            throw ExpressionError(offset: offset, message: "expected \(form), found \(args.count) argument(s)")
+        }
+        aggregateRosters.append(roster)
+        defer { aggregateRosters.removeLast() }
+        var value: Code?
+        var filter: Code?
+        if agg == .count {
+            if args.count == 2 {
+                let (c, t) = try compile(args[1]); try require(t, .bool, at: args[1].offset, what: "a count() filter"); filter = c
+            }
+        } else {
+            let (c, t) = try compile(args[1])
+            guard t.isNumeric else { throw ExpressionError(offset: args[1].offset, message: "\(agg.rawValue)() adds up numbers, found \(t)") }
+            value = c
+            if args.count == 3 {
+                let (fc, ft) = try compile(args[2]); try require(ft, .bool, at: args[2].offset, what: "a filter"); filter = fc
+            }
+        }
+        return (.aggregate(agg, roster: roster, value: value, filter: filter), .number)
+    }
+
+    private mutating func compileBuiltin(_ fn: Builtin, _ args: [Expr], at offset: Int) throws(ExpressionError) -> (Code, ValueType) {
+        let params: [ValueType?]   // nil = any type
+        let result: ValueType
+        switch fn {
+        case .answered: params = [nil]; result = .bool
+        case .coalesce, .if: params = fn == .if ? [.bool, nil, nil] : [nil, nil]; result = .null
+        case .round: params = [.number, .number]; result = .number
+        case .abs: params = [.number]; result = .number
+        case .length: params = [.text]; result = .number
+        case .left: params = [.text, .number]; result = .text
+        case .year: params = [.date]; result = .number
+        case .ageOn: params = [.date, .date]; result = .number
+        case .idValid: params = [.text]; result = .bool
+        case .idBirthdate: params = [.text]; result = .date
+        case .idSex: params = [.text]; result = .code("sex")
+        case .incomeLine: params = [.text, .number]; result = .number
+        case .isLabourAge: params = [.number, .number]; result = .bool
+        case .minFloorArea: params = []; result = .number
+        }
+        guard args.count == params.count else {
+            throw ExpressionError(offset: offset, message: "\(fn.rawValue)() takes \(params.count) argument(s), found \(args.count)")
+        }
+        var codes: [Code] = []
+        var types: [ValueType] = []
+        for (arg, param) in zip(args, params) {
+            let (c, t) = try compile(arg)
+            if let param { try require(t, param, at: arg.offset, what: "\(fn.rawValue)()") }
+            codes.append(c); types.append(t)
+        }
+        var type = result
+        if fn == .coalesce || fn == .if {
+            let a = types[types.count - 2], b = types[types.count - 1]
+            guard a.comparable(with: b) else {
+                throw ExpressionError(offset: args[args.count - 1].offset, message: "\(fn.rawValue)() mixes \(a) and \(b)")
+            }
+            type = a == .null ? b : a
+        }
+        return (.call(fn, codes), type)
+    }
+
+    private func require(_ t: ValueType, _ expected: ValueType, at offset: Int, what: String) throws(ExpressionError) {
+        guard Self.assignable(t, to: expected) else {
+            throw ExpressionError(offset: offset, message: "\(what) needs \(expected), found \(t)")
+        }
+    }
+
+    /// `relation == 11` against a code list without 11 is almost certainly a typo: refuse it.
+    private func checkCodeLiteral(_ t: ValueType, _ other: Expr) throws(ExpressionError) {
+        if case .code(let list?) = t, let cl = codeLists[list] { try checkCode(other, in: cl) }
+    }
+
+    private func checkCode(_ e: Expr, in list: CodeList) throws(ExpressionError) {
+        if case .literal(.number(let n)) = e.kind, !list.contains(Int(n)) || n != n.rounded() {
+            throw ExpressionError(offset: e.offset, message: "code \(Value.format(n)) is not in the list '\(list.id)'")
+        }
+    }
+}

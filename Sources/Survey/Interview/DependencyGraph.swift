@@ -1,0 +1,104 @@
+/// Which values and checks to recompute when one field changes, worked out once at load so a
+/// keystroke costs what it touches, not what the household holds.
+struct DependencyGraph: Sendable {
+    /// One thing to recompute: in the changed row only, or in every row (or once, at household level).
+    struct Step: Sendable, Equatable {
+        var target: Int
+        var everyRow: Bool
+    }
+
+    /// All questions, each after everything its relevance and value depend on.
+    let order: [Int]
+    /// Per question: the values downstream of it, in `order`.
+    let valuePlan: [[Step]]
+    /// Per question: the checks to re-run after its value (or a value downstream) changed.
+    let checkPlan: [[Step]]
+
+    /// Builds the graph, or returns the questions of a cycle.
+    static func build(questions: [Question], checks: [Check]) -> Result<DependencyGraph, CycleError> {
+        let n = questions.count
+        // dependents[f] = questions whose relevance or value reads f, and whether every row must follow.
+        var dependents = Array(repeating: [Step](), count: n)
+        for q in questions {
+            for (f, aggregate) in refs(q.relevant) + refs(q.calculate) {
+                dependents[f].append(Step(target: q.index, everyRow: aggregate || questions[f].roster == nil))
+            }
+        }
+        var checkDependents = Array(repeating: [Step](), count: n)
+        for c in checks {
+            var reads = refs(c.test)
+            if c.ownsValue { reads.append((c.field, false)) }
+            for (f, aggregate) in reads {
+                checkDependents[f].append(Step(target: c.index, everyRow: c.roster == nil || aggregate || questions[f].roster == nil))
+            }
+        }
+        guard let order = topologicalOrder(n: n, dependents: dependents) else {
+            return .failure(CycleError(questions: findCycle(n: n, dependents: dependents)))
+        }
+        var rank = Array(repeating: 0, count: n)
+        for (i, q) in order.enumerated() { rank[q] = i }
+
+        var valuePlan: [[Step]] = []
+        var checkPlan: [[Step]] = []
+        for f in 0..<n {
+            // mode: nil = untouched, false = same row, true = every row. Walking in topological order
+            // sees every predecessor of a node before the node itself.
+            var mode = [Bool?](repeating: nil, count: n)
+            mode[f] = false
+            var values: [Step] = []
+            var checkMode: [Int: Bool] = [:]
+            for node in order[rank[f]...] {
+                guard let m = mode[node] else { continue }
+                if node != f { values.append(Step(target: node, everyRow: m)) }
+                for d in dependents[node] {
+                    let every = m || d.everyRow
+                    mode[d.target] = (mode[d.target] ?? false) || every
+                }
+                for c in checkDependents[node] {
+                    checkMode[c.target] = (checkMode[c.target] ?? false) || m || c.everyRow
+                }
+            }
+            valuePlan.append(values)
+            checkPlan.append(checkMode.keys.sorted().map { Step(target: $0, everyRow: checkMode[$0]!) })
+        }
+        return .success(DependencyGraph(order: order, valuePlan: valuePlan, checkPlan: checkPlan))
+    }
+
+    struct CycleError: Error { var questions: [Int] }
+
+    private static func refs(_ e: CompiledExpression?) -> [(Int, Bool)] {
+        guard let e else { return [] }
+        return e.directRefs.map { ($0, false) } + e.aggregateRefs.map { ($0, true) }
+    }
+
+    private static func topologicalOrder(n: Int, dependents: [[Step]]) -> [Int]? {
+        var indegree = Array(repeating: 0, count: n)
+        for ds in dependents { for d in ds { indegree[d.target] += 1 } }
+        var ready = (0..<n).filter { indegree[$0] == 0 }.reversed() as [Int]
+        var order: [Int] = []
+        while let q = ready.popLast() {
+            order.append(q)
+            for d in dependents[q] {
+                indegree[d.target] -= 1
+                if indegree[d.target] == 0 { ready.append(d.target) }
+            }
+        }
+        return order.count == n ? order : nil
+    }
+
+    private static func findCycle(n: Int, dependents: [[Step]]) -> [Int] {
+        var state = Array(repeating: 0, count: n)  // 0 new, 1 on stack, 2 done
+        var stack: [Int] = []
+        func visit(_ v: Int) -> [Int]? {
+            state[v] = 1; stack.append(v)
+            for d in dependents[v] {
+                if state[d.target] == 1, let start = stack.firstIndex(of: d.target) { return Array(stack[start...]) }
+                if state[d.target] == 0, let c = visit(d.target) { return c }
+            }
+            state[v] = 2; stack.removeLast()
+            return nil
+        }
+        for v in 0..<n where state[v] == 0 { if let c = visit(v) { return c } }
+        return []
+    }
+}

@@ -1,0 +1,111 @@
+/// Moving through the form: only questions that apply and are typed (calculated ones are shown, not visited).
+extension Interview {
+    /// The positions of a section, in order: its questions, or per row its questions.
+    public func slots(in section: Int) -> [Position] {
+        let s = questionnaire.sections[section]
+        var out: [Position] = []
+        for row in instanceRows(s.roster) {
+            for q in s.questions where questionnaire.questions[q].isInput && isRelevant(q, row: row) {
+                out.append(Position(section: section, row: row, question: q))
+            }
+        }
+        return out
+    }
+
+    private func instanceRows(_ roster: Int?) -> [RowID?] {
+        guard let roster else { return [nil] }
+        return rowIDs(of: roster).map { Optional($0) }
+    }
+
+    func firstSlot(from section: Int) -> Position? {
+        for s in section..<questionnaire.sections.count { if let p = slots(in: s).first { return p } }
+        return nil
+    }
+
+    /// Sort key of a field in the form's order (for listing problems).
+    func slotOrder(_ question: Int, _ row: RowID?) -> [Int] {
+        let q = questionnaire.questions[question]
+        let rowIndex = q.roster.flatMap { r in row.flatMap { rowIDs(of: r).firstIndex(of: $0) } } ?? 0
+        return [q.section, rowIndex, question]
+    }
+
+    /// Every position after (`forward`) or before the cursor, in order, crossing sections.
+    private func walk(forward: Bool) -> [Position] {
+        let sections = Array(0..<questionnaire.sections.count)
+        guard let p = position else { return sections.flatMap { slots(in: $0) } }
+        let here = slots(in: p.section)
+        let i = here.firstIndex(of: p)
+        if forward {
+            let rest = i.map { Array(here[($0 + 1)...]) } ?? here
+            return rest + sections.dropFirst(p.section + 1).flatMap { slots(in: $0) }
+        }
+        let before = i.map { Array(here[..<$0].reversed()) } ?? here.reversed()
+        return before + sections.prefix(p.section).reversed().flatMap { slots(in: $0).reversed() }
+    }
+
+    /// Moves to the next question that applies; false at the end of the form.
+    @discardableResult public func moveNext() -> Bool { move(to: walk(forward: true).first) }
+
+    /// Moves to the previous question that applies; false at the start.
+    @discardableResult public func movePrevious() -> Bool { move(to: walk(forward: false).first) }
+
+    /// Moves to a section's first question that applies (or its first row's, for a roster section).
+    @discardableResult public func moveTo(section: Int) -> Bool {
+        guard questionnaire.sections.indices.contains(section) else { return false }
+        return move(to: slots(in: section).first)
+    }
+
+    /// Moves to a given question and row, if it applies.
+    @discardableResult public func moveTo(question: Int, row: RowID?) -> Bool {
+        let q = questionnaire.questions[question]
+        let target = Position(section: q.section, row: q.roster == nil ? nil : row, question: question)
+        return move(to: slots(in: q.section).contains(target) ? target : nil)
+    }
+
+    /// Moves to the next required question with no answer, wrapping to the start; false when none is left.
+    @discardableResult public func moveToNextUnanswered() -> Bool {
+        let ahead = walk(forward: true) + walk(forward: false).reversed()
+        return move(to: ahead.first { p in questionnaire.questions[p.question].required && answers[FieldKey(p.question, p.row)] == nil })
+    }
+
+    /// Moves to the field of the next problem after the cursor (wrapping); false when there is none.
+    @discardableResult public func moveToNextProblem() -> Bool {
+        let open = problems.filter { $0.overrideReason == nil }
+        guard !open.isEmpty else { return false }
+        let here = position.map { slotOrder($0.question, $0.row) } ?? []
+        let targets = open.map { p -> (order: [Int], question: Int, row: RowID?) in
+            let c = questionnaire.checks[p.check]
+            var row = p.row
+            if row == nil, let r = questionnaire.questions[c.field].roster { row = rowIDs(of: r).first }
+            return (slotOrder(c.field, row), c.field, row)
+        }.sorted { $0.order.lexicographicallyPrecedes($1.order) }
+        let next = targets.first { here.lexicographicallyPrecedes($0.order) } ?? targets[0]
+        let q = questionnaire.questions[next.question]
+        position = Position(section: q.section, row: next.row, question: next.question)
+        return true
+    }
+
+    private func move(to p: Position?) -> Bool {
+        guard let p else { return false }
+        position = p
+        return true
+    }
+
+    /// Required questions that apply in a section, and how many of them are answered.
+    public func completeness(section: Int) -> (answered: Int, required: Int) {
+        var answered = 0, required = 0
+        for p in slots(in: section) where questionnaire.questions[p.question].required {
+            required += 1
+            if answers[FieldKey(p.question, p.row)] != nil { answered += 1 }
+        }
+        return (answered, required)
+    }
+
+    /// Completeness of the whole household.
+    public var completeness: (answered: Int, required: Int) {
+        questionnaire.sections.indices.reduce((0, 0)) { acc, s in
+            let c = completeness(section: s)
+            return (acc.0 + c.answered, acc.1 + c.required)
+        }
+    }
+}

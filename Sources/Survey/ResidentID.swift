@@ -1,0 +1,75 @@
+/// A resident identity number (公民身份号码, GB 11643-1999): 6-digit region, 8-digit birth date,
+/// 3-digit sequence (odd = male), and a MOD 11-2 check character (0–9 or X).
+public struct ResidentID: Hashable, Sendable {
+    /// The 18 characters, with a lower-case x made upper-case.
+    public let value: String
+    public let birthDate: Day
+    /// 1 male, 2 female — the codes of the `sex` list.
+    public let sex: Int
+    public let regionCode: String
+
+    /// Why an ID number is refused.
+    public enum Problem: Error, Equatable, Sendable {
+        case wrongLength(Int)
+        case invalidCharacter(position: Int)
+        case impossibleBirthDate(String)
+        case birthDateOutOfRange(Day)
+        case badCheckDigit(expected: Character, found: Character)
+
+        /// The message for the enumerator, in their language.
+        public func message(_ lang: Language) -> String {
+            switch self {
+            case .wrongLength(let n):
+                return lang == .zh ? "身份证号应为18位，现为\(n)位" : "An ID number has 18 characters; this one has \(n)"
+            case .invalidCharacter(let p):
+                return lang == .zh ? "身份证号第\(p)位不是数字（只有最后一位可以是X）" : "Character \(p) of the ID number is not a digit (only the last may be X)"
+            case .impossibleBirthDate(let s):
+                return lang == .zh ? "身份证号中的出生日期\(s)不存在" : "The birth date \(s) in the ID number does not exist"
+            case .birthDateOutOfRange(let d):
+                return lang == .zh ? "身份证号中的出生日期\(d)不合理（早于1900年或晚于调查日）" : "The birth date \(d) in the ID number is implausible (before 1900 or after the interview)"
+            case .badCheckDigit(let e, let f):
+                return lang == .zh ? "身份证号校验位错误：最后一位应为\(e)，录入的是\(f)，请核对号码" : "The ID number's check character should be \(e), not \(f): please re-check the number"
+            }
+        }
+    }
+
+    static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    static let checkCharacters: [Character] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
+
+    /// Parses and checks an ID number; `on` is the latest plausible birth date.
+    public init(_ text: String, on reference: Day) throws(Problem) {
+        let chars = Array(text.uppercased())
+        guard chars.count == 18 else { throw .wrongLength(text.count) }
+        var digits: [Int] = []
+        for (i, c) in chars.prefix(17).enumerated() {
+            guard let d = c.wholeNumberValue, c.isASCII else { throw .invalidCharacter(position: i + 1) }
+            digits.append(d)
+        }
+        guard chars[17] == "X" || (chars[17].isASCII && chars[17].isNumber) else { throw .invalidCharacter(position: 18) }
+        let y = digits[6] * 1000 + digits[7] * 100 + digits[8] * 10 + digits[9]
+        let m = digits[10] * 10 + digits[11]
+        let d = digits[12] * 10 + digits[13]
+        guard let birth = Day(year: y, month: m, day: d) else {
+            throw .impossibleBirthDate(String(chars[6..<14]))
+        }
+        guard birth.year >= 1900, birth <= reference else { throw .birthDateOutOfRange(birth) }
+        let expected = Self.checkCharacter(digits)
+        guard expected == chars[17] else { throw .badCheckDigit(expected: expected, found: chars[17]) }
+        value = String(chars)
+        birthDate = birth
+        sex = digits[16] % 2 == 1 ? 1 : 2
+        regionCode = String(chars[0..<6])
+    }
+
+    /// The MOD 11-2 check character for the first 17 digits.
+    public static func checkCharacter(_ digits: [Int]) -> Character {
+        var sum = 0
+        for (d, w) in zip(digits, weights) { sum += d * w }
+        return checkCharacters[sum % 11]
+    }
+
+    /// The problem with an ID number, or nil when it is valid.
+    public static func check(_ text: String, on reference: Day) -> Problem? {
+        do { _ = try ResidentID(text, on: reference); return nil } catch { return error }
+    }
+}

@@ -1,0 +1,124 @@
+/// One guarantee of 两不愁三保障 judged for a household: met, not met (with why), or not yet known.
+public struct GuaranteeResult: Sendable, Equatable {
+    public var id: String
+    public var label: Localized
+    /// nil while the answers it needs are missing.
+    public var met: Bool?
+    public var reasons: [Localized]
+}
+
+/// What the assessment suggests for the household's status.
+public enum SuggestedStatus: Sendable, Equatable {
+    case meetsExitStandard
+    case doesNotMeet
+    case returnedToPoverty
+    case incomplete
+}
+
+/// The household judged against the income line and 两不愁三保障 (section J of the form).
+public struct Assessment: Sendable, Equatable {
+    public var perCapitaNetIncome: Double?
+    public var incomeLine: Double?
+    public var householdSize: Int?
+    public var guarantees: [GuaranteeResult]
+    public var status: SuggestedStatus
+    /// Why the status is what it is, in words, most important first.
+    public var reasons: [Localized]
+
+    /// Judges an interview. Reads the calculated fields `per_capita_net_income`, `income_line_value`,
+    /// `household_size` and `poverty_status` of the questionnaire, and the guarantees of its standards.
+    public init(_ interview: Interview) {
+        let q = interview.questionnaire
+        perCapitaNetIncome = interview.value("per_capita_net_income")?.number
+        incomeLine = interview.value("income_line_value")?.number
+        householdSize = interview.value("household_size")?.number.map { Int($0) }
+        guarantees = q.standards.guarantees.map { Self.judge($0, interview) }
+        reasons = []
+
+        let failed = guarantees.filter { $0.met == false }
+        var below: Bool?
+        if let income = perCapitaNetIncome, let line = incomeLine {
+            below = income < line
+            if income < line {
+                reasons.append(Localized(zh: "人均纯收入\(Value.format(income))元，低于标准\(Value.format(line))元",
+                                         en: "per-capita net income \(Value.format(income)) yuan is below the line of \(Value.format(line)) yuan"))
+            }
+        } else {
+            reasons.append(Localized(zh: "收入信息不全，无法计算人均纯收入", en: "income is incomplete: per-capita net income cannot be computed"))
+        }
+        for g in failed {
+            reasons += g.reasons.isEmpty ? [Localized(zh: "\(g.label.zh)未达到", en: "\(g.label.en): not met")] : g.reasons.map {
+                Localized(zh: "\(g.label.zh)：\($0.zh)", en: "\(g.label.en): \($0.en)")
+            }
+        }
+        let unknown = guarantees.filter { $0.met == nil }
+        let exited = interview.value("poverty_status")?.number == 2
+        if below == nil || (failed.isEmpty && !unknown.isEmpty) {
+            for g in unknown { reasons.append(Localized(zh: "\(g.label.zh)：信息不全", en: "\(g.label.en): answers missing")) }
+            status = .incomplete
+        } else if below == true || !failed.isEmpty {
+            status = exited ? .returnedToPoverty : .doesNotMeet
+        } else {
+            status = .meetsExitStandard
+            if interview.value("household_consent")?.bool != true {
+                reasons.append(Localized(zh: "脱贫须经本户认可签字", en: "exit requires the household's consent and signature"))
+            }
+        }
+    }
+
+    static func judge(_ g: Guarantee, _ interview: Interview) -> GuaranteeResult {
+        let q = interview.questionnaire
+        var result = GuaranteeResult(id: g.id, label: g.label, met: true, reasons: [])
+        if let test = g.householdFails {
+            var ev = Evaluator(source: interview, questionnaire: q)
+            switch ev.evaluate(test)?.bool {
+            case true?: result.met = false; result.reasons.append(fill(g.reason, interview, row: nil, number: nil))
+            case nil: result.met = nil
+            case false?: break
+            }
+        } else if let test = g.memberFails, let members = q.roster("members") {
+            var unknown = false
+            for (i, row) in interview.rowIDs(of: members.index).enumerated() {
+                var ev = Evaluator(source: interview, questionnaire: q, row: row, roster: members.index)
+                switch ev.evaluate(test)?.bool {
+                case true?: result.met = false; result.reasons.append(fill(g.reason, interview, row: row, number: i + 1))
+                case nil: unknown = true
+                case false?: break
+                }
+            }
+            if unknown && result.met == true { result.met = nil }
+        }
+        return result
+    }
+
+    /// Fills `{row}` and `{field}` in a reason; codes show as their labels.
+    static func fill(_ text: Localized, _ interview: Interview, row: RowID?, number: Int?) -> Localized {
+        func one(_ s: String, _ lang: Language) -> String {
+            var out = ""
+            var rest = Substring(s)
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                out += rest[..<open]
+                let name = String(rest[rest.index(after: open)..<close])
+                if name == "row" { out += number.map(String.init) ?? "" } else { out += interview.display(name, row: row, lang) }
+                rest = rest[rest.index(after: close)...]
+            }
+            return out + rest
+        }
+        return Localized(zh: one(text.zh, .zh), en: one(text.en, .en))
+    }
+}
+
+extension Interview {
+    /// An answer as words: code labels, 是/否, dates and numbers; empty when unanswered.
+    public func display(_ id: String, row: RowID?, _ lang: Language) -> String {
+        guard let qi = questionnaire.questionIndex(of: id) else { return "" }
+        let q = questionnaire.questions[qi]
+        guard let v = value(of: qi, row: q.roster == nil ? nil : row) else { return "" }
+        switch v {
+        case .code(let c): return q.codeList?.label(c)?.text(lang) ?? String(c)
+        case .codes(let cs): return cs.map { q.codeList?.label($0)?.text(lang) ?? String($0) }.joined(separator: lang == .zh ? "、" : ", ")
+        case .bool(let b): return lang == .zh ? (b ? "是" : "否") : (b ? "yes" : "no")
+        default: return v.display
+        }
+    }
+}
