@@ -26,5 +26,7 @@ let package = Package(
         .testTarget(name: "SurveyTests", dependencies: ["Survey"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
+        // Drives the built `hufang` binary; `swift build --build-tests` builds it first.
+        .testTarget(name: "CLITests", dependencies: []),
     ]
 )

@@ -1,1 +1,88 @@
-print("placeholder")
+// Prints how long "change one answer and re-evaluate" takes, for households of 12 and 200 members.
+// Run: swift run -c release SurveyBenchmark [screens-dir]
+import Foundation
+import Survey
+
+let screens = CommandLine.arguments.dropFirst().first ?? "screens"
+let questionnaire: Questionnaire
+do { questionnaire = try DefinitionLoader.load(directory: URL(fileURLWithPath: screens)) } catch {
+    print("cannot load \(screens): \(error)"); exit(1)
+}
+let day = Day(year: 2020, month: 11, day: 20)!
+
+func idNumber(_ born: Day, _ seq: Int, sex: Int) -> String {
+    let s = (seq * 2 + (sex == 1 ? 1 : 0)) % 1000
+    let body = "622922" + born.description.replacingOccurrences(of: "-", with: "") + String(format: "%03d", s)
+    return body + String(ResidentID.checkCharacter(body.compactMap(\.wholeNumberValue)))
+}
+
+/// A household with `n` members whose core answers are filled, as a real one mid-interview.
+func household(members n: Int) -> Interview {
+    let iv = Interview(questionnaire: questionnaire, today: day)
+    let household: [String: Value] = [
+        "village_code": .text("622922100201"), "interview_date": .date(day), "household_type": .code(1), "poverty_status": .code(1),
+        "wage_income": .number(20000), "business_income": .number(5000), "property_income": .number(0), "dibao_income": .number(0),
+        "wubao_income": .number(0), "pension_income": .number(1200), "eco_compensation": .number(0), "family_planning_award": .number(0),
+        "other_transfer": .number(0), "business_costs": .number(1000), "floor_area": .number(Double(n) * 20),
+    ]
+    for (k, v) in household { try! iv.answer(k, v) }
+    for i in 0..<n {
+        let (row, _) = try! iv.addRow("members")
+        let age = i == 0 ? 50 : 5 + (i * 7) % 60
+        let sex = i % 2 == 0 ? 1 : 2
+        let born = Day(year: 2020 - age - 1, month: 12, day: 1)!
+        let answers: [String: Value] = [
+            "name": .text("成员\(i + 1)"), "relation": .code(i == 0 ? 1 : 3), "sex": .code(sex), "id_number": .text(idNumber(born, i, sex: sex)),
+            "age": .number(Double(age)), "ethnicity": .code(1), "education": .code(3), "member_change": .code(1), "assistance_status": .code(1),
+            "health": .code(1), "medical_insurance": .bool(true),
+        ]
+        for (k, v) in answers { try! iv.answer(k, row: row, v) }
+        if questionnaire.questionIndex(of: "work_status").map({ iv.isRelevant($0, row: row) }) == true {
+            try! iv.answer("work_status", row: row, .code(4))
+            try! iv.answer("months_worked", row: row, .number(10))
+            try! iv.answer("monthly_wage", row: row, .number(2000))
+        }
+    }
+    return iv
+}
+
+struct Figures { var p50: Double; var p99: Double }
+
+/// Times `iterations` answers, alternating two values so every one is a real change.
+func measure(_ iv: Interview, _ field: String, row: RowID?, _ a: Value, _ b: Value, iterations: Int = 20_000) -> Figures {
+    var samples: [UInt64] = []
+    samples.reserveCapacity(iterations)
+    for i in 0..<(iterations + 500) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try! iv.answer(field, row: row, i % 2 == 0 ? a : b)
+        let end = DispatchTime.now().uptimeNanoseconds
+        if i >= 500 { samples.append(end - start) }  // the first 500 warm the caches
+    }
+    samples.sort()
+    func q(_ p: Double) -> Double { Double(samples[min(samples.count - 1, Int(Double(samples.count) * p))]) / 1000 }
+    return Figures(p50: q(0.50), p99: q(0.99))
+}
+
+func fmt(_ x: Double) -> String { String(format: "%7.2f µs", x) }
+
+print("change one answer and re-evaluate (release build, \(ProcessInfo.processInfo.activeProcessorCount) cores)")
+print("case                                         members        p50        p99")
+var outside: [Int: Figures] = [:]
+for n in [12, 200] {
+    let iv = household(members: n)
+    let rows = iv.rows("members")
+    let cases: [(String, String, RowID?, Value, Value)] = [
+        ("household field outside the roster (business_income)", "business_income", nil, .number(5000), .number(5200)),
+        ("household field nothing reads (phone)", "phone", nil, .text("13900000001"), .text("13900000002")),
+        ("member field in a row (monthly_wage)", "monthly_wage", rows[0], .number(2000), .number(2100)),
+        ("household field member checks read (household_type)", "household_type", nil, .code(1), .code(2)),
+    ]
+    for (label, field, row, a, b) in cases {
+        let f = measure(iv, field, row: row, a, b)
+        if field == "business_income" { outside[n] = f }
+        print("\(label.padding(toLength: 52, withPad: " ", startingAt: 0)) \(String(n).padding(toLength: 5, withPad: " ", startingAt: 0)) \(fmt(f.p50)) \(fmt(f.p99))")
+    }
+}
+if let a = outside[12], let b = outside[200] {
+    print(String(format: "outside-roster field: p99 at 12 members %.2f µs (target < 200 µs); 200/12 ratio of p99 %.2f× (target ≤ 3×)", a.p99, b.p99 / a.p99))
+}

@@ -8,9 +8,15 @@ struct HufangCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hufang",
         abstract: "户访 — 建档立卡贫困户入户调查 (household survey for the poverty registration)",
-        subcommands: [Screens.self],
-        defaultSubcommand: nil
+        subcommands: [Start.self, Screens.self],
+        defaultSubcommand: Start.self
     )
+}
+
+/// `hufang` with no subcommand: loads the questionnaire (refusing a broken one) and opens the app.
+/// Until the enumerator screens exist it prints what the questionnaire holds.
+struct Start: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "start", abstract: "打开户访（默认）(open hufang; the default)")
 
     @Option(name: .long, help: "问卷定义目录 (questionnaire folder); default: $HUFANG_SCREENS, ./screens, or the one shipped with the binary")
     var screens: String?

@@ -215,11 +215,13 @@ private struct Builder {
                                         message: Localized(zh: "身份证号无效", en: "The ID number is not valid"), location: q.location))
                 }
             }
-            for (n, cnode) in r.sequence(p.node["constraints"], what: "constraints").enumerated() {
+            for cnode in r.sequence(p.node["constraints"], what: "constraints") {
                 guard let c = r.mapping(cnode, allowed: ["test", "severity", "message", "id"], required: ["test", "severity", "message"], what: "a constraint"),
                       let sev = severity(c["severity"], r), let message = r.localized(c["message"], what: "message"),
                       let test = compile(c["test"], expecting: .bool, current: selfType) else { continue }
-                let id = c["id"].flatMap { r.string($0, what: "id") } ?? "\(q.id).\(n + 1)"
+                // Overrides are stored by check id, so an unnamed constraint is named by its test's text:
+                // reordering constraints keeps saved reasons on the right check; editing a test drops them.
+                let id = c["id"].flatMap { r.string($0, what: "id") } ?? "\(q.id).\(Self.stableHash(test.source))"
                 checks.append(Check(index: checks.count, id: id, field: q.index, roster: q.roster, ownsValue: true,
                                     test: test, severity: sev, message: message, location: r.location(cnode)))
             }
@@ -239,7 +241,15 @@ private struct Builder {
                 r.problem(at: r.location(of: pc.test, offset: error.offset), "in '\(text)': \(error.message)")
             }
         }
-        for c in checks { questions[c.field].checks.append(c.index) }
+        var checkIDs: [String: SourceLocation] = [:]
+        for c in checks {
+            if let first = checkIDs[c.id] {
+                let file = sections[questions[c.field].section].file
+                readers.first { $0.file == file }?.problem(at: c.location, "duplicate check id '\(c.id)' (first at \(first)); give each check its own id")
+            }
+            checkIDs[c.id] = c.location
+            questions[c.field].checks.append(c.index)
+        }
 
         let graph: DependencyGraph
         switch DependencyGraph.build(questions: questions, checks: checks) {
@@ -254,6 +264,14 @@ private struct Builder {
         guard let standards else { return nil }
         return Questionnaire(id: formID, version: version, title: title, sections: sections, questions: questions, rosters: rosters,
                              checks: checks, codeLists: codeLists, standards: standards, graph: graph)
+    }
+
+    /// FNV-1a of the text, as 8 hex digits: the same on every machine and every run.
+    static func stableHash(_ text: String) -> String {
+        var h: UInt32 = 2_166_136_261
+        for b in text.utf8 { h = (h ^ UInt32(b)) &* 16_777_619 }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
     }
 
     static func both(_ a: CompiledExpression?, _ b: CompiledExpression?) -> CompiledExpression? {

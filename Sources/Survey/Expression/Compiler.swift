@@ -122,8 +122,9 @@ struct ExpressionCompiler {
                     if case .code(let list?) = lt, case .list(let items) = r.kind, let cl = codeLists[list] {
                         for item in items { try checkCode(item, in: cl) }
                     }
-                case .codes:
+                case .codes(let list):
                     guard lt.isNumeric else { throw ExpressionError(offset: l.offset, message: "'in' a multi-code answer needs a code, found \(lt)") }
+                    if let list, let cl = codeLists[list] { try checkCode(l, in: cl) }
                 case .null: break
                 default:
                     throw ExpressionError(offset: r.offset, message: "'in' needs a list like [1, 2] or a multi-code answer, found \(rt)")

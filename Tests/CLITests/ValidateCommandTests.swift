@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// Runs the real `hufang` binary, as a county officer would.
+@Suite struct ValidateCommandTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
+    static let binary = root.appendingPathComponent(".build/debug/hufang")
+
+    func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = Self.binary
+        p.arguments = args
+        p.currentDirectoryURL = Self.root
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    @Test func shippedQuestionnaireIsValid() throws {
+        let r = try run(["screens", "validate", "screens"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("有效"))
+    }
+
+    @Test func brokenFolderPrintsEveryProblemWithFileAndLineAndExitsNonZero() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hufang-broken-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("screens"), to: dir)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("B-members.yaml")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "relation != 1 or . >= 16", with: "relation != 1 or agee >= 16")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let codes = dir.appendingPathComponent("codelists.yaml")
+        try (try String(contentsOf: codes, encoding: .utf8) + "\n  broken: [\n").write(to: codes, atomically: true, encoding: .utf8)
+
+        let r = try run(["screens", "validate", dir.path])
+        #expect(r.status == 1)
+        #expect(r.err.contains("问卷定义有"))
+        #expect(r.err.range(of: #"B-members\.yaml:\d+:\d+: in 'relation != 1 or agee >= 16': unknown field 'agee'"#, options: .regularExpression) != nil, "\(r.err)")
+        #expect(r.err.range(of: #"codelists\.yaml:\d+:\d+: malformed YAML"#, options: .regularExpression) != nil, "\(r.err)")
+    }
+
+    @Test func englishMessagesWithLangEn() throws {
+        let r = try run(["screens", "summary", "--lang", "en"])
+        #expect(r.status == 0)
+        #expect(r.out.contains("Poverty registration household form"))
+        #expect(r.out.contains("No worry about food"))
+    }
+
+    @Test func missingFolderSaysSoClearly() throws {
+        let r = try run(["screens", "validate", "/nonexistent/screens"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("找不到问卷定义目录"))
+    }
+}
