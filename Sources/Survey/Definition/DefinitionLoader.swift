@@ -20,7 +20,6 @@ private struct PendingQuestion {
     var question: Question
     var reader: YAMLReader
     var node: [String: Node]
-    var sectionRelevant: Node?
 }
 
 private struct PendingCheck {
@@ -84,7 +83,9 @@ private struct Builder {
         var pendingChecks: [PendingCheck] = []
         var firstSeen: [String: SourceLocation] = [:]
         var sectionIDs: [String: SourceLocation] = [:]
-        for fileNode in qr.sequence(top["sections"], what: "sections") {
+        var sectionRelevantNodes: [(section: Int, reader: YAMLReader, node: Node)] = []
+        let sectionFiles = qr.sequence(top["sections"], what: "sections")
+        for fileNode in sectionFiles {
             guard let file = qr.string(fileNode, what: "a section file name") else { continue }
             let (sr, snode) = read(file)
             guard let s = sr.mapping(snode, allowed: ["id", "title", "roster", "relevant", "questions", "checks"],
@@ -98,6 +99,7 @@ private struct Builder {
                 if roster == nil { sr.problem(rnode, "unknown roster '\(rname)' (declare it under 'rosters' in questionnaire.yaml)") }
             }
             let sectionIndex = sections.count
+            if let rel = s["relevant"] { sectionRelevantNodes.append((sectionIndex, sr, rel)) }
             var section = Section(index: sectionIndex, id: sid, title: sr.localized(s["title"], what: "title") ?? Localized(zh: sid, en: sid),
                                   roster: roster, questions: [], file: file)
             for qnode in sr.sequence(s["questions"], what: "questions") {
@@ -137,7 +139,7 @@ private struct Builder {
                                         section: sectionIndex, roster: roster, relevant: nil, calculate: nil,
                                         location: sr.location(q["id"]))
                 section.questions.append(question.index)
-                pending.append(PendingQuestion(question: question, reader: sr, node: q, sectionRelevant: s["relevant"]))
+                pending.append(PendingQuestion(question: question, reader: sr, node: q))
             }
             for cnode in sr.sequence(s["checks"], what: "checks") {
                 guard let c = sr.mapping(cnode, allowed: ["id", "test", "at", "severity", "message"],
@@ -148,7 +150,7 @@ private struct Builder {
             }
             sections.append(section)
         }
-        if sections.isEmpty { qr.problem(top["sections"], "the questionnaire has no sections") }
+        if sectionFiles.isEmpty { qr.problem(top["sections"], "the questionnaire has no sections") }
 
         // Resolve names now that every question is known.
         var fields: [String: ExpressionCompiler.FieldInfo] = [:]
@@ -168,6 +170,16 @@ private struct Builder {
         let standards = loadStandards(top["standards"].flatMap { qr.string($0, what: "standards") } ?? "standards.yaml",
                                       fields: fields, rosters: rosterIndex, codeLists: codeLists)
 
+        // A section's condition is compiled once (even with no questions) and joined to each question's.
+        var sectionRelevant: [Int: CompiledExpression] = [:]
+        for (index, r, node) in sectionRelevantNodes {
+            guard let text = r.string(node, what: "relevant") else { continue }
+            var c = ExpressionCompiler(fields: fields, rosters: rosterIndex, codeLists: codeLists, hostRoster: sections[index].roster, currentType: nil)
+            do { sectionRelevant[index] = try c.compile(text, expecting: .bool) } catch {
+                r.problem(at: r.location(of: node, offset: error.offset), "in '\(text)': \(error.message)")
+            }
+        }
+
         var questions = pending.map(\.question)
         var checks: [Check] = []
         for p in pending {
@@ -186,9 +198,7 @@ private struct Builder {
                     return nil
                 }
             }
-            let sectionRel = compile(p.sectionRelevant, expecting: .bool)
-            let ownRel = compile(p.node["relevant"], expecting: .bool)
-            q.relevant = Self.both(sectionRel, ownRel)
+            q.relevant = Self.both(sectionRelevant[q.section], compile(p.node["relevant"], expecting: .bool))
             // min/max and constraints on a calculated field check the computed value.
             q.calculate = compile(p.node["calculate"], expecting: selfType)
             for key in ["min", "max"] {

@@ -6,6 +6,8 @@ import Yams
 final class YAMLReader {
     let file: String
     private(set) var problems: [DefinitionProblem] = []
+    /// The file's lines as Unicode scalars: libyaml counts columns in scalars, and so do we.
+    private var lines: [[Unicode.Scalar]] = []
 
     init(file: String) { self.file = file }
 
@@ -26,9 +28,11 @@ final class YAMLReader {
         guard let text = String(data: data, encoding: .utf8) else {
             let (line, column) = Self.firstInvalidUTF8(data)
             problems.append(DefinitionProblem(SourceLocation(file: file, line: line, column: column),
-                                              "the file is not valid UTF-8 (save it as UTF-8; GBK is not accepted)"))
+                                              "the file is not valid UTF-8 (save it as UTF-8, for example not as GBK)"))
             return nil
         }
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        if text.hasSuffix("\n") { lines.removeLast() }
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 problems.append(DefinitionProblem(SourceLocation(file: file, line: 1, column: 1), "the file is empty"))
@@ -36,45 +40,53 @@ final class YAMLReader {
             }
             return node
         } catch let error as YamlError {
-            problems.append(Self.describe(error, file: file))
+            problems.append(describe(error))
         } catch {
             problems.append(DefinitionProblem(SourceLocation(file: file, line: 1, column: 1), "malformed YAML: \(error)"))
         }
         return nil
     }
 
-    static func describe(_ error: YamlError, file: String) -> DefinitionProblem {
+    func describe(_ error: YamlError) -> DefinitionProblem {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-            return DefinitionProblem(SourceLocation(file: file, line: mark.line, column: mark.column), "malformed YAML: \(what)")
-        case .composer(let context, let problem, let mark, _):
-            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-            return DefinitionProblem(SourceLocation(file: file, line: mark.line, column: mark.column), "malformed YAML: \(what)")
+            // An unclosed list or mapping is only noticed at the end of the file, past the last line:
+            // point at where it was opened instead.
+            if mark.line > lines.count, let context {
+                return DefinitionProblem(at(context.mark), "malformed YAML: \(what) (opened here and never closed)")
+            }
+            return DefinitionProblem(at(mark), "malformed YAML: \(what)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return DefinitionProblem(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                                     "malformed YAML: key '\(duplicates.joined(separator: "', '"))' appears twice in one mapping")
+            return DefinitionProblem(at(context.mark), "malformed YAML: key '\(duplicates.joined(separator: "', '"))' appears twice in one mapping")
         default:
             return DefinitionProblem(SourceLocation(file: file, line: 1, column: 1), "malformed YAML: \(error)")
         }
     }
 
-    /// Line and column (1-based, in characters) of the first byte that breaks UTF-8.
+    /// Line and column (1-based, in characters) of the first byte that breaks UTF-8 — including
+    /// surrogates (CESU-8), overlong forms and values above U+10FFFF, which Foundation also refuses.
     static func firstInvalidUTF8(_ data: Data) -> (Int, Int) {
         let bytes = [UInt8](data)
         var line = 1, column = 1, i = 0
+        func cont(_ k: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool { k < bytes.count && range.contains(bytes[k]) }
         while i < bytes.count {
             let b = bytes[i]
             let length: Int
             switch b {
             case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return (line, column)
+            case 0xC2...0xDF: length = cont(i + 1) ? 2 : 0
+            case 0xE0: length = cont(i + 1, 0xA0...0xBF) && cont(i + 2) ? 3 : 0
+            case 0xED: length = cont(i + 1, 0x80...0x9F) && cont(i + 2) ? 3 : 0
+            case 0xE1...0xEC, 0xEE...0xEF: length = cont(i + 1) && cont(i + 2) ? 3 : 0
+            case 0xF0: length = cont(i + 1, 0x90...0xBF) && cont(i + 2) && cont(i + 3) ? 4 : 0
+            case 0xF1...0xF3: length = cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0
+            case 0xF4: length = cont(i + 1, 0x80...0x8F) && cont(i + 2) && cont(i + 3) ? 4 : 0
+            default: length = 0
             }
-            guard i + length <= bytes.count else { return (line, column) }
-            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return (line, column) }
+            if length == 0 { return (line, column) }
             if b == 0x0A { line += 1; column = 1 } else { column += 1 }
             i += length
         }
@@ -157,11 +169,37 @@ final class YAMLReader {
         return Localized(zh: zh, en: en)
     }
 
-    /// Where column `offset` of an expression written in `node` lies in the file.
+    /// Where character `offset` of an expression written in `node` lies in the file. Walks the source
+    /// from the node's start, so block scalars (`>-`, `|`), expressions continued on later lines and
+    /// escapes inside quotes (`\"`, `''`) all point at the right line and column.
     func location(of node: Node, offset: Int) -> SourceLocation {
-        var loc = location(node)
-        if case .scalar(let s) = node, s.style == .singleQuoted || s.style == .doubleQuoted { loc.column += 1 }
-        loc.column += offset
-        return loc
+        var fallback = location(node)
+        guard case .scalar(let scalar) = node, let mark = node.mark, !lines.isEmpty else { return fallback }
+        let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+        if quoted { fallback.column += 1 }
+        fallback.column += offset
+        let value = Array(scalar.string.unicodeScalars)
+        let target = scalar.string.prefix(offset).unicodeScalars.count
+        var line = mark.line - 1, col = mark.column - 1
+        if scalar.style == .literal || scalar.style == .folded { line += 1; col = 0 } else if quoted { col += 1 }
+        for i in 0...min(target, value.count) {
+            // Past the end of the value: just after its last character.
+            if i == value.count { return SourceLocation(file: file, line: line + 1, column: col + 1) }
+            let want = value[i]
+            var steps = 0
+            while true {
+                guard line < lines.count, steps < 400 else { return fallback }
+                if col >= lines[line].count {
+                    line += 1; col = 0
+                    if want == " " || want == "\n" { break }  // a folded or kept line break
+                    continue
+                }
+                if lines[line][col] == want { break }
+                col += 1; steps += 1
+            }
+            if i == target { return SourceLocation(file: file, line: line + 1, column: col + 1) }
+            if !(col == 0 && (want == " " || want == "\n")) { col += 1 }
+        }
+        return fallback
     }
 }

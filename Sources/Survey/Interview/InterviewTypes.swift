@@ -44,6 +44,7 @@ public enum InterviewChange: Sendable, Equatable {
 public struct RemovedRow: Sendable, Equatable, Codable {
     public var row: RowID
     public var reason: String
+    public init(row: RowID, reason: String) { self.row = row; self.reason = reason }
 }
 
 /// Why an action on the interview was refused; the message is for the enumerator.
