@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // Dependencies point one way: hufang → TUI → Store → Survey (see ../shared/DESIGN.md).
@@ -12,10 +12,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "Survey", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "Store", dependencies: ["Survey"]),
+        .target(name: "Store", dependencies: ["Survey", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "TUI", dependencies: ["Store", "Survey"]),
         .executableTarget(
             name: "hufang",
@@ -23,8 +24,10 @@ let package = Package(
         ),
         // Benchmarks print figures; they are never timed assertions inside unit tests.
         .executableTarget(name: "SurveyBenchmark", dependencies: ["Survey"], path: "Benchmarks/SurveyBenchmark"),
+        .executableTarget(name: "StoreBenchmark", dependencies: ["Store", "Survey", .product(name: "GRDB", package: "GRDB.swift")],
+                          path: "Benchmarks/StoreBenchmark"),
         .testTarget(name: "SurveyTests", dependencies: ["Survey"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Survey"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
         // Drives the built `hufang` binary; `swift build --build-tests` builds it first.
         .testTarget(name: "CLITests", dependencies: []),

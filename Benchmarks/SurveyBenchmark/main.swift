@@ -10,11 +10,7 @@ do { questionnaire = try DefinitionLoader.load(directory: URL(fileURLWithPath: s
 }
 let day = Day(year: 2020, month: 11, day: 20)!
 
-func idNumber(_ born: Day, _ seq: Int, sex: Int) -> String {
-    let s = (seq * 2 + (sex == 1 ? 1 : 0)) % 1000
-    let body = "622922" + born.description.replacingOccurrences(of: "-", with: "") + String(format: "%03d", s)
-    return body + String(ResidentID.checkCharacter(body.compactMap(\.wholeNumberValue)))
-}
+func idNumber(_ born: Day, _ seq: Int, sex: Int) -> String { ResidentID.compose(region: "622922", born: born, sequence: seq, sex: sex) }
 
 /// A household with `n` members whose core answers are filled, as a real one mid-interview.
 func household(members n: Int) -> Interview {

@@ -61,6 +61,21 @@ public struct ResidentID: Hashable, Sendable {
         regionCode = String(chars[0..<6])
     }
 
+    /// A complete ID number for a region, birth date and 3-digit sequence, with the sequence's last
+    /// digit made odd for men (sex 1) and even for women, and the right check character.
+    public static func compose(region: String, born: Day, sequence: Int, sex: Int) -> String {
+        var seq = (sequence % 500) * 2
+        if sex == 1 { seq += 1 }
+        let digits = String(seq)
+        let body = region + born.description.replacingOccurrences(of: "-", with: "") + String(repeating: "0", count: 3 - digits.count) + digits
+        return body + String(checkCharacter(body.compactMap(\.wholeNumberValue)))
+    }
+
+    /// The ID number with its check character recomputed for its first 17 characters.
+    public static func withCheckCharacter(_ first17: String) -> String {
+        first17 + String(checkCharacter(first17.compactMap(\.wholeNumberValue)))
+    }
+
     /// The MOD 11-2 check character for the first 17 digits.
     public static func checkCharacter(_ digits: [Int]) -> Character {
         var sum = 0

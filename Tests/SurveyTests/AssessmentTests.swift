@@ -106,6 +106,30 @@ import Testing
         #expect(a.perCapitaNetIncome == 6000)
     }
 
+    @Test func aMemberWhoLeftIsNotAskedAboutAndDoesNotBlockTheAssessment() {
+        var gone = Self.son
+        gone.born = Day(year: 1995, month: 5, day: 5)!   // of labour and school age
+        gone.answers = ["member_change": .code(7)]        // moved out
+        let iv = HouseholdBuilder.make([Self.head, Self.wife, gone], ["business_income": .number(30000)])
+        let row = iv.rows("members")[2]
+        let q = iv.questionnaire
+        for section in ["C", "F", "G"] {
+            let s = q.sections.firstIndex { $0.id == section }!
+            #expect(!iv.slots(in: s).contains { $0.row == row }, "section \(section) asks about a member who left")
+        }
+        let a = Assessment(iv)
+        #expect(a.householdSize == 2)
+        #expect(a.guarantees.allSatisfy { $0.met == true })
+        #expect(a.status == .meetsExitStandard)
+    }
+
+    @Test func nonPoorHouseholdsAreNotAskedCausesOfPoverty() {
+        let iv = HouseholdBuilder.make([Self.head], ["household_type": .code(6), "poverty_status": .code(5), "business_income": .number(30000)])
+        let i = iv.questionnaire.sections.firstIndex { $0.id == "I" }!
+        #expect(iv.slots(in: i).isEmpty)
+        #expect(iv.completeness.answered == iv.completeness.required)
+    }
+
     /// The village of the seeds' 2019 plan (7 households, 31 people: 16 men, 15 women), in 2019 with the
     /// 2019 national line of 3,218 yuan. Land at 500 yuan/mu/year adds 29,250 yuan in all; sheep 1,500 yuan per
     /// household; courtyard economy 2,000 yuan for the 5 households that have one; public-welfare posts

@@ -27,10 +27,10 @@ import Testing
 
     @Test func impossibleDate() {
         var body = Array("62292219990230001")
-        let id = String(body) + String(ResidentID.checkCharacter(body.compactMap(\.wholeNumberValue)))
+        let id = ResidentID.withCheckCharacter(String(body))
         #expect(ResidentID.check(id, on: today) == .impossibleBirthDate("19990230"))
         body[12] = "2"; body[13] = "8"  // 1999-02-28 exists
-        let ok = String(body) + String(ResidentID.checkCharacter(body.compactMap(\.wholeNumberValue)))
+        let ok = ResidentID.withCheckCharacter(String(body))
         #expect(ResidentID.check(ok, on: today) == nil)
     }
 
@@ -53,6 +53,16 @@ import Testing
     @Test func lettersAndFullWidthDigitsAreRefused() {
         #expect(ResidentID.check("1101051949123100X2", on: today) == .invalidCharacter(position: 17))
         #expect(ResidentID.check("１10105194912310021", on: today) == .invalidCharacter(position: 1))
+    }
+
+    @Test func composedNumbersAreValidAndCarryTheirBirthDateAndSex() throws {
+        for sex in [1, 2] {
+            for seq in [0, 1, 77, 499, 500, 1234] {
+                let born = Day(year: 1990 + seq % 20, month: 1 + seq % 12, day: 1 + seq % 28)!
+                let id = try ResidentID(ResidentID.compose(region: "653130", born: born, sequence: seq, sex: sex), on: today)
+                #expect(id.sex == sex && id.birthDate == born && id.regionCode == "653130")
+            }
+        }
     }
 
     @Test func sexFromTheSeventeenthDigit() throws {

@@ -13,11 +13,7 @@ let surveyDay = Day(year: 2020, month: 11, day: 20)!
 
 /// A resident ID with a correct check character, for a fictional person.
 func residentID(region: String = "622922", born: Day, sequence: Int = 1, sex: Int) -> String {
-    // The sequence's last digit is odd for men, even for women.
-    var seq = sequence * 2 % 1000
-    if sex == 1 { seq = (seq + 1) % 1000 }
-    let body = region + born.description.replacingOccurrences(of: "-", with: "") + String(format: "%03d", seq)
-    return body + String(ResidentID.checkCharacter(body.compactMap(\.wholeNumberValue)))
+    ResidentID.compose(region: region, born: born, sequence: sequence, sex: sex)
 }
 
 /// A fictional member; everything not given gets a plausible default.

@@ -19,7 +19,7 @@ public final class Interview: ValueSource {
     /// The cursor; nil before the first move.
     public var position: Position?
 
-    /// Starts an empty household (rosters with a minimum get their first rows).
+    /// Starts an empty household; rows are added with `addRow`.
     public init(questionnaire: Questionnaire, householdID: UUID = UUID(), today: Day) {
         self.questionnaire = questionnaire
         self.householdID = householdID

@@ -29,25 +29,33 @@ extension Interview {
         return [q.section, rowIndex, question]
     }
 
-    /// Every position after (`forward`) or before the cursor, in order, crossing sections.
-    private func walk(forward: Bool) -> [Position] {
-        let sections = Array(0..<questionnaire.sections.count)
-        guard let p = position else { return sections.flatMap { slots(in: $0) } }
-        let here = slots(in: p.section)
-        let i = here.firstIndex(of: p)
-        if forward {
-            let rest = i.map { Array(here[($0 + 1)...]) } ?? here
-            return rest + sections.dropFirst(p.section + 1).flatMap { slots(in: $0) }
+    /// The first position after (`forward`) or before the cursor that satisfies `match`, crossing
+    /// sections; with `wrap`, continues from the other end of the form. Builds one section's positions
+    /// at a time and stops at the first match, so a move costs what it skips, not the whole form.
+    func firstPosition(forward: Bool, wrap: Bool = false, where match: (Position) -> Bool = { _ in true }) -> Position? {
+        let count = questionnaire.sections.count
+        guard count > 0 else { return nil }
+        let start = position?.section ?? (forward ? 0 : count - 1)
+        let order: [Int] = forward ? Array(start..<count) + (wrap ? Array(0...start) : [])
+                                   : Array((0...start).reversed()) + (wrap ? Array((start..<count).reversed()) : [])
+        for (n, s) in order.enumerated() {
+            var here = slots(in: s)
+            if !forward { here.reverse() }
+            if n == 0, let p = position, let i = here.firstIndex(of: p) {
+                here = Array(here[(i + 1)...])                       // strictly after the cursor
+            } else if n == order.count - 1, wrap, let p = position, let i = here.firstIndex(of: p) {
+                here = Array(here[...i])                             // back round to the cursor itself
+            }
+            if let hit = here.first(where: match) { return hit }
         }
-        let before = i.map { Array(here[..<$0].reversed()) } ?? here.reversed()
-        return before + sections.prefix(p.section).reversed().flatMap { slots(in: $0).reversed() }
+        return nil
     }
 
     /// Moves to the next question that applies; false at the end of the form.
-    @discardableResult public func moveNext() -> Bool { move(to: walk(forward: true).first) }
+    @discardableResult public func moveNext() -> Bool { move(to: firstPosition(forward: true)) }
 
     /// Moves to the previous question that applies; false at the start.
-    @discardableResult public func movePrevious() -> Bool { move(to: walk(forward: false).first) }
+    @discardableResult public func movePrevious() -> Bool { move(to: firstPosition(forward: false)) }
 
     /// Moves to a section's first question that applies (or its first row's, for a roster section).
     @discardableResult public func moveTo(section: Int) -> Bool {
@@ -64,8 +72,9 @@ extension Interview {
 
     /// Moves to the next required question with no answer, wrapping to the start; false when none is left.
     @discardableResult public func moveToNextUnanswered() -> Bool {
-        let ahead = walk(forward: true) + walk(forward: false).reversed()
-        return move(to: ahead.first { p in questionnaire.questions[p.question].required && answers[FieldKey(p.question, p.row)] == nil })
+        move(to: firstPosition(forward: true, wrap: true) { p in
+            questionnaire.questions[p.question].required && answers[FieldKey(p.question, p.row)] == nil
+        })
     }
 
     /// Moves to the field of the next problem after the cursor (wrapping); false when there is none.

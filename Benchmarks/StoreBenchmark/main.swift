@@ -1,0 +1,109 @@
+// Prints the store's figures: one confirmed-field commit (answer + audit, synchronous=FULL), opening a
+// store of 10,000 households and listing a village's first screen, and prefix search over 50,000.
+// Run: swift run -c release StoreBenchmark [screens-dir]
+import Foundation
+import GRDB
+import Store
+import Survey
+
+let screens = CommandLine.arguments.dropFirst().first ?? "screens"
+let questionnaire: Questionnaire
+do { questionnaire = try DefinitionLoader.load(directory: URL(fileURLWithPath: screens)) } catch { print("cannot load \(screens): \(error)"); exit(1) }
+let day = Day(year: 2020, month: 12, day: 31)!
+let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hufang-bench-\(UUID().uuidString)")
+try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: dir) }
+
+func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+func percentile(_ xs: [UInt64], _ p: Double) -> Double { let s = xs.sorted(); return Double(s[min(s.count - 1, Int(Double(s.count) * p))]) / 1e6 }
+
+let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高")
+let given = Array("建国秀英志强桂兰明华玉兰文军红梅海燕丽娟春生永福金凤")
+func name(_ i: Int) -> String { String(surnames[i % surnames.count]) + String(given[(i / 7) % given.count]) + String(given[(i / 3) % given.count]) }
+func idNumber(_ i: Int) -> String {
+    ResidentID.compose(region: "622922", born: Day(year: 1940 + i % 60, month: 1, day: 1)!, sequence: i % 500, sex: 1 + i % 2)
+}
+
+/// Fills a store with `n` households of 4 members straight through SQL (the store's own schema), fast.
+func fill(_ store: HouseholdStore, households n: Int, villages: Int) throws {
+    try store.pool.write { db in
+        let ts = "2020-11-20T08:00:00.000Z"
+        for h in 0..<n {
+            let hid = UUID().uuidString.lowercased()
+            let village = "6229221002" + String(format: "%02d", h % villages)
+            try db.cachedStatement(sql: """
+                INSERT INTO household (id, villageCode, groupName, householdNo, headName, headIDNumber, questionnaireID, questionnaireVersion,
+                referenceDay, status, enumerator, answered, required, hardErrors, softOpen, createdAt, updatedAt)
+                VALUES (?, ?, '一组', ?, ?, ?, 'hufang-household', '2026.1', '2020-12-31', 'in_progress', '李文华', 40, 120, 0, 1, ?, ?)
+                """).execute(arguments: [hid, village, String(format: "%04d", h / villages + 1), name(h * 4), idNumber(h * 4), ts, ts])
+            for m in 0..<4 {
+                let rid = UUID().uuidString.lowercased()
+                try db.cachedStatement(sql: "INSERT INTO rosterRow (id, householdID, roster, ord, removed) VALUES (?, ?, 'members', ?, 0)")
+                    .execute(arguments: [rid, hid, m])
+                for (q, t, v) in [("name", "text", name(h * 4 + m)), ("id_number", "text", idNumber(h * 4 + m)), ("relation", "code", m == 0 ? "1" : "3")] {
+                    try db.cachedStatement(sql: "INSERT INTO answer VALUES (?, ?, ?, ?, ?, '李文华', ?, '0')").execute(arguments: [hid, rid, q, t, v, ts])
+                }
+            }
+        }
+    }
+}
+
+// 1. One confirmed field, committed with its audit line, synchronous=FULL.
+do {
+    let store = try HouseholdStore(path: dir.appendingPathComponent("commit.sqlite").path, create: true)
+    let iv = Interview(questionnaire: questionnaire, today: day)
+    try store.create(iv, enumerator: "李文华", who: "李文华")
+    let (row, added) = try iv.addRow("members")
+    try store.commit(added, of: iv, who: "李文华")
+    var samples: [UInt64] = []
+    for i in 0..<2000 {
+        let changes = i % 2 == 0 ? try iv.answer("name", row: row, .text("成员\(i)")) : try iv.answer("business_income", .number(Double(i)))
+        let t = now()
+        try store.commit(changes, of: iv, who: "李文华")
+        samples.append(now() - t)
+    }
+    print(String(format: "commit one confirmed field (answer + audit, synchronous=FULL): p50 %.2f ms, p99 %.2f ms (target p99 ≤ 5 ms), n=%d",
+                 percentile(samples, 0.5), percentile(samples, 0.99), samples.count))
+}
+
+// 2. Open a store of 10,000 households and list the first screen of a village.
+do {
+    let path = dir.appendingPathComponent("open.sqlite").path
+    try fill(try HouseholdStore(path: path, create: true), households: 10_000, villages: 20)
+    var samples: [UInt64] = []
+    for _ in 0..<20 {
+        let t = now()
+        let store = try HouseholdStore(path: path)
+        let firstScreen = try store.households(village: "622922100207", limit: 18)
+        let total = try store.householdCount(village: "622922100207")
+        samples.append(now() - t)
+        precondition(firstScreen.count == 18 && total == 500)
+    }
+    print(String(format: "open a store of 10,000 households + list a village's first screen: p50 %.2f ms, max %.2f ms (target ≤ 150 ms)",
+                 percentile(samples, 0.5), Double(samples.max()!) / 1e6))
+}
+
+// 3. Search by name or ID-number prefix over 50,000 households.
+do {
+    let path = dir.appendingPathComponent("search.sqlite").path
+    let t0 = now()
+    try fill(try HouseholdStore(path: path, create: true), households: 50_000, villages: 100)
+    print(String(format: "  (filled 50,000 households, 200,000 members in %.1f s)", Double(now() - t0) / 1e9))
+    let store = try HouseholdStore(path: path)
+    var samples: [UInt64] = []
+    var found = 0
+    for i in 0..<400 {
+        let prefix: String
+        switch i % 4 {
+        case 0: prefix = String(surnames[i % surnames.count])                 // one character: many matches
+        case 1: prefix = String(name(i * 13).prefix(2))
+        case 2: prefix = String(idNumber(i * 17).prefix(10))
+        default: prefix = String(idNumber(i * 17).prefix(16))
+        }
+        let t = now()
+        found += try store.search(prefix, limit: 50).count
+        samples.append(now() - t)
+    }
+    print(String(format: "search by name or ID prefix over 50,000 households (first 50 hits): p50 %.2f ms, p99 %.2f ms (target p99 ≤ 30 ms), %d hits",
+                 percentile(samples, 0.5), percentile(samples, 0.99), found))
+}

@@ -1,0 +1,105 @@
+import GRDB
+
+/// The store's schema, as named migrations. Append new ones; never edit one that has shipped.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("2026-11-v1-households-answers-audit") { db in
+            // Ids are UUIDs made on the device: nothing that crosses machines is an autoincrement key.
+            try db.create(table: "device") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("createdAt", .text).notNull()
+                t.column("isSelf", .boolean).notNull().defaults(to: false)
+                t.column("lastClock", .text).notNull().defaults(to: "")
+            }
+            try db.create(table: "household") { t in
+                t.primaryKey("id", .text)
+                t.column("villageCode", .text).notNull().defaults(to: "").indexed()
+                t.column("groupName", .text).notNull().defaults(to: "")
+                t.column("householdNo", .text).notNull().defaults(to: "")
+                t.column("headName", .text).notNull().defaults(to: "")
+                t.column("headIDNumber", .text).notNull().defaults(to: "")
+                t.column("questionnaireID", .text).notNull()
+                t.column("questionnaireVersion", .text).notNull()
+                t.column("referenceDay", .text).notNull()
+                t.column("status", .text).notNull().defaults(to: "in_progress")
+                t.column("enumerator", .text).notNull().defaults(to: "")
+                t.column("answered", .integer).notNull().defaults(to: 0)
+                t.column("required", .integer).notNull().defaults(to: 0)
+                t.column("hardErrors", .integer).notNull().defaults(to: 0)
+                t.column("softOpen", .integer).notNull().defaults(to: 0)
+                t.column("position", .text)
+                t.column("createdAt", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+            }
+            try db.create(index: "household_by_village_no", on: "household", columns: ["villageCode", "householdNo"])
+            try db.create(table: "rosterRow") { t in
+                t.primaryKey("id", .text)
+                t.column("householdID", .text).notNull().references("household", onDelete: .cascade).indexed()
+                t.column("roster", .text).notNull()
+                t.column("ord", .integer).notNull()
+                t.column("removed", .boolean).notNull().defaults(to: false)
+                t.column("removedBy", .text)
+                t.column("removedAt", .text)
+                t.column("removedReason", .text)
+            }
+            // One row per answered field; rowID is "" for household-level questions (a NULL would
+            // defeat the primary key).
+            try db.create(table: "answer") { t in
+                t.column("householdID", .text).notNull().references("household", onDelete: .cascade)
+                t.column("rowID", .text).notNull()
+                t.column("question", .text).notNull()
+                t.column("type", .text).notNull()
+                t.column("value", .text).notNull()
+                t.column("who", .text).notNull()
+                t.column("at", .text).notNull()
+                t.column("clock", .text).notNull()
+                t.primaryKey(["householdID", "rowID", "question"])
+            }
+            // Prefix search by name or ID number: a range scan on this covering index stops at the limit.
+            try db.create(index: "answer_by_value", on: "answer", columns: ["question", "value", "householdID"])
+            try db.create(table: "audit") { t in
+                t.primaryKey("id", .text)
+                t.column("householdID", .text).notNull().references("household", onDelete: .cascade).indexed()
+                t.column("rowID", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("oldValue", .text)
+                t.column("newValue", .text)
+                t.column("reason", .text)
+                t.column("who", .text).notNull()
+                t.column("at", .text).notNull()
+                t.column("clock", .text).notNull()
+            }
+            try db.create(table: "override") { t in
+                t.column("householdID", .text).notNull().references("household", onDelete: .cascade)
+                t.column("rowID", .text).notNull()
+                t.column("checkID", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("who", .text).notNull()
+                t.column("at", .text).notNull()
+                t.primaryKey(["householdID", "rowID", "checkID"])
+            }
+            // Review state and comments: written by the supervisor's screens.
+            try db.create(table: "review") { t in
+                t.primaryKey("householdID", .text).references("household", onDelete: .cascade)
+                t.column("state", .text).notNull()
+                t.column("reason", .text)
+                t.column("who", .text).notNull()
+                t.column("at", .text).notNull()
+            }
+            try db.create(table: "comment") { t in
+                t.primaryKey("id", .text)
+                t.column("householdID", .text).notNull().references("household", onDelete: .cascade).indexed()
+                t.column("rowID", .text).notNull()
+                t.column("question", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("who", .text).notNull()
+                t.column("at", .text).notNull()
+                t.column("resolved", .boolean).notNull().defaults(to: false)
+            }
+        }
+        return m
+    }
+}

@@ -1,0 +1,304 @@
+import Foundation
+import GRDB
+import Survey
+
+/// The local store: one SQLite file in WAL mode with `synchronous=FULL`, where every confirmed
+/// change commits with its audit line in one transaction, so nothing confirmed is ever lost.
+public final class HouseholdStore: Sendable {
+    public let path: String
+    public let pool: DatabasePool
+    /// This device's id (made on first use).
+    public let deviceID: String
+
+    /// Opens (or, with `create`, creates) a store. A second writer waits up to `busyTimeout` seconds.
+    public init(path: String, create: Bool = false, busyTimeout: TimeInterval = 5) throws(StoreError) {
+        self.path = path
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: path) {
+            guard create else { throw .cannotOpen(path, "文件不存在 (no such file); create it with `hufang init --db \(path)`") }
+            do { try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true) } catch {
+                throw .cannotOpen(path, "\(error.localizedDescription)")
+            }
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        config.foreignKeysEnabled = true
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            // GRDB sets synchronous=NORMAL for WAL; a confirmed answer must survive a power cut, so FULL.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            try Migrations.migrator.migrate(pool)
+            deviceID = try pool.write { db in
+                if let me = try DeviceRecord.filter(Column("isSelf") == true).fetchOne(db) { return me.id }
+                let me = DeviceRecord(id: UUID().uuidString.lowercased(), name: ProcessInfo.processInfo.hostName,
+                                      createdAt: Self.timestamp(), isSelf: true, lastClock: "")
+                try me.insert(db)
+                return me.id
+            }
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+    }
+
+    static func timestamp(_ date: Date = Date()) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.string(from: date)
+    }
+
+    /// Ticks this device's clock inside a write transaction.
+    private func tick(_ db: Database) throws -> String {
+        let last = try String.fetchOne(db, sql: "SELECT lastClock FROM device WHERE id = ?", arguments: [deviceID]).flatMap(HybridLogicalClock.init)
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let clock = HybridLogicalClock.tick(after: last, now: now, device: String(deviceID.prefix(8))).description
+        try db.execute(sql: "UPDATE device SET lastClock = ? WHERE id = ?", arguments: [clock, deviceID])
+        return clock
+    }
+
+    private func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.write(body) } catch { throw StoreError.from(error, path: path) }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.read(body) } catch { throw StoreError.from(error, path: path) }
+    }
+
+    // MARK: Writing
+
+    /// Stores a new household: its record and rows in one transaction.
+    public func create(_ interview: Interview, enumerator: String, who: String) throws(StoreError) {
+        try write { db in
+            let now = Self.timestamp()
+            var record = Self.summary(of: interview, createdAt: now)
+            record.enumerator = enumerator
+            try record.insert(db)
+            try Self.insertRows(interview, db)
+            try AuditRecord(id: UUID().uuidString.lowercased(), householdID: record.id, rowID: "", subject: "household", kind: "created",
+                            oldValue: nil, newValue: interview.questionnaire.version, reason: nil, who: who, at: now, clock: try tick(db)).insert(db)
+        }
+    }
+
+    /// Commits what one confirmed action changed — an answer, a row added or removed, a reason — with
+    /// its audit lines and the household's new summary and position, as one transaction.
+    public func commit(_ changes: [InterviewChange], of interview: Interview, who: String) throws(StoreError) {
+        guard !changes.isEmpty else { return }
+        try write { db in
+            let now = Self.timestamp()
+            let clock = try tick(db)
+            let hid = interview.householdID.uuidString.lowercased()
+            for change in changes {
+                switch change {
+                case .answer(let question, let row, let old, let new):
+                    let rid = row?.uuidString.lowercased() ?? ""
+                    if let new {
+                        let e = ValueCoding.encode(new)
+                        try AnswerRecord(householdID: hid, rowID: rid, question: question, type: e.type, value: e.text,
+                                         who: who, at: now, clock: clock).save(db)
+                    } else {
+                        try db.execute(sql: "DELETE FROM answer WHERE householdID = ? AND rowID = ? AND question = ?", arguments: [hid, rid, question])
+                    }
+                    try audit(db, hid, rid, question, "answer", ValueCoding.auditText(old), ValueCoding.auditText(new), nil, who, now, clock)
+                case .rowAdded(let roster, let row, let order):
+                    try RosterRowRecord(id: row.uuidString.lowercased(), householdID: hid, roster: roster, ord: order, removed: false).insert(db)
+                    try audit(db, hid, row.uuidString.lowercased(), roster, "row_added", nil, String(order), nil, who, now, clock)
+                case .rowRemoved(let roster, let row, let reason):
+                    try db.execute(sql: "UPDATE rosterRow SET removed = 1, removedBy = ?, removedAt = ?, removedReason = ? WHERE id = ?",
+                                   arguments: [who, now, reason, row.uuidString.lowercased()])
+                    try audit(db, hid, row.uuidString.lowercased(), roster, "row_removed", nil, nil, reason, who, now, clock)
+                case .override(let check, let row, let reason):
+                    let rid = row?.uuidString.lowercased() ?? ""
+                    if let reason {
+                        try OverrideRecord(householdID: hid, rowID: rid, checkID: check, reason: reason, who: who, at: now).save(db)
+                        try audit(db, hid, rid, check, "override", nil, nil, reason, who, now, clock)
+                    } else {
+                        try db.execute(sql: "DELETE FROM override WHERE householdID = ? AND rowID = ? AND checkID = ?", arguments: [hid, rid, check])
+                        try audit(db, hid, rid, check, "override_cleared", nil, nil, nil, who, now, clock)
+                    }
+                }
+            }
+            try updateSummary(interview, db, now: now)
+        }
+    }
+
+    /// Remembers where the interview stands, so it reopens exactly there.
+    public func savePosition(of interview: Interview) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "UPDATE household SET position = ? WHERE id = ?",
+                           arguments: [Self.encode(interview.position, interview.questionnaire), interview.householdID.uuidString.lowercased()])
+        }
+    }
+
+    /// Sets a household's status (in_progress, complete, approved, sent_back) with an audit line.
+    public func setStatus(_ household: UUID, to status: String, reason: String? = nil, who: String) throws(StoreError) {
+        try write { db in
+            let hid = household.uuidString.lowercased()
+            guard let old = try String.fetchOne(db, sql: "SELECT status FROM household WHERE id = ?", arguments: [hid]) else {
+                throw StoreError.unknownHousehold(hid)
+            }
+            let now = Self.timestamp()
+            try db.execute(sql: "UPDATE household SET status = ?, updatedAt = ? WHERE id = ?", arguments: [status, now, hid])
+            try audit(db, hid, "", "status", "status", old, status, reason, who, now, try tick(db))
+        }
+    }
+
+    /// Stores a whole interview at once (loading the sample village, importing): one transaction.
+    public func insertWhole(_ interview: Interview, enumerator: String, who: String, status: String = "in_progress") throws(StoreError) {
+        try write { db in try insertWhole(interview, enumerator: enumerator, who: who, status: status, db) }
+    }
+
+    /// Stores many whole interviews in one transaction.
+    public func insertWhole(_ interviews: [Interview], enumerator: String, who: String, status: (Interview) -> String) throws(StoreError) {
+        try write { db in for iv in interviews { try insertWhole(iv, enumerator: enumerator, who: who, status: status(iv), db) } }
+    }
+
+    private func insertWhole(_ interview: Interview, enumerator: String, who: String, status: String, _ db: Database) throws {
+        let now = Self.timestamp()
+        let clock = try tick(db)
+        var record = Self.summary(of: interview, createdAt: now)
+        record.enumerator = enumerator
+        record.status = status
+        try record.insert(db)
+        try Self.insertRows(interview, db)
+        let hid = record.id
+        let q = interview.questionnaire
+        for (key, value) in interview.answers {
+            let e = ValueCoding.encode(value)
+            let question = q.questions[key.question].id
+            let rid = key.row?.uuidString.lowercased() ?? ""
+            try AnswerRecord(householdID: hid, rowID: rid, question: question, type: e.type, value: e.text, who: who, at: now, clock: clock).insert(db)
+            try audit(db, hid, rid, question, "answer", nil, ValueCoding.auditText(value), nil, who, now, clock)
+        }
+        for (key, reason) in interview.overrides {
+            try OverrideRecord(householdID: hid, rowID: key.row?.uuidString.lowercased() ?? "", checkID: q.checks[key.check].id,
+                               reason: reason, who: who, at: now).insert(db)
+        }
+    }
+
+    private static func insertRows(_ interview: Interview, _ db: Database) throws {
+        let hid = interview.householdID.uuidString.lowercased()
+        for roster in interview.questionnaire.rosters {
+            for (i, row) in interview.rowIDs(of: roster.index).enumerated() {
+                try RosterRowRecord(id: row.uuidString.lowercased(), householdID: hid, roster: roster.id, ord: i, removed: false).insert(db)
+            }
+            for (i, r) in interview.removedRows[roster.index].enumerated() {
+                try RosterRowRecord(id: r.row.uuidString.lowercased(), householdID: hid, roster: roster.id, ord: 10_000 + i, removed: true,
+                                    removedBy: nil, removedAt: nil, removedReason: r.reason).insert(db)
+            }
+        }
+    }
+
+    private func audit(_ db: Database, _ hid: String, _ rid: String, _ subject: String, _ kind: String, _ old: String?, _ new: String?,
+                       _ reason: String?, _ who: String, _ at: String, _ clock: String) throws {
+        try AuditRecord(id: UUID().uuidString.lowercased(), householdID: hid, rowID: rid, subject: subject, kind: kind,
+                        oldValue: old, newValue: new, reason: reason, who: who, at: at, clock: clock).insert(db)
+    }
+
+    private func updateSummary(_ interview: Interview, _ db: Database, now: String) throws {
+        let s = Self.summary(of: interview, createdAt: now)
+        try db.execute(sql: """
+            UPDATE household SET villageCode = ?, groupName = ?, householdNo = ?, headName = ?, headIDNumber = ?, answered = ?,
+                required = ?, hardErrors = ?, softOpen = ?, position = ?, updatedAt = ? WHERE id = ?
+            """, arguments: [s.villageCode, s.groupName, s.householdNo, s.headName, s.headIDNumber, s.answered, s.required,
+                             s.hardErrors, s.softOpen, s.position, now, s.id])
+    }
+
+    /// The listing fields of a household, worked out from its interview.
+    static func summary(of iv: Interview, createdAt: String) -> HouseholdRecord {
+        let completeness = iv.completeness
+        var headName = "", headID = ""
+        if let members = iv.questionnaire.roster("members"),
+           let head = iv.rowIDs(of: members.index).first(where: { iv.value("relation", row: $0) == .code(1) }) {
+            headName = iv.value("name", row: head)?.text ?? ""
+            headID = iv.value("id_number", row: head)?.text ?? ""
+        }
+        return HouseholdRecord(
+            id: iv.householdID.uuidString.lowercased(), villageCode: iv.value("village_code")?.text ?? "",
+            groupName: iv.value("group_name")?.text ?? "", householdNo: iv.value("household_no")?.text ?? "",
+            headName: headName, headIDNumber: headID, questionnaireID: iv.questionnaire.id,
+            questionnaireVersion: iv.questionnaire.version, referenceDay: iv.referenceDay.description, status: "in_progress",
+            enumerator: "", answered: completeness.answered, required: completeness.required, hardErrors: iv.hardErrorCount,
+            softOpen: iv.unexplainedWarningCount, position: encode(iv.position, iv.questionnaire), createdAt: createdAt, updatedAt: createdAt)
+    }
+
+    static func encode(_ p: Position?, _ q: Questionnaire) -> String? {
+        guard let p else { return nil }
+        return q.questions[p.question].id + (p.row.map { "@" + $0.uuidString.lowercased() } ?? "")
+    }
+
+    static func decode(_ text: String?, _ q: Questionnaire) -> Position? {
+        guard let text else { return nil }
+        let parts = text.split(separator: "@", maxSplits: 1)
+        guard let qi = q.questionIndex(of: String(parts[0])) else { return nil }
+        let row = parts.count > 1 ? UUID(uuidString: String(parts[1])) : nil
+        return Position(section: q.questions[qi].section, row: row, question: qi)
+    }
+
+    // MARK: Reading
+
+    /// Rebuilds a household's interview, positioned where it was left.
+    public func interview(_ id: UUID, questionnaire: Questionnaire) throws(StoreError) -> Interview {
+        let hid = id.uuidString.lowercased()
+        let loaded: (HouseholdRecord, [RosterRowRecord], [AnswerRecord], [OverrideRecord]) = try read { db in
+            guard let h = try HouseholdRecord.fetchOne(db, key: hid) else { throw StoreError.unknownHousehold(hid) }
+            return (h, try RosterRowRecord.filter(Column("householdID") == hid).order(Column("ord")).fetchAll(db),
+                    try AnswerRecord.filter(Column("householdID") == hid).fetchAll(db),
+                    try OverrideRecord.filter(Column("householdID") == hid).fetchAll(db))
+        }
+        let (h, rowRecords, answerRecords, overrideRecords) = loaded
+        var rows: [String: [RowID]] = [:]
+        var removed: [String: [RemovedRow]] = [:]
+        for r in rowRecords {
+            guard let uuid = UUID(uuidString: r.id) else { continue }
+            if r.removed { removed[r.roster, default: []].append(RemovedRow(row: uuid, reason: r.removedReason ?? "")) }
+            else { rows[r.roster, default: []].append(uuid) }
+        }
+        var answers: [(question: String, row: RowID?, value: Value)] = []
+        for a in answerRecords {
+            guard let v = ValueCoding.decode(type: a.type, text: a.value) else { throw .damagedValue(household: hid, question: a.question) }
+            answers.append((a.question, a.rowID.isEmpty ? nil : UUID(uuidString: a.rowID), v))
+        }
+        let overrides = overrideRecords.map { (check: $0.checkID, row: $0.rowID.isEmpty ? nil : UUID(uuidString: $0.rowID), reason: $0.reason) }
+        return Interview(questionnaire: questionnaire, householdID: id, today: Day(iso: h.referenceDay) ?? Day(year: 2020, month: 1, day: 1)!,
+                         rows: rows, removed: removed, answers: answers, overrides: overrides, position: Self.decode(h.position, questionnaire))
+    }
+
+    /// Households of a village (all villages when nil), in household-number order.
+    public func households(village: String? = nil, limit: Int = 100, offset: Int = 0) throws(StoreError) -> [HouseholdRecord] {
+        try read { db in
+            var req = HouseholdRecord.all()
+            if let village { req = req.filter(Column("villageCode") == village) }
+            return try req.order(Column("villageCode"), Column("householdNo")).limit(limit, offset: offset).fetchAll(db)
+        }
+    }
+
+    /// Number of households (of a village, when given).
+    public func householdCount(village: String? = nil) throws(StoreError) -> Int {
+        try read { db in
+            var req = HouseholdRecord.all()
+            if let village { req = req.filter(Column("villageCode") == village) }
+            return try req.fetchCount(db)
+        }
+    }
+
+    /// Households with a member whose name or ID number starts with `prefix`, as typed in the list:
+    /// digits (and a final X) search ID numbers, anything else names.
+    public func search(_ prefix: String, limit: Int = 50) throws(StoreError) -> [HouseholdRecord] {
+        let p = prefix.trimmingCharacters(in: .whitespaces).uppercased()
+        guard !p.isEmpty else { return try households(limit: limit) }
+        let isIDNumber = p.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "X") }
+        return try read { db in
+            // Walks the (question, value, householdID) index in value order and stops at the limit.
+            let ids = try String.fetchAll(db, sql: """
+                SELECT DISTINCT householdID FROM answer WHERE question = ? AND value >= ? AND value < ? LIMIT ?
+                """, arguments: [isIDNumber ? "id_number" : "name", p, p + "\u{10FFFF}", limit])
+            return try HouseholdRecord.filter(keys: ids).order(Column("villageCode"), Column("householdNo")).fetchAll(db)
+        }
+    }
+
+    /// Every audit line of a household, oldest first.
+    public func auditTrail(_ household: UUID) throws(StoreError) -> [AuditRecord] {
+        try read { db in
+            try AuditRecord.filter(Column("householdID") == household.uuidString.lowercased()).order(Column("clock"), Column("id")).fetchAll(db)
+        }
+    }
+}

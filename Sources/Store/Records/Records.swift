@@ -1,0 +1,113 @@
+import GRDB
+
+/// A household as listed: who, where, how far, how many problems. The answers are in `AnswerRecord`s.
+public struct HouseholdRecord: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "household"
+    public var id: String
+    public var villageCode: String
+    public var groupName: String
+    public var householdNo: String
+    public var headName: String
+    public var headIDNumber: String
+    public var questionnaireID: String
+    public var questionnaireVersion: String
+    public var referenceDay: String
+    public var status: String
+    public var enumerator: String
+    public var answered: Int
+    public var required: Int
+    public var hardErrors: Int
+    public var softOpen: Int
+    public var position: String?
+    public var createdAt: String
+    public var updatedAt: String
+}
+
+/// A row of a roster (a member, a crop); removal is a flag with who and why, never a delete.
+public struct RosterRowRecord: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "rosterRow"
+    public var id: String
+    public var householdID: String
+    public var roster: String
+    public var ord: Int
+    public var removed: Bool
+    public var removedBy: String?
+    public var removedAt: String?
+    public var removedReason: String?
+}
+
+/// One answered field: the latest value, who gave it, when, and its hybrid logical clock.
+public struct AnswerRecord: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "answer"
+    public var householdID: String
+    /// "" for household-level questions.
+    public var rowID: String
+    public var question: String
+    public var type: String
+    public var value: String
+    public var who: String
+    public var at: String
+    public var clock: String
+}
+
+/// An append-only line of history: an answer changed, a row added or removed, a reason given, a status set.
+public struct AuditRecord: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "audit"
+    public var id: String
+    public var householdID: String
+    public var rowID: String
+    /// The question, roster, check or "status" the line is about.
+    public var subject: String
+    /// answer, row_added, row_removed, override, override_cleared, status, position.
+    public var kind: String
+    public var oldValue: String?
+    public var newValue: String?
+    public var reason: String?
+    public var who: String
+    public var at: String
+    public var clock: String
+}
+
+/// A soft check accepted with a reason.
+public struct OverrideRecord: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "override"
+    public var householdID: String
+    public var rowID: String
+    public var checkID: String
+    public var reason: String
+    public var who: String
+    public var at: String
+}
+
+/// This device, and the devices whose changes it accepts.
+public struct DeviceRecord: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "device"
+    public var id: String
+    public var name: String
+    public var createdAt: String
+    public var isSelf: Bool
+    public var lastClock: String
+}
+
+/// A supervisor's decision on a household.
+public struct ReviewRecord: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "review"
+    public var householdID: String
+    public var state: String
+    public var reason: String?
+    public var who: String
+    public var at: String
+}
+
+/// A supervisor's comment on a field or (question "") on the household.
+public struct CommentRecord: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "comment"
+    public var id: String
+    public var householdID: String
+    public var rowID: String
+    public var question: String
+    public var text: String
+    public var who: String
+    public var at: String
+    public var resolved: Bool
+}

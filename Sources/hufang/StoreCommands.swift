@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import Store
+import Survey
+
+/// Options every store command shares.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "数据库文件 (store file); default $HUFANG_HOME/hufang.sqlite or ~/.local/share/hufang/hufang.sqlite")
+    var db: String?
+
+    @Option(name: .long, help: "问卷定义目录 (questionnaire folder)")
+    var screens: String?
+
+    @Option(name: .long, help: "zh 或 en")
+    var lang: Language = .zh
+
+    var path: String { db ?? StoreLocation.defaultPath() }
+
+    func open(create: Bool = false) throws -> HouseholdStore {
+        do { return try HouseholdStore(path: path, create: create) } catch {
+            fail(error.message(lang))
+        }
+    }
+
+    func fail(_ message: String, code: Int32 = 1) -> Never {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Foundation.exit(code)
+    }
+}
+
+/// `hufang init`: a new, empty store with this device's identity; `--sample` loads the sample village.
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "新建数据库；--sample 载入示例村 (create a store; --sample loads the sample village)")
+    @OptionGroup var options: StoreOptions
+    @Flag(name: .long, help: "载入示例村 (load the sample village)") var sample = false
+
+    mutating func run() throws {
+        if FileManager.default.fileExists(atPath: options.path) {
+            options.fail(StoreError.alreadyExists(options.path).message(options.lang))
+        }
+        let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
+        let store = try options.open(create: true)
+        var loaded = 0
+        if sample {
+            let village = SampleVillage.generate(questionnaire: questionnaire)
+            do {
+                try store.insertWhole(village, enumerator: "示例调查员", who: "sample") { iv in
+                    // Complete only when every applicable question is answered and no check blocks it.
+                    let c = iv.completeness
+                    return c.answered == c.required && (try? iv.checkCompletable()) != nil ? "complete" : "in_progress"
+                }
+            } catch { options.fail(error.message(options.lang)) }
+            loaded = village.count
+        }
+        print(options.lang == .zh ? "已建立数据库 \(options.path)（设备 \(store.deviceID)）" + (sample ? "，载入示例村 \(loaded) 户" : "")
+                                  : "Created \(options.path) (device \(store.deviceID))" + (sample ? ", loaded \(loaded) sample households" : ""))
+    }
+}
+
+/// `hufang export json`.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "导出 (export)", subcommands: [ExportJSON.self])
+
+    struct ExportJSON: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "json", abstract: "导出为JSON，可无损导回 (export households as JSON, lossless)")
+        @OptionGroup var options: StoreOptions
+        @Option(name: .long, help: "只导出这一户 (one household id)") var household: String?
+        @Option(name: .long, help: "写入文件而非标准输出 (write to a file)") var out: String?
+
+        mutating func run() throws {
+            let store = try options.open()
+            var ids: [UUID]?
+            if let household {
+                guard let id = UUID(uuidString: household) else { options.fail(StoreError.unknownHousehold(household).message(options.lang)) }
+                ids = [id]
+            }
+            let export: HouseholdExport
+            do { export = try store.exportJSON(households: ids) } catch { options.fail(error.message(options.lang)) }
+            if ids != nil && export.households.isEmpty { options.fail(StoreError.unknownHousehold(household!).message(options.lang)) }
+            let data = HouseholdStore.encode(export)
+            if let out {
+                try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+                let msg = options.lang == .zh ? "已导出 \(export.households.count) 户到 \(out)" : "Exported \(export.households.count) households to \(out)"
+                FileHandle.standardError.write(Data((msg + "\n").utf8))
+            } else {
+                FileHandle.standardOutput.write(data)
+                FileHandle.standardOutput.write(Data("\n".utf8))
+            }
+        }
+    }
+}
+
+/// `hufang import json`.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "导入 (import)", subcommands: [ImportJSON.self])
+
+    struct ImportJSON: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "json", abstract: "从JSON导入：全部成功或全不改动 (import households from JSON: all or nothing)")
+        @OptionGroup var options: StoreOptions
+        @Argument(help: "JSON文件 (file)") var file: String
+
+        mutating func run() throws {
+            let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
+            guard let data = FileManager.default.contents(atPath: file) else {
+                options.fail(options.lang == .zh ? "无法读取文件 \(file)" : "Cannot read \(file)")
+            }
+            let store = try options.open()
+            do {
+                let n = try store.importJSON(data, questionnaire: questionnaire)
+                print(options.lang == .zh ? "已导入 \(n) 户" : "Imported \(n) households")
+            } catch let e as ImportError {
+                options.fail(e.message(options.lang))
+            } catch let e as StoreError {
+                options.fail(e.message(options.lang))
+            }
+        }
+    }
+}
