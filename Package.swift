@@ -13,10 +13,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         .target(name: "Survey", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "Store", dependencies: ["Survey", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Store", dependencies: ["Survey", .product(name: "GRDB", package: "GRDB.swift"),
+                                              .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TUI", dependencies: ["Store", "Survey"]),
         .executableTarget(
             name: "hufang",
@@ -27,7 +29,7 @@ let package = Package(
         .executableTarget(name: "StoreBenchmark", dependencies: ["Store", "Survey", .product(name: "GRDB", package: "GRDB.swift")],
                           path: "Benchmarks/StoreBenchmark"),
         .testTarget(name: "SurveyTests", dependencies: ["Survey"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Survey"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Survey", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
         // Drives the built `hufang` binary; `swift build --build-tests` builds it first.
         .testTarget(name: "CLITests", dependencies: []),

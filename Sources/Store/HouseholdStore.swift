@@ -9,6 +9,8 @@ public final class HouseholdStore: Sendable {
     public let pool: DatabasePool
     /// This device's id (made on first use).
     public let deviceID: String
+    /// Where this device's private key lives: beside the store, never inside it.
+    public var keyPath: String { path + ".key" }
 
     /// Opens (or, with `create`, creates) a store. A second writer waits up to `busyTimeout` seconds.
     public init(path: String, create: Bool = false, busyTimeout: TimeInterval = 5) throws(StoreError) {
@@ -28,10 +30,15 @@ public final class HouseholdStore: Sendable {
             // GRDB sets synchronous=NORMAL for WAL; a confirmed answer must survive a power cut, so FULL.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try Migrations.migrator.migrate(pool)
+            let keyFile = path + ".key"
             deviceID = try pool.write { db in
                 if let me = try DeviceRecord.filter(Column("isSelf") == true).fetchOne(db) { return me.id }
+                // First open: this device's identity and signing key, made together. A key file already at
+                // this path is one an interrupted first open wrote: adopt it rather than strand it.
+                let key = FileManager.default.fileExists(atPath: keyFile) ? try DeviceKey.load(from: keyFile) : try DeviceKey.create(at: keyFile)
                 let me = DeviceRecord(id: UUID().uuidString.lowercased(), name: ProcessInfo.processInfo.hostName,
-                                      createdAt: Self.timestamp(), isSelf: true, lastClock: "")
+                                      createdAt: Self.timestamp(), isSelf: true, lastClock: "",
+                                      publicKey: key.publicKey.base64EncodedString(), fingerprint: key.fingerprint)
                 try me.insert(db)
                 return me.id
             }
@@ -292,6 +299,14 @@ public final class HouseholdStore: Sendable {
                 SELECT DISTINCT householdID FROM answer WHERE question = ? AND value >= ? AND value < ? LIMIT ?
                 """, arguments: [isIDNumber ? "id_number" : "name", p, p + "\u{10FFFF}", limit])
             return try HouseholdRecord.filter(keys: ids).order(Column("villageCode"), Column("householdNo")).fetchAll(db)
+        }
+    }
+
+    /// This device's record: id, public key and fingerprint.
+    public func device() throws(StoreError) -> DeviceRecord {
+        try read { db in
+            guard let me = try DeviceRecord.filter(Column("isSelf") == true).fetchOne(db) else { throw StoreError.notAStore(path) }
+            return me
         }
     }
 

@@ -32,6 +32,7 @@ public enum StoreError: Error, Equatable, Sendable {
     /// Maps SQLite's answers to messages people understand.
     static func from(_ error: any Error, path: String) -> StoreError {
         if let e = error as? StoreError { return e }
+        if let k = error as? DeviceKey.Problem { return .cannotOpen(path, k.message(true)) }
         if let db = error as? DatabaseError {
             switch db.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path)

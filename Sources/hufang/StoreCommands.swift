@@ -35,8 +35,8 @@ struct Init: ParsableCommand {
     @Flag(name: .long, help: "载入示例村 (load the sample village)") var sample = false
 
     mutating func run() throws {
-        if FileManager.default.fileExists(atPath: options.path) {
-            options.fail(StoreError.alreadyExists(options.path).message(options.lang))
+        for existing in [options.path, options.path + ".key"] where FileManager.default.fileExists(atPath: existing) {
+            options.fail(StoreError.alreadyExists(existing).message(options.lang))
         }
         let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
         let store = try options.open(create: true)
@@ -52,8 +52,11 @@ struct Init: ParsableCommand {
             } catch { options.fail(error.message(options.lang)) }
             loaded = village.count
         }
+        let fingerprint = (try? store.device().fingerprint) ?? ""
         print(options.lang == .zh ? "已建立数据库 \(options.path)（设备 \(store.deviceID)）" + (sample ? "，载入示例村 \(loaded) 户" : "")
                                   : "Created \(options.path) (device \(store.deviceID))" + (sample ? ", loaded \(loaded) sample households" : ""))
+        print(options.lang == .zh ? "设备密钥 \(store.keyPath)（仅本人可读），指纹 \(fingerprint)"
+                                  : "Device key \(store.keyPath) (readable by you only), fingerprint \(fingerprint)")
     }
 }
 

@@ -16,6 +16,7 @@ import Testing
         let r = try cli.run(["init", "--db", db])
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.contains("已建立数据库"))
+        #expect(r.out.range(of: #"设备密钥 .*a\.sqlite\.key（仅本人可读），指纹 [0-9a-f]{4}( [0-9a-f]{4}){4}"#, options: .regularExpression) != nil, "\(r.out)")
         let again = try cli.run(["init", "--db", db])
         #expect(again.status == 1)
         #expect(again.err.contains("已存在：不会覆盖已有数据"))

@@ -1,4 +1,5 @@
 import Foundation
+import Crypto
 import GRDB
 import Testing
 import Survey
@@ -191,5 +192,46 @@ import Survey
                 try CommentRecord(id: "c", householdID: "no-such", rowID: "", question: "", text: "x", who: "y", at: "z", resolved: false).insert(db)
             }
         }
+    }
+}
+
+@Suite struct DeviceKeyTests {
+    @Test func aNewStoreMakesAPrivateKeyFileReadableByItsOwnerOnly() throws {
+        let store = try HouseholdStore(path: Fixture.tempPath(), create: true)
+        let attributes = try FileManager.default.attributesOfItem(atPath: store.keyPath)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let key = try DeviceKey.load(from: store.keyPath)
+        let me = try store.device()
+        #expect(me.publicKey == key.publicKey.base64EncodedString())
+        #expect(me.fingerprint == key.fingerprint)
+        #expect(me.fingerprint.count == 24)   // 20 hex digits in 5 groups
+        // The private key never goes into the store.
+        let raw = key.privateKey.rawRepresentation.base64EncodedString()
+        let dump = try String(contentsOfFile: store.path, encoding: .isoLatin1)
+        #expect(!dump.contains(raw))
+    }
+
+    @Test func reopeningKeepsTheSameKey() throws {
+        let path = Fixture.tempPath()
+        let first = try HouseholdStore(path: path, create: true).device()
+        let again = try HouseholdStore(path: path).device()
+        #expect(first.fingerprint == again.fingerprint && first.publicKey == again.publicKey)
+    }
+
+    @Test func aKeyOthersCanReadIsRefusedAndAnExistingOneNeverOverwritten() throws {
+        let store = try HouseholdStore(path: Fixture.tempPath(), create: true)
+        #expect(throws: DeviceKey.Problem.exists(store.keyPath)) { try DeviceKey.create(at: store.keyPath) }
+        chmod(store.keyPath, 0o644)
+        #expect(throws: DeviceKey.Problem.tooOpen(store.keyPath, 0o644)) { try DeviceKey.load(from: store.keyPath) }
+        #expect(DeviceKey.Problem.tooOpen(store.keyPath, 0o644).message(true).contains("chmod 600"))
+    }
+
+    @Test func aSignatureMadeWithTheKeyVerifiesWithTheRecordedPublicKey() throws {
+        let store = try HouseholdStore(path: Fixture.tempPath(), create: true)
+        let key = try DeviceKey.load(from: store.keyPath)
+        let message = Data("manifest".utf8)
+        let signature = try key.privateKey.signature(for: message)
+        let recorded = try #require(Data(base64Encoded: try store.device().publicKey))
+        #expect(try Curve25519.Signing.PublicKey(rawRepresentation: recorded).isValidSignature(signature, for: message))
     }
 }

@@ -12,6 +12,10 @@ enum Migrations {
                 t.column("createdAt", .text).notNull()
                 t.column("isSelf", .boolean).notNull().defaults(to: false)
                 t.column("lastClock", .text).notNull().defaults(to: "")
+                // The device's Ed25519 public key (base64) and its fingerprint, shown on both screens when a
+                // supervisor decides to trust a laptop.
+                t.column("publicKey", .text).notNull().defaults(to: "")
+                t.column("fingerprint", .text).notNull().defaults(to: "")
             }
             try db.create(table: "household") { t in
                 t.primaryKey("id", .text)

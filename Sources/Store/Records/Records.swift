@@ -87,6 +87,8 @@ public struct DeviceRecord: Codable, Hashable, Sendable, FetchableRecord, Persis
     public var createdAt: String
     public var isSelf: Bool
     public var lastClock: String
+    public var publicKey: String
+    public var fingerprint: String
 }
 
 /// A supervisor's decision on a household.
