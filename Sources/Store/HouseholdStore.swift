@@ -47,10 +47,18 @@ public final class HouseholdStore: Sendable {
         }
     }
 
+    private static let utc: Calendar = {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = TimeZone(identifier: "UTC")!
+        return c
+    }()
+
+    /// ISO 8601 in UTC with milliseconds (`2020-11-20T08:00:00.000Z`): written on every commit, so no
+    /// formatter is built per call.
     static func timestamp(_ date: Date = Date()) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.string(from: date)
+        let c = utc.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!,
+                      min(999, c.nanosecond! / 1_000_000))
     }
 
     /// Ticks this device's clock inside a write transaction.

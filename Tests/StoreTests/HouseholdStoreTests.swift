@@ -235,3 +235,10 @@ import Survey
         #expect(try Curve25519.Signing.PublicKey(rawRepresentation: recorded).isValidSignature(signature, for: message))
     }
 }
+
+@Suite struct TimestampTests {
+    @Test func timestampsAreUTCWithMilliseconds() {
+        #expect(HouseholdStore.timestamp(Date(timeIntervalSince1970: 1_605_859_200.25)) == "2020-11-20T08:00:00.250Z")
+        #expect(HouseholdStore.timestamp().range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"#, options: .regularExpression) != nil)
+    }
+}
