@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Store
+import Survey
+import TUI
+
+/// `hufang` with no subcommand: loads the questionnaire (refusing a broken one) and the store.
+/// Until the enumerator screens exist it prints what the questionnaire and the store hold.
+struct Start: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "start", abstract: "打开户访（默认）(open hufang; the default)")
+
+    @OptionGroup var options: StoreOptions
+
+    mutating func run() throws {
+        let lang = options.lang
+        let questionnaire = try ScreensFolder.load(options.screens, lang: lang)
+        print(QuestionnaireSummary.text(questionnaire, lang: lang))
+        print("")
+        guard FileManager.default.fileExists(atPath: options.path) else {
+            print(lang == .zh ? "还没有数据库 \(options.path)：用 `hufang init --sample` 载入示例村，或 `hufang init` 新建空库。"
+                              : "No store at \(options.path) yet: `hufang init --sample` loads the sample village, `hufang init` makes an empty one.")
+            return
+        }
+        let store = try options.open()
+        do {
+            let households = try store.households(limit: 10_000)
+            print(StoreSummary.text(households, path: options.path, lang: lang))
+        } catch { options.fail(error.message(lang)) }
+    }
+}
+
+/// The households of a store at a glance: counts by status, and the first households of the list.
+enum StoreSummary {
+    static func text(_ households: [HouseholdRecord], path: String, lang: Language) -> String {
+        let zh = lang == .zh
+        var byStatus: [String: Int] = [:]
+        for h in households { byStatus[h.status, default: 0] += 1 }
+        let names = ["in_progress": zh ? "调查中" : "in progress", "complete": zh ? "已完成" : "complete",
+                     "approved": zh ? "已审核" : "approved", "sent_back": zh ? "已退回" : "sent back"]
+        var lines = [zh ? "数据库 \(path)：\(households.count) 户" : "Store \(path): \(households.count) households"]
+        lines.append(byStatus.keys.sorted().map { "\(names[$0] ?? $0) \(byStatus[$0]!)" }.joined(separator: zh ? "，" : ", "))
+        let header = zh ? ["户号", "户主", "进度", "错误", "待说明"] : ["No.", "Head", "Done", "Errors", "Soft"]
+        let widths = [6, 12, 10, 6, 6]
+        func row(_ cells: [String]) -> String { zip(cells, widths).map { TextWidth.fit($0, $1) }.joined(separator: " ") }
+        lines.append("")
+        lines.append(row(header))
+        for h in households.prefix(15) {
+            lines.append(row([h.householdNo, TerminalText.escaped(h.headName), "\(h.answered)/\(h.required)", String(h.hardErrors), String(h.softOpen)]))
+        }
+        if households.count > 15 { lines.append(zh ? "……另有 \(households.count - 15) 户" : "… and \(households.count - 15) more") }
+        return lines.joined(separator: "\n")
+    }
+}
