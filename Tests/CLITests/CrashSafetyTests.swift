@@ -4,15 +4,13 @@ import Testing
 /// Kills a real writer process with SIGKILL at random moments and checks that everything it reported
 /// as committed is there, nothing half-written is, and SQLite finds the file intact.
 @Suite struct CrashSafetyTests {
-    static let binary = ValidateCommandTests.binary
-
     struct Observed { var household = ""; var row = ""; var committed = -1 }
 
     /// Starts the writer, lets it run for `millis`, kills it, and returns what it had reported.
     func runAndKill(db: String, millis: UInt32) throws -> Observed {
         let p = Process()
-        p.executableURL = Self.binary
-        p.arguments = ["crash-writer", "--db", db, "--screens", ValidateCommandTests.root.appendingPathComponent("screens").path]
+        p.executableURL = HufangBinary.url
+        p.arguments = ["crash-writer", "--db", db, "--screens", HufangBinary.screens]
         let out = Pipe()
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice
@@ -88,11 +86,11 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("shared.sqlite").path
-        let screens = ValidateCommandTests.root.appendingPathComponent("screens").path
-        #expect(try ValidateCommandTests().run(["init", "--db", db]).status == 0)
+        let screens = HufangBinary.screens
+        #expect(try HufangBinary.run(["init", "--db", db]).status == 0)
         func writer() throws -> (Process, Pipe) {
             let p = Process()
-            p.executableURL = ValidateCommandTests.binary
+            p.executableURL = HufangBinary.url
             p.arguments = ["crash-writer", "--db", db, "--screens", screens, "--count", "300"]
             let out = Pipe()
             p.standardOutput = out
@@ -104,7 +102,7 @@ import Testing
         let (b, outB) = try writer()
         // While both write, a reader exports: it must neither wait for them nor fail.
         usleep(300_000)
-        let read = try ValidateCommandTests().run(["export", "json", "--db", db])
+        let read = try HufangBinary.run(["export", "json", "--db", db])
         #expect(read.status == 0, "\(read.err)")
         let textA = String(decoding: outA.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let textB = String(decoding: outB.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

@@ -3,22 +3,7 @@ import Testing
 
 /// Runs the real `hufang` binary, as a county officer would.
 @Suite struct ValidateCommandTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
-    static let binary = root.appendingPathComponent(".build/debug/hufang")
-
-    func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = Self.binary
-        p.arguments = args
-        p.currentDirectoryURL = Self.root
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-    }
+    func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) { try HufangBinary.run(args) }
 
     @Test func shippedQuestionnaireIsValid() throws {
         let r = try run(["screens", "validate", "screens"])
@@ -28,7 +13,7 @@ import Testing
 
     @Test func brokenFolderPrintsEveryProblemWithFileAndLineAndExitsNonZero() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hufang-broken-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("screens"), to: dir)
+        try FileManager.default.copyItem(at: HufangBinary.root.appendingPathComponent("screens"), to: dir)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("B-members.yaml")
         var text = try String(contentsOf: file, encoding: .utf8)

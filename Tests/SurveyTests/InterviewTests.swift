@@ -170,7 +170,7 @@ import Testing
     /// Incremental re-evaluation must give exactly what a full evaluation from scratch gives.
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
     func incrementalEqualsFullEvaluation(seed: UInt64) throws {
-        var rng = SplitMix(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let iv = HouseholdBuilder.make([Self.head, Self.wife, Self.son])
         let inputs = q.questions.filter(\.isInput)
         for _ in 0..<300 {
@@ -190,7 +190,7 @@ import Testing
         }
     }
 
-    static func randomValue(_ q: Question, _ rng: inout SplitMix) -> Value? {
+    static func randomValue(_ q: Question, _ rng: inout SplitMix64) -> Value? {
         if rng.next() % 10 == 0 { return nil }
         switch q.type {
         case .text, .idNumber: return .text(["甲", "乙", "62292219700304123X"][Int(rng.next() % 3)])
@@ -201,18 +201,5 @@ import Testing
         case .yesno: return .bool(rng.next() % 2 == 0)
         case .date: return .date(Day(year: 2015 + Int(rng.next() % 6), month: 6, day: 1)!)
         }
-    }
-}
-
-/// A small deterministic generator so property tests repeat exactly.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,5 @@
+import Survey
+
 /// Fictional Chinese names for sample households: a common surname and one or two ordinary given-name
 /// characters, in the style of the person's generation. No list here holds a real person's name.
 enum SampleNames {

@@ -1,14 +1,14 @@
 import Foundation
 
 /// A small seeded generator (SplitMix64, Steele, Lea & Flood 2014) with its own helpers, so sample
-/// data is the same on every machine and Swift version: nothing here goes through the standard
+/// data and property tests are the same on every machine and Swift version: nothing here goes through the standard
 /// library's `random(in:using:)`, whose algorithm is not promised to stay the same.
-struct SplitMix64 {
-    private(set) var state: UInt64
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    public private(set) var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -18,14 +18,14 @@ struct SplitMix64 {
 
     /// An independent stream for one part of the output (one household), so changing how one
     /// household is drawn does not shift every household after it.
-    func stream(_ salt: UInt64) -> SplitMix64 {
+    public func stream(_ salt: UInt64) -> SplitMix64 {
         var g = SplitMix64(seed: state ^ (salt &* 0xD1B5_4A32_D192_ED03))
         _ = g.next()
         return SplitMix64(seed: g.next())
     }
 
     /// A uniform integer in the range (rejection sampling: no modulo bias).
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
+    public mutating func int(_ range: ClosedRange<Int>) -> Int {
         let span = UInt64(range.upperBound - range.lowerBound) + 1
         let limit = UInt64.max - UInt64.max % span
         var x = next()
@@ -34,19 +34,19 @@ struct SplitMix64 {
     }
 
     /// A uniform double in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
+    public mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
 
     /// A uniform double in the range.
-    mutating func double(_ range: ClosedRange<Double>) -> Double {
+    public mutating func double(_ range: ClosedRange<Double>) -> Double {
         range.lowerBound + unit() * (range.upperBound - range.lowerBound)
     }
 
-    mutating func chance(_ p: Double) -> Bool { unit() < p }
+    public mutating func chance(_ p: Double) -> Bool { unit() < p }
 
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
+    public mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
 
     /// One item, with integer weights.
-    mutating func weighted<T>(_ items: [(T, Int)]) -> T {
+    public mutating func weighted<T>(_ items: [(T, Int)]) -> T {
         let total = items.reduce(0) { $0 + $1.1 }
         var r = int(0...(total - 1))
         for (item, w) in items {
@@ -57,7 +57,7 @@ struct SplitMix64 {
     }
 
     /// Fisher–Yates.
-    mutating func shuffle<T>(_ a: inout [T]) {
+    public mutating func shuffle<T>(_ a: inout [T]) {
         guard a.count > 1 else { return }
         for i in stride(from: a.count - 1, to: 0, by: -1) {
             a.swapAt(i, int(0...i))
@@ -65,7 +65,7 @@ struct SplitMix64 {
     }
 
     /// A random (version 4, RFC 4122 variant) UUID drawn from this generator.
-    mutating func uuid() -> UUID {
+    public mutating func uuid() -> UUID {
         let a = next(), b = next()
         var bytes = [UInt8](repeating: 0, count: 16)
         for i in 0..<8 {
