@@ -19,7 +19,8 @@ let package = Package(
         .target(name: "Survey", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Store", dependencies: ["Survey", .product(name: "GRDB", package: "GRDB.swift"),
                                               .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "TUI", dependencies: ["Store", "Survey"]),
+        .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "TUI", dependencies: ["Store", "Survey", "CNCursesW"]),
         .executableTarget(
             name: "hufang",
             dependencies: ["TUI", "Store", "Survey", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -30,7 +31,8 @@ let package = Package(
                           path: "Benchmarks/StoreBenchmark"),
         .testTarget(name: "SurveyTests", dependencies: ["Survey"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Survey", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "TUITests", dependencies: ["TUI"]),
+        .executableTarget(name: "TUIBenchmark", dependencies: ["TUI", "Store", "Survey"], path: "Benchmarks/TUIBenchmark"),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Store", "Survey"], resources: [.copy("Snapshots")]),
         // Drives the built `hufang` binary; `swift build --build-tests` builds it first.
         .testTarget(name: "CLITests", dependencies: []),
     ]

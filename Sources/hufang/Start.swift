@@ -4,28 +4,39 @@ import Store
 import Survey
 import TUI
 
-/// `hufang` with no subcommand: loads the questionnaire (refusing a broken one) and the store.
-/// Until the enumerator screens exist it prints what the questionnaire and the store hold.
+/// `hufang` with no subcommand: the enumerator's application on the terminal. When standard output
+/// is not a terminal (a script, a pipe) it prints what the store holds instead.
 struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "start", abstract: "打开户访（默认）(open hufang; the default)")
 
     @OptionGroup var options: StoreOptions
+    @Option(name: .long, help: "只显示这个村（村代码）(show one village, by code)") var village: String?
+    @Option(name: .long, help: "调查员姓名，记入每条修改 (the enumerator's name, recorded with every change)")
+    var who: String?
 
     mutating func run() throws {
         let lang = options.lang
         let questionnaire = try ScreensFolder.load(options.screens, lang: lang)
-        print(QuestionnaireSummary.text(questionnaire, lang: lang))
-        print("")
-        guard FileManager.default.fileExists(atPath: options.path) else {
-            print(lang == .zh ? "还没有数据库 \(options.path)：用 `hufang init --sample` 载入示例村，或 `hufang init` 新建空库。"
-                              : "No store at \(options.path) yet: `hufang init --sample` loads the sample village, `hufang init` makes an empty one.")
+        let exists = FileManager.default.fileExists(atPath: options.path)
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            print(QuestionnaireSummary.text(questionnaire, lang: lang))
+            print("")
+            guard exists else {
+                print(lang == .zh ? "还没有数据库 \(options.path)：用 `hufang init --sample` 载入示例村，或 `hufang init` 新建空库。"
+                                  : "No store at \(options.path) yet: `hufang init --sample` loads the sample village, `hufang init` makes an empty one.")
+                return
+            }
+            let store = try options.open()
+            do { print(StoreSummary.text(try store.households(limit: 10_000), path: options.path, lang: lang)) } catch { options.fail(error.message(lang)) }
             return
         }
-        let store = try options.open()
-        do {
-            let households = try store.households(limit: 10_000)
-            print(StoreSummary.text(households, path: options.path, lang: lang))
-        } catch { options.fail(error.message(lang)) }
+        // First run on this laptop: an empty store (and this device's key) where the default says.
+        if !exists { try FileManager.default.createDirectory(atPath: (options.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true) }
+        let store = try options.open(create: !exists)
+        let env = ProcessInfo.processInfo.environment
+        let name = who ?? env["HUFANG_USER"] ?? env["USER"] ?? (lang == .zh ? "调查员" : "enumerator")
+        let runtime = AppRuntime(store: store, questionnaire: questionnaire, lang: lang, width: 80, height: 24, who: name, village: village)
+        TerminalApp.run(runtime, exitAfterFirstFrame: env["HUFANG_EXIT_AFTER_FIRST_FRAME"] == "1")
     }
 }
 

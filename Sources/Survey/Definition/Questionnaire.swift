@@ -31,6 +31,7 @@ public enum FieldType: String, Sendable, CaseIterable {
 public struct CodeItem: Hashable, Sendable {
     public var code: Int
     public var label: Localized
+    public init(code: Int, label: Localized) { self.code = code; self.label = label }
 }
 
 /// A named list of codes, e.g. `relation`: 1 户主, 2 配偶, …

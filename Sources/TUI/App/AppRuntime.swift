@@ -1,0 +1,88 @@
+import Foundation
+import Store
+import Survey
+
+/// Runs the application: feeds messages to `update`, does the effects it asks for against the store,
+/// and feeds the results back. The terminal loop and the tests drive it the same way.
+public final class AppRuntime {
+    public private(set) var state: AppState
+    let store: HouseholdStore
+    let questionnaire: Questionnaire
+    let who: String
+    let today: () -> Day
+
+    public init(store: HouseholdStore, questionnaire: Questionnaire, lang: Language, width: Int, height: Int,
+                who: String, village: String? = nil, today: @escaping () -> Day = AppRuntime.today) {
+        self.store = store; self.questionnaire = questionnaire; self.who = who; self.today = today
+        state = AppState(lang: lang, width: width, height: height, village: village)
+    }
+
+    /// The calendar day on this machine (the day a new household is interviewed).
+    public static func today() -> Day {
+        let c = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return Day(year: c.year!, month: c.month!, day: c.day!)!
+    }
+
+    /// Reads the first page of the household list.
+    public func start() {
+        state.list.loading = true
+        if let m = perform(.loadList(query: "", offset: 0, limit: Update.pageLimit(state))) { send(m) }
+    }
+
+    /// Handles a message and everything it leads to.
+    public func send(_ message: Message) {
+        var queue = [message]
+        while !queue.isEmpty {
+            let m = queue.removeFirst()
+            for effect in Update.apply(&state, m) {
+                if let reply = perform(effect) { queue.append(reply) }
+            }
+        }
+    }
+
+    /// Replaces the household on screen (tests set up a cursor this way).
+    func setForm(_ form: FormState) {
+        state.form = form
+        form.sync()
+    }
+
+    func perform(_ effect: Effect) -> Message? {
+        let lang = state.lang
+        do {
+            switch effect {
+            case .loadList(let query, let offset, let limit):
+                if query.trimmingCharacters(in: .whitespaces).isEmpty {
+                    let total = try store.householdCount(village: state.village)
+                    return .listLoaded(ListPage(query: query, offset: offset, total: total,
+                                                households: try store.households(village: state.village, limit: limit, offset: offset)))
+                }
+                let found = try store.search(query, limit: 500).filter { state.village == nil || $0.villageCode == state.village }
+                return .listLoaded(ListPage(query: query, offset: min(offset, found.count), total: found.count,
+                                            households: Array(found.dropFirst(offset).prefix(limit))))
+            case .open(let id):
+                return .opened(InterviewBox(try store.interview(id, questionnaire: questionnaire)))
+            case .create:
+                let iv = Interview(questionnaire: questionnaire, today: today())
+                try store.create(iv, enumerator: who, who: who)
+                // A new household starts in the village being worked.
+                let village = try state.village ?? store.households(limit: 1).first(where: { !$0.villageCode.isEmpty })?.villageCode
+                if let village, let changes = try? iv.answer("village_code", .text(village)) { try store.commit(changes, of: iv, who: who) }
+                return .opened(InterviewBox(iv))
+            case .commit(let changes, let box):
+                try store.commit(changes, of: box.interview, who: who)
+            case .savePosition(let box):
+                try store.savePosition(of: box.interview)
+            case .setStatus(let id, let status):
+                try store.setStatus(id, to: status, who: who)
+                return .statusStored(household: id, status: status)
+            case .quit:
+                break
+            }
+        } catch let e as StoreError {
+            return .failed((lang == .zh ? "保存失败：" : "Not saved: ") + e.message(lang))
+        } catch {
+            return .failed("\(error)")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Store
+import Survey
+
+/// The whole application's state: which screen, what it shows, what is being typed.
+public struct AppState: Sendable {
+    public var lang: Language
+    public var width: Int
+    public var height: Int
+    public var list = ListState()
+    /// The household being interviewed; nil on the household list.
+    public var form: FormState?
+    /// Help or a question to the user, drawn over the screen.
+    public var overlay: Overlay?
+    /// The message line: what just happened or why a key was refused.
+    public var status: StatusLine?
+    public var quitting = false
+    /// The village new households belong to.
+    public var village: String?
+
+    public init(lang: Language, width: Int, height: Int, village: String? = nil) {
+        self.lang = lang; self.width = width; self.height = height; self.village = village
+    }
+
+    /// The design size; anything smaller shows the "enlarge the terminal" screen.
+    public static let minWidth = 80, minHeight = 24
+    public var tooSmall: Bool { width < Self.minWidth || height < Self.minHeight }
+
+    /// Rows the household list shows at once.
+    public var listRows: Int { max(1, height - 6) }
+}
+
+/// A line of feedback under the screen.
+public struct StatusLine: Sendable, Equatable {
+    public enum Kind: Sendable { case info, warning, error }
+    public var text: String
+    public var kind: Kind
+    public init(_ text: String, _ kind: Kind = .info) { self.text = text; self.kind = kind }
+}
+
+/// The household list: search text, the page read from the store, the selection.
+public struct ListState: Sendable {
+    public var query = ""
+    public var total = 0
+    /// Index in the whole list of the first household in `page`.
+    public var offset = 0
+    public var page: [HouseholdRecord] = []
+    /// Index in the whole list of the selected household.
+    public var selected = 0
+    /// Index of the first household on screen.
+    public var top = 0
+    public var loading = true
+
+    /// The selected household, when it is in the page read.
+    public var selectedHousehold: HouseholdRecord? {
+        let i = selected - offset
+        return page.indices.contains(i) ? page[i] : nil
+    }
+}
+
+/// Where the cursor of the form is: a field, or the end of a roster section ("add another member?").
+public enum FormCursor: Hashable, Sendable {
+    case field(Position)
+    case rosterEnd(section: Int)
+
+    public var section: Int {
+        switch self {
+        case .field(let p): return p.section
+        case .rosterEnd(let s): return s
+        }
+    }
+}
+
+/// Which page of the household is shown.
+public enum FormMode: Sendable, Equatable {
+    case fields
+    case grid(GridState)
+    case checks(ChecksState)
+    case assessment(AssessmentState)
+}
+
+/// The roster grid: one line per row (member, crop), one column per section asked per row.
+public struct GridState: Sendable, Equatable {
+    public var roster: Int
+    public var selected = 0
+    /// Index into the roster's sections (for members: B, C, F, G).
+    public var column = 0
+    public var top = 0
+}
+
+/// The list of every problem of the household.
+public struct ChecksState: Sendable, Equatable {
+    public var selected = 0
+    public var top = 0
+}
+
+/// The assessment and sign-off page; `selected` is the sign-off item under the cursor.
+public struct AssessmentState: Sendable, Equatable {
+    public var selected = 0
+}
+
+/// An answer being typed, before Enter confirms it.
+public struct FieldEdit: Sendable, Equatable {
+    public var text = ""
+    /// Index among the code options that match the text (type-ahead).
+    public var highlight = 0
+    /// Ctrl-V was pressed: the next key goes in as a character, even a control one.
+    public var literalNext = false
+}
+
+/// One household on screen: the interview, the cursor, and what is being typed.
+public struct FormState: @unchecked Sendable {
+    public let interview: Interview
+    public var cursor: FormCursor
+    public var edit: FieldEdit?
+    public var mode: FormMode = .fields
+    /// Completion per section, recomputed after each change (not on every key).
+    public var sectionProgress: [(answered: Int, required: Int, errors: Int)] = []
+}
+
+/// Drawn over the screen; keys go to it first.
+public enum Overlay: Sendable, Equatable {
+    case help
+    case prompt(Prompt)
+}
+
+/// A question that needs typed text: a reason for removing a row or accepting a soft problem.
+public struct Prompt: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable {
+        case removeRow(roster: Int, row: RowID)
+        case explain(CheckKey)
+    }
+    public var purpose: Purpose
+    public var title: String
+    public var detail: String
+    public var text = ""
+    public var error: String?
+}
+

@@ -1,0 +1,46 @@
+import Foundation
+import Store
+import Survey
+
+/// Everything that can happen to the application: keys, a resized terminal, and the results of effects.
+public enum Message: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// A page of the household list was read.
+    case listLoaded(ListPage)
+    /// A household was opened (or created) and is ready to interview.
+    case opened(InterviewBox)
+    /// Something outside failed (the store); the text is for the user.
+    case failed(String)
+    /// A household's status was stored.
+    case statusStored(household: UUID, status: String)
+}
+
+/// One page of the household list, for a search text.
+public struct ListPage: Sendable {
+    public var query: String
+    public var offset: Int
+    public var total: Int
+    public var households: [HouseholdRecord]
+    public init(query: String, offset: Int, total: Int, households: [HouseholdRecord]) {
+        self.query = query; self.offset = offset; self.total = total; self.households = households
+    }
+}
+
+/// An interview handed between the runtime and the state: only the main loop touches it.
+public struct InterviewBox: @unchecked Sendable {
+    public let interview: Interview
+    public init(_ interview: Interview) { self.interview = interview }
+}
+
+/// Work `update` asks for and the runtime does: reading and writing the store, leaving.
+public enum Effect: Sendable {
+    case loadList(query: String, offset: Int, limit: Int)
+    case open(UUID)
+    case create
+    /// Writes one confirmed action (answer, row, reason) in one transaction.
+    case commit([InterviewChange], InterviewBox)
+    case savePosition(InterviewBox)
+    case setStatus(UUID, String)
+    case quit
+}

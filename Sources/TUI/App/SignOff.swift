@@ -1,0 +1,68 @@
+import Survey
+
+/// One line of the sign-off list: a field that must be filled before the household is complete.
+struct SignOffItem {
+    var label: String
+    var value: String
+    var ok: Bool
+    var position: Position?
+}
+
+/// What completing a household needs: the collectors, the household's consent and signature, and no
+/// open problem.
+enum SignOff {
+    static let fields = ["collector_1", "collector_2", "household_consent", "signer", "proxy_signer_name", "helper_signed"]
+
+    static func items(_ iv: Interview, lang: Language = .zh) -> [SignOffItem] {
+        let q = iv.questionnaire
+        return fields.compactMap { id -> SignOffItem? in
+            guard let qi = q.questionIndex(of: id), iv.isRelevant(qi, row: nil) else { return nil }
+            let question = q.questions[qi]
+            let v = iv.value(of: qi, row: nil)
+            var ok = v != nil
+            if id == "helper_signed" { ok = v == .bool(true) }
+            return SignOffItem(label: question.label.text(lang), value: v.map { FieldInput.display($0, question, lang) } ?? "",
+                               ok: ok, position: Position(section: question.section, row: nil, question: qi))
+        }
+    }
+
+    /// Why the household cannot be completed yet; empty when it can.
+    static func blockers(_ iv: Interview, lang: Language) -> [String] {
+        let zh = lang == .zh
+        var out: [String] = []
+        let c = iv.completeness
+        if c.answered < c.required { out.append(zh ? "还有\(c.required - c.answered)个必答项未填" : "\(c.required - c.answered) required answers missing") }
+        if iv.hardErrorCount > 0 { out.append(zh ? "还有\(iv.hardErrorCount)个错误" : "\(iv.hardErrorCount) errors remain") }
+        if iv.unexplainedWarningCount > 0 {
+            out.append(zh ? "\(iv.unexplainedWarningCount)个提示未说明原因" : "\(iv.unexplainedWarningCount) warnings need a reason")
+        }
+        let collectors = Set(["collector_1", "collector_2", "collector_3"].compactMap { iv.value($0)?.text?.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty })
+        if collectors.count < 2 { out.append(zh ? "至少需要两名采集人" : "at least two collectors are needed") }
+        if iv.value("household_consent") == nil { out.append(zh ? "未记录户主是否认可" : "the household's consent is not recorded") }
+        if iv.value("signer") == nil { out.append(zh ? "未记录签字方式" : "who signed is not recorded") }
+        if iv.value("signer") == .code(2), (iv.value("proxy_signer_name")?.text ?? "").isEmpty {
+            out.append(zh ? "未填写代签人姓名" : "the proxy signer's name is missing")
+        }
+        return out
+    }
+}
+
+/// Where a problem is fixed: its check's field, in its row (a household check on a roster field: the first row).
+enum ProblemPlace {
+    static func of(_ p: Problem, in iv: Interview) -> Position {
+        let check = iv.questionnaire.checks[p.check]
+        let q = iv.questionnaire.questions[check.field]
+        var row = q.roster == nil ? nil : p.row
+        if row == nil, let r = q.roster { row = iv.rowIDs(of: r).first }
+        return Position(section: q.section, row: row, question: check.field)
+    }
+}
+
+/// How a roster row is named on screen: its label field (the member's name), else its number.
+enum RowLabel {
+    static func of(_ iv: Interview, roster: Int, row: RowID) -> String {
+        guard let f = iv.questionnaire.rosters[roster].rowLabelField, let v = iv.value(of: f, row: row) else { return "" }
+        return FieldInput.display(v, iv.questionnaire.questions[f], .zh)
+    }
+}

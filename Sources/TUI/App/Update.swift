@@ -1,0 +1,185 @@
+import Foundation
+import Store
+import Survey
+
+/// The application's logic: a message changes the state and asks for effects. No I/O happens here;
+/// the interview is changed through its own API and the changes are handed to the store as effects.
+public enum Update {
+    /// Applies one message; returns the work for the runtime to do.
+    public static func apply(_ state: inout AppState, _ message: Message) -> [Effect] {
+        switch message {
+        case .resize(let w, let h):
+            state.width = w; state.height = h
+            if state.form == nil, !state.tooSmall { return reloadIfNeeded(&state) }
+            return []
+        case .listLoaded(let page):
+            guard page.query == state.list.query else { return [] }       // an answer to an older search
+            state.list.loading = false
+            state.list.total = page.total
+            state.list.offset = page.offset
+            state.list.page = page.households
+            state.list.selected = min(state.list.selected, max(0, page.total - 1))
+            return []
+        case .opened(let box):
+            state.form = FormState.open(box.interview)
+            state.overlay = nil
+            return []
+        case .failed(let text):
+            state.status = StatusLine(text, .error)
+            return []
+        case .statusStored(_, let status):
+            state.form = nil
+            state.status = StatusLine(status == "complete" ? T.completed(state.lang) : T.saved(state.lang))
+            state.list.loading = true
+            return [.loadList(query: state.list.query, offset: pageOffset(state), limit: pageLimit(state))]
+        case .key(let key):
+            return handle(&state, key)
+        }
+    }
+
+    static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
+        if key == .ctrl("c") { return leave(&state, quitting: true) }
+        if state.tooSmall {
+            // Keys typed blind would change answers the user cannot see; only quitting works.
+            if key.is(.quit) { return leave(&state, quitting: state.form == nil) }
+            return []
+        }
+        if let overlay = state.overlay {
+            switch overlay {
+            case .help:
+                state.overlay = nil
+                return []
+            case .prompt(var prompt):
+                return PromptUpdate.handle(&state, &prompt, key)
+            }
+        }
+        if key.is(.help) { state.overlay = .help; return [] }
+        state.status = nil
+        if state.form != nil { return FormUpdate.handle(&state, key) }
+        return ListUpdate.handle(&state, key)
+    }
+
+    /// Leaves the household (back to the list) or the application, saving where the cursor is.
+    static func leave(_ state: inout AppState, quitting: Bool) -> [Effect] {
+        var effects: [Effect] = []
+        if let form = state.form {
+            effects.append(.savePosition(InterviewBox(form.interview)))
+            state.form = nil
+            state.overlay = nil
+            if !quitting {
+                state.list.loading = true
+                effects.append(.loadList(query: state.list.query, offset: pageOffset(state), limit: pageLimit(state)))
+            }
+        }
+        if quitting { state.quitting = true; effects.append(.quit) }
+        return effects
+    }
+
+    static func pageLimit(_ state: AppState) -> Int { state.listRows * 3 }
+    static func pageOffset(_ state: AppState) -> Int { max(0, state.list.selected - state.listRows) }
+
+    /// Reads the list again when the selection left the page read (or the screen grew).
+    static func reloadIfNeeded(_ state: inout AppState) -> [Effect] {
+        let l = state.list
+        let visibleEnd = min(l.total, l.top + state.listRows)
+        if l.loading || (l.top >= l.offset && visibleEnd <= l.offset + l.page.count) { return [] }
+        state.list.loading = true
+        return [.loadList(query: l.query, offset: pageOffset(state), limit: pageLimit(state))]
+    }
+}
+
+/// Keys on the household list.
+enum ListUpdate {
+    static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
+        let rows = state.listRows
+        switch key {
+        case .char(let c) where !c.isNewline:
+            return search(&state, state.list.query + String(c))
+        case .backspace:
+            guard !state.list.query.isEmpty else { return [] }
+            return search(&state, String(state.list.query.dropLast()))
+        case .escape:
+            return state.list.query.isEmpty ? [] : search(&state, "")
+        case .up: select(&state, state.list.selected - 1)
+        case .down: select(&state, state.list.selected + 1)
+        case .pageUp: select(&state, state.list.selected - rows)
+        case .pageDown: select(&state, state.list.selected + rows)
+        case .home: select(&state, 0)
+        case .end: select(&state, state.list.total - 1)
+        case .enter:
+            guard let h = state.list.selectedHousehold, let id = UUID(uuidString: h.id) else { return [] }
+            return [.open(id)]
+        default:
+            if key.is(.add) { return [.create] }
+            if key.is(.quit) { return Update.leave(&state, quitting: true) }
+            return []
+        }
+        return Update.reloadIfNeeded(&state)
+    }
+
+    static func search(_ state: inout AppState, _ query: String) -> [Effect] {
+        state.list.query = query
+        state.list.selected = 0
+        state.list.top = 0
+        state.list.loading = true
+        return [.loadList(query: query, offset: 0, limit: Update.pageLimit(state))]
+    }
+
+    static func select(_ state: inout AppState, _ index: Int) {
+        let l = state.list
+        guard l.total > 0 else { return }
+        let i = min(max(0, index), l.total - 1)
+        state.list.selected = i
+        if i < l.top { state.list.top = i }
+        if i >= l.top + state.listRows { state.list.top = i - state.listRows + 1 }
+    }
+}
+
+/// Typing the text of a prompt (a reason), then acting on it.
+enum PromptUpdate {
+    static func handle(_ state: inout AppState, _ prompt: inout Prompt, _ key: Key) -> [Effect] {
+        switch key {
+        case .escape:
+            state.overlay = nil
+            state.status = StatusLine(T.cancelled(state.lang))
+            return []
+        case .char(let c) where !c.isNewline:
+            prompt.text.append(c)
+        case .backspace:
+            if !prompt.text.isEmpty { prompt.text.removeLast() }
+        case .ctrl("u"):
+            prompt.text = ""
+        case .enter:
+            guard var form = state.form else { state.overlay = nil; return [] }
+            let iv = form.interview
+            do {
+                let changes: [InterviewChange]
+                switch prompt.purpose {
+                case .removeRow(let roster, let row):
+                    changes = try iv.removeRow(iv.questionnaire.rosters[roster].id, row: row, reason: prompt.text)
+                    if case .grid(var g) = form.mode {
+                        g.selected = min(g.selected, max(0, iv.rowIDs(of: roster).count - 1))
+                        form.mode = .grid(g)
+                    }
+                    if case .field(let p) = form.cursor, p.row == row {
+                        form.cursor = FormNavigation(interview: iv).entry(of: p.section, forward: true) ?? .rosterEnd(section: p.section)
+                    }
+                    state.status = StatusLine(T.rowRemoved(state.lang))
+                case .explain(let key):
+                    changes = try iv.override(key, reason: prompt.text)
+                    state.status = StatusLine(T.explained(state.lang))
+                }
+                form.refresh()
+                state.form = form
+                state.overlay = nil
+                return [.commit(changes, InterviewBox(iv))]
+            } catch {
+                prompt.error = error.message(state.lang)
+            }
+        default:
+            break
+        }
+        state.overlay = .prompt(prompt)
+        return []
+    }
+}

@@ -1,0 +1,204 @@
+import Survey
+
+/// One line of the question pane.
+struct FormLine {
+    enum Kind { case field(Position, current: Bool), calculated, message(Severity, explained: Bool), note }
+    var kind: Kind
+    var label: String
+    var value: String
+}
+
+/// The interview page: header, section list with marks, the current section's questions with their
+/// answers and inline check messages, code options, and the key-hint bar.
+enum FormView {
+    static let sectionWidth = 20
+    static let labelWidth = 24
+
+    static func draw(_ buf: inout ScreenBuffer, _ state: AppState, _ form: FormState) {
+        let lang = state.lang, zh = lang == .zh
+        let iv = form.interview, q = iv.questionnaire
+        header(&buf, state, form)
+        sectionList(&buf, state, form)
+        let s = q.sections[form.cursor.section]
+        let paneX = sectionWidth + 2, paneW = buf.width - paneX - 1
+        var title = s.id + " " + s.title.text(lang)
+        if case .field(let p) = form.cursor, let r = s.roster, let row = p.row {
+            let rows = iv.rowIDs(of: r)
+            let n = (rows.firstIndex(of: row) ?? 0) + 1
+            let name = RowLabel.of(iv, roster: r, row: row)
+            title += zh ? " · 第\(n)/\(rows.count)\(unit(q.rosters[r], lang)) \(name)" : " · \(n) of \(rows.count) \(name)"
+        }
+        buf.put(title, x: paneX, y: 1, style: .title, limit: paneW)
+
+        let top = 2, bottom = buf.height - 3
+        var optionRows = 0
+        if case .field(let p) = form.cursor, FieldInput.picks(q.questions[p.question]) || q.questions[p.question].type == .codes {
+            optionRows = OptionsBox.height(q.questions[p.question], form.edit, width: paneW, lang: lang)
+            OptionsBox.draw(&buf, q.questions[p.question], form.edit, x: paneX, y: bottom - optionRows + 1, width: paneW, lang: lang)
+        }
+        let avail = max(1, bottom - top + 1 - optionRows - (optionRows > 0 ? 1 : 0))
+        let lines = self.lines(form, lang: lang, width: paneW)
+        let current = lines.firstIndex { if case .field(_, true) = $0.kind { return true } else { return false } } ?? 0
+        var first = 0
+        if lines.count > avail {
+            // Keep the current field and its messages in view, a little below the top.
+            var end = current + 1
+            while end < lines.count, case .message = lines[end].kind { end += 1 }
+            first = max(0, min(current - avail / 3, lines.count - avail))
+            if end - first > avail { first = end - avail }
+        }
+        for (i, line) in lines[first..<min(lines.count, first + avail)].enumerated() {
+            draw(&buf, line, x: paneX, y: top + i, width: paneW, lang: lang)
+        }
+        if first > 0 { buf.put("↑", x: buf.width - 1, y: top, style: .hint) }
+        if first + avail < lines.count { buf.put("↓", x: buf.width - 1, y: top + avail - 1, style: .hint) }
+
+        var hint = ""
+        if let question = form.question {
+            hint = (question.hint.map { $0.text(lang) + (zh ? "；" : "; ") } ?? "") + FieldInput.expects(question, lang)
+        } else if case .rosterEnd(let sec) = form.cursor, let r = q.sections[sec].roster {
+            hint = zh ? "\(q.rosters[r].label.zh)录完了吗？按 F7 添加下一行，按 Enter 继续" : "Done with \(q.rosters[r].label.en)? F7 adds a row, Enter goes on"
+        }
+        Chrome.statusLine(&buf, state, hint: hint)
+        if form.edit != nil {
+            Chrome.keyBar(&buf, zh ? [("Enter", "确认"), ("Esc", "取消修改"), ("Ctrl-U", "清空"), ("↑↓", "选项"), ("F1", "帮助")]
+                                   : [("Enter", "confirm"), ("Esc", "cancel edit"), ("Ctrl-U", "clear"), ("↑↓", "options"), ("F1", "help")])
+        } else {
+            let inRoster = q.sections[form.cursor.section].roster != nil
+            var keys = zh ? [("Enter", "下一项"), ("PgDn", "下一部分"), ("F2", "检查"), ("F3", "成员"), ("F4", "评估")]
+                          : [("Enter", "next"), ("S-Tab", "back"), ("PgDn", "part"), ("F2", "checks"), ("F3", "grid"), ("F4", "assess")]
+            if inRoster { keys.append(("F7", zh ? "添加" : "add")) }
+            keys += zh ? [("F1", "帮助"), ("F10", "返回")] : [("F1", "help"), ("F10", "list")]
+            Chrome.keyBar(&buf, keys)
+        }
+    }
+
+    static func unit(_ r: Roster, _ lang: Language) -> String { r.id == "members" ? "人" : "项" }
+
+    static func header(_ buf: inout ScreenBuffer, _ state: AppState, _ form: FormState) {
+        let iv = form.interview, zh = state.lang == .zh
+        let answered = form.sectionProgress.reduce(0) { $0 + $1.answered }, required = form.sectionProgress.reduce(0) { $0 + $1.required }
+        var head = ""
+        if let members = iv.questionnaire.roster("members"),
+           let h = iv.rowIDs(of: members.index).first(where: { iv.value("relation", row: $0) == .code(1) }) {
+            head = RowLabel.of(iv, roster: members.index, row: h)
+        }
+        let no = iv.value("household_no")?.text ?? ""
+        let left = zh ? "户主 \(head.isEmpty ? "（未填）" : head)  户号 \(no.isEmpty ? "-" : no)" : "Head \(head.isEmpty ? "(none)" : head)  No. \(no.isEmpty ? "-" : no)"
+        let errors = iv.hardErrorCount, warnings = iv.unexplainedWarningCount
+        let right = zh ? "已答 \(answered)/\(required)  错误 \(errors)  待说明 \(warnings)" : "Done \(answered)/\(required)  Errors \(errors)  Warnings \(warnings)"
+        Chrome.titleBar(&buf, left, right: right)
+    }
+
+    static func sectionList(_ buf: inout ScreenBuffer, _ state: AppState, _ form: FormState) {
+        let q = form.interview.questionnaire
+        for s in q.sections {
+            let y = 2 + s.index
+            guard y < buf.height - 2 else { break }
+            let p = s.index < form.sectionProgress.count ? form.sectionProgress[s.index] : (answered: 0, required: 0, errors: 0)
+            let mark: String, markStyle: Style
+            if p.errors > 0 { mark = "!"; markStyle = .error }
+            else if p.required > 0 && p.answered == p.required { mark = "✓"; markStyle = .done }
+            else if p.answered > 0 { mark = "…"; markStyle = .warning }
+            else { mark = " "; markStyle = .plain }
+            let current = s.index == form.cursor.section
+            if current { buf.fill(x: 0, y: y, width: sectionWidth, height: 1, style: .selected) }
+            buf.put(mark, x: 1, y: y, style: current ? .selected : markStyle)
+            buf.put(s.id + " " + s.title.text(state.lang), x: 3, y: y, style: current ? .selected : .plain, limit: sectionWidth - 3)
+        }
+        for y in 1..<(buf.height - 2) { buf.put("│", x: sectionWidth, y: y, style: .hint) }
+    }
+
+    /// The lines of the current section (one row of it, for a roster section).
+    static func lines(_ form: FormState, lang: Language, width: Int) -> [FormLine] {
+        let iv = form.interview, q = iv.questionnaire, zh = lang == .zh
+        let section = q.sections[form.cursor.section]
+        var out: [FormLine] = []
+        switch form.cursor {
+        case .rosterEnd(let s):
+            let r = q.sections[s].roster!
+            let rows = iv.rowIDs(of: r)
+            out.append(FormLine(kind: .note, label: zh ? "已录入\(rows.count)\(unit(q.rosters[r], lang))：" : "\(rows.count) so far:", value: ""))
+            for (i, row) in rows.enumerated() {
+                out.append(FormLine(kind: .note, label: "  \(i + 1). " + RowLabel.of(iv, roster: r, row: row), value: ""))
+            }
+            out.append(FormLine(kind: .field(Position(section: s, row: nil, question: -1), current: true),
+                                label: zh ? "▶ F7 添加下一行    Enter 继续" : "▶ F7 add a row    Enter go on", value: ""))
+            return out
+        case .field(let cur):
+            for qi in section.questions {
+                let question = q.questions[qi]
+                guard iv.isRelevant(qi, row: cur.row) else { continue }
+                let isCurrent = qi == cur.question
+                var value = iv.value(of: qi, row: cur.row).map { FieldInput.display($0, question, lang) } ?? ""
+                if isCurrent, let edit = form.edit { value = edit.text + (edit.literalNext ? "^V" : "") + "_" }
+                let kind: FormLine.Kind = question.isInput ? .field(Position(section: section.index, row: cur.row, question: qi), current: isCurrent) : .calculated
+                out.append(FormLine(kind: kind, label: question.label.text(lang), value: value))
+                for p in iv.problems(at: qi, row: cur.row) {
+                    let check = q.checks[p.check]
+                    var text = check.message.text(lang)
+                    if let reason = p.overrideReason { text += zh ? "（已说明：\(reason)）" : " (explained: \(reason))" }
+                    for part in Chrome.wrap(text, width - 4).prefix(isCurrent ? 3 : 1) {
+                        out.append(FormLine(kind: .message(p.severity, explained: p.overrideReason != nil), label: part, value: ""))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    static func draw(_ buf: inout ScreenBuffer, _ line: FormLine, x: Int, y: Int, width: Int, lang: Language) {
+        switch line.kind {
+        case .field(_, let current):
+            if current { buf.fill(x: x - 1, y: y, width: width + 1, height: 1, style: .selected) }
+            let style: Style = current ? .selected : .plain
+            buf.put(line.label, x: x, y: y, style: current ? Style(bold: true, reverse: true) : .plain, limit: labelWidth)
+            buf.put(line.value, x: x + labelWidth + 1, y: y, style: style, limit: width - labelWidth - 1)
+        case .calculated:
+            buf.put(line.label, x: x, y: y, style: .hint, limit: labelWidth)
+            buf.put("= " + (line.value.isEmpty ? "—" : line.value), x: x + labelWidth + 1, y: y, style: .hint, limit: width - labelWidth - 1)
+        case .message(let severity, let explained):
+            let style: Style = explained ? .hint : severity == .error ? .error : .warning
+            buf.put((severity == .error ? "✗ " : "! ") + line.label, x: x + 2, y: y, style: style, limit: width - 2)
+        case .note:
+            buf.put(line.label, x: x, y: y, limit: width)
+        }
+    }
+}
+
+/// The choices of a code question, shown under the questions; what is typed narrows them.
+enum OptionsBox {
+    static func items(_ q: Question, _ edit: FieldEdit?) -> [CodeItem] {
+        q.type == .codes ? FieldInput.options(q) : FieldInput.matches(q, edit?.text ?? "")
+    }
+
+    static func cellWidth(_ q: Question, _ lang: Language) -> Int {
+        min(30, (FieldInput.options(q).map { CellWidth.of("\($0.code) " + $0.label.text(lang)) }.max() ?? 4) + 2)
+    }
+
+    static func height(_ q: Question, _ edit: FieldEdit?, width: Int, lang: Language) -> Int {
+        let n = max(1, items(q, edit).count)
+        let perRow = max(1, width / cellWidth(q, lang))
+        return min(7, (n + perRow - 1) / perRow)
+    }
+
+    static func draw(_ buf: inout ScreenBuffer, _ q: Question, _ edit: FieldEdit?, x: Int, y: Int, width: Int, lang: Language) {
+        let list = items(q, edit)
+        if list.isEmpty {
+            buf.put(lang == .zh ? "（没有匹配的选项）" : "(no option matches)", x: x, y: y, style: .warning)
+            return
+        }
+        buf.put(String(repeating: "┄", count: width), x: x, y: y - 1, style: .hint)
+        let cw = cellWidth(q, lang), perRow = max(1, width / cw)
+        let rows = height(q, edit, width: width, lang: lang)
+        let highlight = edit.map { Int($0.text) == nil && !$0.text.isEmpty ? $0.highlight : -1 } ?? -1
+        for (i, item) in list.enumerated() {
+            // Column-major, like a printed code list.
+            let col = i / rows, row = i % rows
+            guard col < perRow else { break }
+            let style: Style = i == highlight ? .selected : .plain
+            buf.put("\(item.code)", x: x + col * cw, y: y + row, style: i == highlight ? .selected : .key)
+            buf.put(" " + item.label.text(lang), x: x + col * cw + String(item.code).count, y: y + row, style: style, limit: cw - 1 - String(item.code).count)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Store
+import Survey
+
+/// The start screen: the households of the village, search as you type.
+enum ListView {
+    static let widths = [6, 10, 19, 8, 8, 9, 5, 6]
+
+    static func draw(_ buf: inout ScreenBuffer, _ state: AppState) {
+        let l = state.lang, list = state.list
+        let zh = l == .zh
+        let village = state.village.map { zh ? " · 村 \($0)" : " · village \($0)" } ?? ""
+        Chrome.titleBar(&buf, (zh ? "户访 · 户名单" : "hufang · households") + village,
+                        right: zh ? "共 \(list.total) 户" : "\(list.total) households")
+        let label = zh ? "搜索（姓名或身份证号）：" : "Search (name or ID number): "
+        var x = buf.put(label, x: 1, y: 1, style: .title)
+        x += buf.put(list.query, x: 1 + x, y: 1)
+        buf.put("_", x: 1 + x, y: 1, style: .key)
+        let header = zh ? ["户号", "户主", "户主身份证号", "组", "状态", "进度", "错误", "待说明"]
+                        : ["No.", "Head", "Head's ID number", "Group", "Status", "Done", "Err", "Warn"]
+        row(&buf, 2, header, style: Style(bold: true), styles: nil)
+        if list.total == 0 && !list.loading {
+            let empty = list.query.isEmpty ? (zh ? "还没有农户。按 F7 新建一户。" : "No households yet. F7 adds one.")
+                                           : (zh ? "没有找到“\(list.query)”。" : "Nothing matches “\(list.query)”.")
+            buf.put(empty, x: 2, y: 4, style: .hint)
+        }
+        for i in 0..<state.listRows {
+            let index = list.top + i
+            guard index < list.total else { break }
+            let y = 3 + i
+            guard list.page.indices.contains(index - list.offset) else {
+                buf.put("…", x: 1, y: y, style: .hint)
+                continue
+            }
+            let h = list.page[index - list.offset]
+            let progress = h.required > 0 ? "\(h.answered)/\(h.required)" : "-"
+            let cells = [h.householdNo, h.headName.isEmpty ? (zh ? "（未填）" : "(none)") : h.headName, h.headIDNumber, h.groupName,
+                         T.statusName(h.status, l), progress, h.hardErrors > 0 ? String(h.hardErrors) : "", h.softOpen > 0 ? String(h.softOpen) : ""]
+            let selected = index == list.selected
+            var styles = Array(repeating: selected ? Style.selected : Style.plain, count: cells.count)
+            if !selected {
+                styles[4] = h.status == "complete" || h.status == "approved" ? .done : h.status == "sent_back" ? .warning : .plain
+                styles[6] = .error
+                styles[7] = .warning
+            }
+            if selected { buf.fill(x: 0, y: y, width: buf.width, height: 1, style: .selected) }
+            row(&buf, y, cells, style: selected ? .selected : .plain, styles: styles)
+        }
+        if list.total > 0 {
+            let where_ = zh ? "第 \(list.selected + 1) / \(list.total) 户" : "\(list.selected + 1) of \(list.total)"
+            buf.put(where_, x: buf.width - CellWidth.of(where_) - 1, y: buf.height - 3, style: .hint)
+        }
+        Chrome.statusLine(&buf, state, hint: zh ? "输入姓名或身份证号开头即可查找" : "Type the start of a name or ID number to search")
+        Chrome.keyBar(&buf, zh ? [("Enter", "打开"), ("F7", "新建一户"), ("↑↓", "选择"), ("Esc", "清除搜索"), ("F1", "帮助"), ("F10", "退出")]
+                               : [("Enter", " open"), ("F7", " new household"), ("↑↓", " select"), ("Esc", " clear"), ("F1", " help"), ("F10", " quit")])
+    }
+
+    static func row(_ buf: inout ScreenBuffer, _ y: Int, _ cells: [String], style: Style, styles: [Style]?) {
+        var x = 1
+        for (i, text) in cells.enumerated() {
+            buf.put(text, x: x, y: y, style: styles?[i] ?? style, limit: widths[i])
+            x += widths[i] + 1
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Survey
+
+/// Draws the state into a frame. Pure: the same state always gives the same cells.
+public enum Render {
+    public static func frame(_ state: AppState) -> ScreenBuffer {
+        var buf = ScreenBuffer(width: state.width, height: state.height)
+        if state.tooSmall {
+            TooSmallView.draw(&buf, state)
+            return buf
+        }
+        if let form = state.form {
+            switch form.mode {
+            case .fields: FormView.draw(&buf, state, form)
+            case .grid(let g): GridView.draw(&buf, state, form, g)
+            case .checks(let c): ChecksView.draw(&buf, state, form, c)
+            case .assessment(let a): AssessmentView.draw(&buf, state, form, a)
+            }
+        } else {
+            ListView.draw(&buf, state)
+        }
+        switch state.overlay {
+        case .help?: HelpView.draw(&buf, state)
+        case .prompt(let p)?: PromptView.draw(&buf, state, p)
+        case nil: break
+        }
+        return buf
+    }
+}
+
+/// Pieces every screen uses: the title bar, the message line and the key-hint bar.
+enum Chrome {
+    static func titleBar(_ buf: inout ScreenBuffer, _ left: String, right: String = "") {
+        buf.fill(x: 0, y: 0, width: buf.width, height: 1, style: .selected)
+        let rw = CellWidth.of(right)
+        buf.put(" " + left, x: 0, y: 0, style: Style(bold: true, reverse: true), limit: buf.width - rw - 2)
+        buf.put(right, x: buf.width - rw - 1, y: 0, style: .selected)
+    }
+
+    /// The message line above the key bar: feedback first, else the hint given.
+    static func statusLine(_ buf: inout ScreenBuffer, _ state: AppState, hint: String = "") {
+        let y = buf.height - 2
+        if let s = state.status {
+            let style: Style = s.kind == .error ? .error : s.kind == .warning ? .warning : .done
+            buf.put((s.kind == .error ? "✗ " : "") + s.text, x: 1, y: y, style: style, limit: buf.width - 2)
+        } else if !hint.isEmpty {
+            buf.put(hint, x: 1, y: y, style: .hint, limit: buf.width - 2)
+        }
+    }
+
+    static func keyBar(_ buf: inout ScreenBuffer, _ items: [(String, String)]) {
+        let y = buf.height - 1
+        let items = items.map { ($0.0, $0.1.trimmingCharacters(in: .whitespaces)) }
+        let total = items.reduce(0) { $0 + CellWidth.of($1.0) + CellWidth.of($1.1) + 1 }
+        let gap = total + 2 * (items.count - 1) <= buf.width ? 2 : 1
+        var x = 0
+        for (key, label) in items {
+            if x + CellWidth.of(key) + CellWidth.of(label) + 1 > buf.width { break }
+            x += buf.put(key, x: x, y: y, style: .key) + 1
+            x += buf.put(label, x: x, y: y) + gap
+        }
+    }
+
+    /// Splits text into lines of at most `width` columns, never inside a wide character.
+    static func wrap(_ text: String, _ width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = [], line = "", used = 0
+        for ch in TerminalText.escaped(text) {
+            let w = CellWidth.of(ch)
+            if used + w > width { lines.append(line); line = ""; used = 0 }
+            line.append(ch); used += w
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// Right-aligns text in a field of `width` columns.
+    static func right(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - CellWidth.of(text))) + text
+    }
+}
+
+/// Shown instead of any screen when the terminal is smaller than 80×24; the state is kept as it was.
+enum TooSmallView {
+    static func draw(_ buf: inout ScreenBuffer, _ state: AppState) {
+        let zh = state.lang == .zh
+        let lines = zh ? ["终端窗口太小（\(state.width)×\(state.height)）", "请把窗口放大到至少 80×24", "放大后从原处继续，输入不会丢失"]
+                       : ["The terminal is too small (\(state.width)×\(state.height))", "Please enlarge it to at least 80×24",
+                          "You will continue where you were; nothing is lost"]
+        let top = max(0, (state.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() {
+            let x = max(0, (state.width - CellWidth.of(line)) / 2)
+            buf.put(line, x: x, y: top + i, style: i == 0 ? .warning : .plain)
+        }
+    }
+}
