@@ -31,7 +31,7 @@ enum T {
     }
     static func statusName(_ s: String, _ l: Language) -> String {
         switch s {
-        case "in_progress": return pick(l, "调查中", "in progress")
+        case "in_progress": return pick(l, "调查中", "ongoing")
         case "complete": return pick(l, "已完成", "complete")
         case "approved": return pick(l, "已审核", "approved")
         case "sent_back": return pick(l, "已退回", "sent back")

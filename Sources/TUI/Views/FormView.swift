@@ -55,7 +55,8 @@ enum FormView {
 
         var hint = ""
         if let question = form.question {
-            hint = (question.hint.map { $0.text(lang) + (zh ? "；" : "; ") } ?? "") + FieldInput.expects(question, lang)
+            let expects = FieldInput.expects(question, lang)
+            hint = question.hint.map { h in question.type == .text || question.type == .idNumber ? h.text(lang) : h.text(lang) + (zh ? "；" : "; ") + expects } ?? expects
         } else if case .rosterEnd(let sec) = form.cursor, let r = q.sections[sec].roster {
             hint = zh ? "\(q.rosters[r].label.zh)录完了吗？按 F7 添加下一行，按 Enter 继续" : "Done with \(q.rosters[r].label.en)? F7 adds a row, Enter goes on"
         }
@@ -66,7 +67,7 @@ enum FormView {
         } else {
             let inRoster = q.sections[form.cursor.section].roster != nil
             var keys = zh ? [("Enter", "下一项"), ("PgDn", "下一部分"), ("F2", "检查"), ("F3", "成员"), ("F4", "评估")]
-                          : [("Enter", "next"), ("S-Tab", "back"), ("PgDn", "part"), ("F2", "checks"), ("F3", "grid"), ("F4", "assess")]
+                          : [("Enter", "next"), ("PgDn", "part"), ("F2", "checks"), ("F3", "grid"), ("F4", "assess")]
             if inRoster { keys.append(("F7", zh ? "添加" : "add")) }
             keys += zh ? [("F1", "帮助"), ("F10", "返回")] : [("F1", "help"), ("F10", "list")]
             Chrome.keyBar(&buf, keys)
@@ -137,6 +138,11 @@ enum FormView {
                 for p in iv.problems(at: qi, row: cur.row) {
                     let check = q.checks[p.check]
                     var text = check.message.text(lang)
+                    // An ID number says exactly what is wrong with it (which check character it should have).
+                    if question.type == .idNumber, case .text(let id)? = iv.value(of: qi, row: cur.row),
+                       let detail = ResidentID.check(id, on: iv.referenceDay) {
+                        text += (zh ? "：" : ": ") + detail.message(lang)
+                    }
                     if let reason = p.overrideReason { text += zh ? "（已说明：\(reason)）" : " (explained: \(reason))" }
                     for part in Chrome.wrap(text, width - 4).prefix(isCurrent ? 3 : 1) {
                         out.append(FormLine(kind: .message(p.severity, explained: p.overrideReason != nil), label: part, value: ""))
