@@ -34,6 +34,7 @@ let package = Package(
         .executableTarget(name: "TUIBenchmark", dependencies: ["TUI", "Store", "Survey"], path: "Benchmarks/TUIBenchmark"),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Store", "Survey"], resources: [.copy("Snapshots")]),
         // Drives the built `hufang` binary; `swift build --build-tests` builds it first.
-        .testTarget(name: "CLITests", dependencies: []),
+        // The interview end to end (tmux) plans its keystrokes with the TUI core, then sends only keys.
+        .testTarget(name: "CLITests", dependencies: ["TUI", "Store", "Survey"]),
     ]
 )

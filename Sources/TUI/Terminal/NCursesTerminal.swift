@@ -11,6 +11,13 @@ public final class NCursesTerminal {
         setlocale(LC_ALL, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         if codeset != "UTF-8" { setlocale(LC_ALL, "C.UTF-8") }
+        // A parent may have blocked or ignored SIGWINCH (test runners, some launchers); ncurses only
+        // reports a resize when the signal arrives, so it is made to.
+        var winch = sigset_t()
+        sigemptyset(&winch)
+        sigaddset(&winch, SIGWINCH)
+        pthread_sigmask(SIG_UNBLOCK, &winch, nil)
+        signal(SIGWINCH, SIG_DFL)
         initscr()
         raw()                    // Ctrl-C, Ctrl-S, Ctrl-Q, Ctrl-V arrive as keys
         noecho()

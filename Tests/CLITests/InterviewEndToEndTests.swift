@@ -1,0 +1,171 @@
+import Foundation
+import Store
+import Survey
+import Testing
+@testable import TUI
+
+/// The enumerator's application as a user meets it: the real binary in a terminal (tmux), driven by
+/// keys alone, its store read back afterwards.
+@Suite(.serialized) struct InterviewEndToEndTests {
+    static let questionnaire: Questionnaire = try! DefinitionLoader.load(directory: URL(fileURLWithPath: HufangBinary.screens))
+
+    func newStore(sample: Bool = false) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hufang-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("store.sqlite").path
+        let r = try HufangBinary.run(["init", "--db", path] + (sample ? ["--sample"] : []))
+        #expect(r.status == 0, "\(r.err)")
+        return path
+    }
+
+    func exported(_ path: String) throws -> [String: Any] {
+        let r = try HufangBinary.run(["export", "json", "--db", path])
+        #expect(r.status == 0, "\(r.err)")
+        return try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
+    }
+
+    /// (a) A household of four, from the list of an empty store to "complete", by keys alone; then
+    /// `hufang export json` holds every answer typed.
+    @Test func aHouseholdOfFourIsInterviewedToCompleteFromTheKeyboard() throws {
+        let village = SampleVillage.generate(questionnaire: Self.questionnaire)
+        let source = try #require(village.first { iv in
+            iv.rows("members").count == 4 && iv.problems.isEmpty && !iv.rows("crops").isEmpty
+                && iv.completeness.answered == iv.completeness.required
+        })
+        let today = AppRuntime.today()
+        let plan = try InterviewPlan.make(copying: source, today: today)
+        let path = try newStore()
+        let session = try TmuxSession(["--db", path, "--who", "测试员"])
+        #expect(try session.waitFor("户名单"))
+        for (i, step) in plan.steps.enumerated() {
+            switch step {
+            case .text(let t): try session.type(t)
+            case .key(let k): try session.press(k)
+            }
+            if i % 40 == 39 { usleep(20_000) }       // let the application read what is queued
+        }
+        let completed = try session.waitFor("本户已完成", timeout: 60)
+        let finalScreen = try session.screen()
+        #expect(completed, "screen:\n\(finalScreen)")
+        print("e2e (a): household of 4 members and \(source.rows("crops").count) crops completed with \(plan.keystrokes) keystrokes "
+              + "(\(plan.specialKeys) Enter/F-keys, \(plan.keystrokes - plan.specialKeys) characters typed)")
+
+        let export = try exported(path)
+        let households = export["households"] as! [[String: Any]]
+        #expect(households.count == 1)
+        let h = households[0]
+        #expect((h["household"] as! [String: Any])["status"] as? String == "complete")
+        var order: [String: (String, Int)] = [:]
+        for row in h["rows"] as! [[String: Any]] { order[row["id"] as! String] = (row["roster"] as! String, row["ord"] as! Int) }
+        var stored: [String: String] = [:]
+        for a in h["answers"] as! [[String: Any]] {
+            let rid = a["rowID"] as! String
+            let place = rid.isEmpty ? "" : "\(order[rid]!.0)#\(order[rid]!.1)"
+            stored["\(a["question"] as! String)@\(place)"] = "\(a["type"] as! String):\(a["value"] as! String)"
+        }
+        let iv = plan.result!
+        var expected: [String: String] = [:]
+        for (key, value) in iv.answers {
+            let q = iv.questionnaire.questions[key.question]
+            var place = ""
+            if let r = q.roster, let row = key.row { place = "\(iv.questionnaire.rosters[r].id)#\(iv.rowIDs(of: r).firstIndex(of: row)!)" }
+            let e = ValueCoding.encode(value)
+            expected["\(q.id)@\(place)"] = "\(e.type):\(e.text)"
+        }
+        #expect(expected.count > 150)
+        #expect(stored == expected)
+        // Every answer of the source household that applies was typed.
+        let sourceAnswers = source.answers.filter { source.isRelevant($0.key.question, row: $0.key.row) }.count
+        #expect(expected.count == sourceAnswers)
+    }
+
+    /// (b) SIGKILL in the middle of an interview; relaunched, the household opens at the same field with
+    /// every confirmed answer.
+    @Test func aKilledInterviewReopensAtTheSameFieldWithEveryConfirmedAnswer() throws {
+        let path = try newStore()
+        var session: TmuxSession? = try TmuxSession(["--db", path])
+        #expect(try session!.waitFor("户名单"))
+        try session!.press("F7")
+        #expect(try session!.waitFor("村统计用区划代码"))
+        for (text, _) in [("622922100201", 0), ("三组", 0), ("0107", 0), ("2020-11-20", 0), ("马文明", 0), ("韩秀英", 0)] {
+            try session!.type(text)
+            try session!.press("Enter")
+        }
+        try session!.press("NPage")                           // leave A unfinished; on to B (no members yet)
+        #expect(try session!.waitFor("F7 添加下一行"))
+        try session!.press("F7")
+        try session!.type("马文明")
+        try session!.press("Enter")
+        try session!.type("1")
+        try session!.press("Enter")
+        try session!.type("6229221975")                        // typed but not confirmed when the power goes
+        #expect(try session!.waitFor("6229221975_"))
+        #expect(try session!.currentField() == "身份证号码")
+        let pid = try session!.pid()
+        #expect(kill(pid, SIGKILL) == 0)
+        usleep(200_000)
+        #expect(try session!.exited())
+        session = nil
+
+        let again = try TmuxSession(["--db", path])
+        #expect(try again.waitFor("0107"))
+        #expect(try again.screen().contains("马文明"))       // the head's name is in the list already
+        try again.press("Enter")
+        #expect(try again.waitFor("B 家庭成员 · 第1/1人 马文明"))
+        #expect(try again.currentField() == "身份证号码")
+        let screen = try again.screen()
+        #expect(screen.contains("1 户主"))
+        #expect(!screen.contains("6229221975"))               // never confirmed, so never saved
+        try again.press("PgUp", "PgUp")
+        #expect(try again.waitFor("韩秀英"))
+        let a = try again.screen()
+        for text in ["622922100201", "三组", "0107", "2020-11-20", "马文明"] { #expect(a.contains(text), "\(text) missing:\n\(a)") }
+    }
+
+    /// (c) Resized to 60×15 and back: no crash, the "enlarge" screen, then the form as it was.
+    @Test func resizingToTooSmallAndBackKeepsTheForm() throws {
+        let path = try newStore()
+        let session = try TmuxSession(["--db", path])
+        #expect(try session.waitFor("户名单"))
+        try session.press("F7")
+        try session.type("6229221002")                          // an edit in progress
+        #expect(try session.waitFor("6229221002_"))
+        try session.resize(width: 60, height: 15)
+        let small = try session.waitFor("终端窗口太小（60×15）")
+        let shown = try session.screen()
+        let size = try session.tmux(["display-message", "-p", "-t", session.name, "#{window_width}x#{window_height}"])
+        #expect(small, "screen:\n\(shown)\n\(size)")
+        try session.type("99")                                  // typed blind: ignored
+        try session.resize(width: 80, height: 24)
+        #expect(try session.waitFor("村统计用区划代码"))
+        #expect(try session.screen().contains("6229221002_"))
+        #expect(try session.currentField() == "村统计用区划代码")
+        #expect(try !session.exited())
+        for (w, h) in [(79, 24), (120, 40), (80, 23), (80, 24)] { try session.resize(width: w, height: h); usleep(100_000) }
+        #expect(try session.waitFor("村统计用区划代码"))
+        try session.type("01")
+        try session.press("Enter")
+        #expect(try session.waitFor("622922100201"))
+        #expect(try !session.exited())
+    }
+
+    /// (d) A name with an escape sequence in it is stored as typed and drawn escaped, never obeyed.
+    @Test func anEscapeSequenceInANameIsStoredAndShownEscaped() throws {
+        let path = try newStore()
+        let session = try TmuxSession(["--db", path])
+        #expect(try session.waitFor("户名单"))
+        try session.press("F7", "NPage", "F7")
+        #expect(try session.waitFor("姓名"))
+        try session.type("王")
+        try session.press("C-v", "Escape")                     // Ctrl-V: the next key goes in as it is
+        try session.type("[2J[31m红")
+        try session.press("Enter")
+        #expect(try session.waitFor("王\\e[2J[31m红"))
+        let raw = try session.screen(escapes: true)
+        #expect(!raw.contains("\u{1B}[2J"))
+        try session.press("F10")
+        #expect(try session.waitFor("户名单"))
+        let export = try HufangBinary.run(["export", "json", "--db", path])
+        #expect(export.out.contains("王\\u001b[2J[31m红"))
+    }
+}
