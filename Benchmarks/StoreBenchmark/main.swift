@@ -17,36 +17,9 @@ defer { try? FileManager.default.removeItem(at: dir) }
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 func percentile(_ xs: [UInt64], _ p: Double) -> Double { let s = xs.sorted(); return Double(s[min(s.count - 1, Int(Double(s.count) * p))]) / 1e6 }
 
-let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高")
-let given = Array("建国秀英志强桂兰明华玉兰文军红梅海燕丽娟春生永福金凤")
-func name(_ i: Int) -> String { String(surnames[i % surnames.count]) + String(given[(i / 7) % given.count]) + String(given[(i / 3) % given.count]) }
-func idNumber(_ i: Int) -> String {
-    ResidentID.compose(region: "622922", born: Day(year: 1940 + i % 60, month: 1, day: 1)!, sequence: i % 500, sex: 1 + i % 2)
-}
-
-/// Fills a store with `n` households of 4 members straight through SQL (the store's own schema), fast.
-func fill(_ store: HouseholdStore, households n: Int, villages: Int) throws {
-    try store.pool.write { db in
-        let ts = "2020-11-20T08:00:00.000Z"
-        for h in 0..<n {
-            let hid = UUID().uuidString.lowercased()
-            let village = "6229221002" + String(format: "%02d", h % villages)
-            try db.cachedStatement(sql: """
-                INSERT INTO household (id, villageCode, groupName, householdNo, headName, headIDNumber, questionnaireID, questionnaireVersion,
-                referenceDay, status, enumerator, answered, required, hardErrors, softOpen, createdAt, updatedAt)
-                VALUES (?, ?, '一组', ?, ?, ?, 'hufang-household', '2026.1', '2020-12-31', 'in_progress', '李文华', 40, 120, 0, 1, ?, ?)
-                """).execute(arguments: [hid, village, String(format: "%04d", h / villages + 1), name(h * 4), idNumber(h * 4), ts, ts])
-            for m in 0..<4 {
-                let rid = UUID().uuidString.lowercased()
-                try db.cachedStatement(sql: "INSERT INTO rosterRow (id, householdID, roster, ord, removed) VALUES (?, ?, 'members', ?, 0)")
-                    .execute(arguments: [rid, hid, m])
-                for (q, t, v) in [("name", "text", name(h * 4 + m)), ("id_number", "text", idNumber(h * 4 + m)), ("relation", "code", m == 0 ? "1" : "3")] {
-                    try db.cachedStatement(sql: "INSERT INTO answer VALUES (?, ?, ?, ?, ?, '李文华', ?, '0')").execute(arguments: [hid, rid, q, t, v, ts])
-                }
-            }
-        }
-    }
-}
+func name(_ i: Int) -> String { SyntheticHouseholds.name(i) }
+func idNumber(_ i: Int) -> String { SyntheticHouseholds.idNumber(i) }
+func fill(_ store: HouseholdStore, households n: Int, villages: Int) throws { try SyntheticHouseholds.fill(store, households: n, villages: villages) }
 
 // 1. One confirmed field, committed with its audit line, synchronous=FULL, in households of 1, 12 and
 // 200 members (each commit also refreshes the household's listing summary: progress and problem counts).
@@ -102,7 +75,7 @@ do {
     for i in 0..<400 {
         let prefix: String
         switch i % 4 {
-        case 0: prefix = String(surnames[i % surnames.count])                 // one character: many matches
+        case 0: prefix = SyntheticHouseholds.surname(i)                 // one character: many matches
         case 1: prefix = String(name(i * 13).prefix(2))
         case 2: prefix = String(idNumber(i * 17).prefix(10))
         default: prefix = String(idNumber(i * 17).prefix(16))

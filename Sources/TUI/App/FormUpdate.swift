@@ -3,7 +3,7 @@ import Survey
 
 extension FormState {
     /// A household opened at the field where it was left.
-    static func open(_ interview: Interview) -> FormState {
+    public static func open(_ interview: Interview) -> FormState {
         let nav = FormNavigation(interview: interview)
         var form = FormState(interview: interview, cursor: nav.start(at: interview.position))
         form.sync()
