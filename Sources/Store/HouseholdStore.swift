@@ -94,7 +94,8 @@ public final class HouseholdStore: Sendable {
     }
 
     /// Commits what one confirmed action changed — an answer, a row added or removed, a reason — with
-    /// its audit lines and the household's new summary and position, as one transaction.
+    /// its audit lines and the household's new summary and position, as one transaction. A completed
+    /// household that changes goes back to `in_progress` (it must be signed off again).
     public func commit(_ changes: [InterviewChange], of interview: Interview, who: String) throws(StoreError) {
         guard !changes.isEmpty else { return }
         try write { db in
@@ -132,6 +133,11 @@ public final class HouseholdStore: Sendable {
                 }
             }
             try updateSummary(interview, db, now: now)
+            // A completed household that changes is no longer signed off: it goes back to the interview.
+            if try String.fetchOne(db, sql: "SELECT status FROM household WHERE id = ?", arguments: [hid]) == "complete" {
+                try db.execute(sql: "UPDATE household SET status = 'in_progress' WHERE id = ?", arguments: [hid])
+                try audit(db, hid, "", "status", "status", "complete", "in_progress", "changed after completion", who, now, clock)
+            }
         }
     }
 

@@ -57,6 +57,19 @@ import Survey
         #expect(try store.auditTrail(iv.householdID).last?.newValue == nil)
     }
 
+    @Test func aCompletedHouseholdThatChangesGoesBackToTheInterview() throws {
+        let path = Fixture.tempPath()
+        let store = try HouseholdStore(path: path, create: true)
+        let iv = try Fixture.household(store, no: "0031", head: "马海军")
+        try store.setStatus(iv.householdID, to: "complete", who: "李文华")
+        try store.savePosition(of: iv)                                  // looking is not changing
+        #expect(try store.households().first?.status == "complete")
+        try store.commit(try iv.answer("household_no", .text("0032")), of: iv, who: "李文华")
+        #expect(try store.households().first?.status == "in_progress")
+        let last = try store.auditTrail(iv.householdID).last
+        #expect(last?.kind == "status" && last?.oldValue == "complete" && last?.reason == "changed after completion")
+    }
+
     @Test func clocksIncreaseWithEveryCommit() throws {
         let store = try HouseholdStore(path: Fixture.tempPath(), create: true)
         let iv = try Fixture.household(store, no: "0001", head: "王建军")

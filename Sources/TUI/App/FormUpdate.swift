@@ -67,7 +67,7 @@ enum FormUpdate {
         let q = form.question
         switch key {
         case .char(let c) where !c.isNewline:
-            guard q != nil else { state.status = StatusLine(T.atRosterEnd(lang, form), .info); return [] }
+            guard q != nil else { state.status = StatusLine(T.atRosterEnd(lang), .info); return [] }
             var edit = form.edit ?? FieldEdit()
             edit.text.append(c)
             edit.highlight = 0

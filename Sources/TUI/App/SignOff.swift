@@ -31,10 +31,10 @@ enum SignOff {
         let zh = lang == .zh
         var out: [String] = []
         let c = iv.completeness
-        if c.answered < c.required { out.append(zh ? "还有\(c.required - c.answered)个必答项未填" : "\(c.required - c.answered) required answers missing") }
-        if iv.hardErrorCount > 0 { out.append(zh ? "还有\(iv.hardErrorCount)个错误" : "\(iv.hardErrorCount) errors remain") }
+        if c.answered < c.required { out.append(zh ? "还有\(c.required - c.answered)个必答项未填" : "\(c.required - c.answered) required answer(s) missing") }
+        if iv.hardErrorCount > 0 { out.append(zh ? "还有\(iv.hardErrorCount)个错误" : "\(iv.hardErrorCount) error(s) remain") }
         if iv.unexplainedWarningCount > 0 {
-            out.append(zh ? "\(iv.unexplainedWarningCount)个提示未说明原因" : "\(iv.unexplainedWarningCount) warnings need a reason")
+            out.append(zh ? "\(iv.unexplainedWarningCount)个提示未说明原因" : "\(iv.unexplainedWarningCount) warning(s) need a reason")
         }
         let collectors = Set(["collector_1", "collector_2", "collector_3"].compactMap { iv.value($0)?.text?.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty })

@@ -21,14 +21,17 @@ enum T {
         pick(l, "确认删除？请输入原因（如：迁出、死亡、录入错误），Enter 删除，Esc 取消", "Remove? Type the reason (moved out, died, typed by mistake); Enter removes, Esc cancels")
     }
     static func removeTitle(_ l: Language, _ r: Roster, _ n: Int, _ name: String) -> String {
-        pick(l, "删除\(r.label.zh)第\(n)行 \(name)", "Remove \(r.label.en) row \(n) \(name)")
+        pick(l, "删除\(r.label.zh)第\(n)\(rowUnit(r)) \(name)", "Remove \(r.label.en) row \(n) \(name)")
     }
     static func rowAdded(_ l: Language, _ r: Roster, _ n: Int) -> String {
         pick(l, "已添加\(r.label.zh)第\(n)行", "Added \(r.label.en) row \(n)")
     }
-    static func atRosterEnd(_ l: Language, _ form: FormState) -> String {
+    static func atRosterEnd(_ l: Language) -> String {
         pick(l, "按 F7 添加一行，按 Enter 继续下一部分", "F7 adds a row; Enter goes on to the next part")
     }
+    /// The counting word for a roster's rows: 第3人 for members, 第3项 otherwise.
+    static func rowUnit(_ r: Roster) -> String { r.id == "members" ? "人" : "项" }
+
     static func statusName(_ s: String, _ l: Language) -> String {
         switch s {
         case "in_progress": return pick(l, "调查中", "ongoing")

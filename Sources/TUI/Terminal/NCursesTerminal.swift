@@ -18,6 +18,14 @@ public final class NCursesTerminal {
         sigaddset(&winch, SIGWINCH)
         pthread_sigmask(SIG_UNBLOCK, &winch, nil)
         signal(SIGWINCH, SIG_DFL)
+        // Closed window or `kill`: give the terminal back before going (every confirmed answer is
+        // already committed, so there is nothing else to do).
+        for sig in [SIGTERM, SIGHUP] {
+            signal(sig) { s in
+                endwin()
+                _exit(128 + s)
+            }
+        }
         initscr()
         raw()                    // Ctrl-C, Ctrl-S, Ctrl-Q, Ctrl-V arrive as keys
         noecho()

@@ -2,7 +2,7 @@ import Survey
 
 /// One line of the question pane.
 struct FormLine {
-    enum Kind { case field(Position, current: Bool), calculated, message(Severity, explained: Bool), note }
+    enum Kind { case field(Position, current: Bool), calculated, message(Severity, explained: Bool), note, rosterPrompt }
     var kind: Kind
     var label: String
     var value: String
@@ -26,7 +26,7 @@ enum FormView {
             let rows = iv.rowIDs(of: r)
             let n = (rows.firstIndex(of: row) ?? 0) + 1
             let name = RowLabel.of(iv, roster: r, row: row)
-            title += zh ? " · 第\(n)/\(rows.count)\(unit(q.rosters[r], lang)) \(name)" : " · \(n) of \(rows.count) \(name)"
+            title += zh ? " · 第\(n)/\(rows.count)\(T.rowUnit(q.rosters[r])) \(name)" : " · \(n) of \(rows.count) \(name)"
         }
         buf.put(title, x: paneX, y: 1, style: .title, limit: paneW)
 
@@ -38,7 +38,12 @@ enum FormView {
         }
         let avail = max(1, bottom - top + 1 - optionRows - (optionRows > 0 ? 1 : 0))
         let lines = self.lines(form, lang: lang, width: paneW)
-        let current = lines.firstIndex { if case .field(_, true) = $0.kind { return true } else { return false } } ?? 0
+        let current = lines.firstIndex {
+            switch $0.kind {
+            case .field(_, true), .rosterPrompt: return true
+            default: return false
+            }
+        } ?? 0
         var first = 0
         if lines.count > avail {
             // Keep the current field and its messages in view, a little below the top.
@@ -73,8 +78,6 @@ enum FormView {
             Chrome.keyBar(&buf, keys)
         }
     }
-
-    static func unit(_ r: Roster, _ lang: Language) -> String { r.id == "members" ? "人" : "项" }
 
     static func header(_ buf: inout ScreenBuffer, _ state: AppState, _ form: FormState) {
         let iv = form.interview, zh = state.lang == .zh
@@ -119,12 +122,11 @@ enum FormView {
         case .rosterEnd(let s):
             let r = q.sections[s].roster!
             let rows = iv.rowIDs(of: r)
-            out.append(FormLine(kind: .note, label: zh ? "已录入\(rows.count)\(unit(q.rosters[r], lang))：" : "\(rows.count) so far:", value: ""))
+            out.append(FormLine(kind: .note, label: zh ? "已录入\(rows.count)\(T.rowUnit(q.rosters[r]))：" : "\(rows.count) so far:", value: ""))
             for (i, row) in rows.enumerated() {
                 out.append(FormLine(kind: .note, label: "  \(i + 1). " + RowLabel.of(iv, roster: r, row: row), value: ""))
             }
-            out.append(FormLine(kind: .field(Position(section: s, row: nil, question: -1), current: true),
-                                label: zh ? "▶ F7 添加下一行    Enter 继续" : "▶ F7 add a row    Enter go on", value: ""))
+            out.append(FormLine(kind: .rosterPrompt, label: zh ? "▶ F7 添加下一行    Enter 继续" : "▶ F7 add a row    Enter go on", value: ""))
             return out
         case .field(let cur):
             for qi in section.questions {
@@ -168,6 +170,9 @@ enum FormView {
             buf.put((severity == .error ? "✗ " : "! ") + line.label, x: x + 2, y: y, style: style, limit: width - 2)
         case .note:
             buf.put(line.label, x: x, y: y, limit: width)
+        case .rosterPrompt:
+            buf.fill(x: x - 1, y: y, width: width + 1, height: 1, style: .selected)
+            buf.put(line.label, x: x, y: y, style: Style(bold: true, reverse: true), limit: width)
         }
     }
 }

@@ -25,7 +25,7 @@ enum GridView {
         let roster = q.rosters[g.roster]
         let rows = iv.rowIDs(of: g.roster)
         let sections = FormNavigation(interview: iv).sections(of: g.roster)
-        buf.put(zh ? "\(roster.label.zh)（共\(rows.count)\(FormView.unit(roster, lang))）" : "\(roster.label.en) (\(rows.count))", x: 1, y: 1, style: .title)
+        buf.put(zh ? "\(roster.label.zh)（共\(rows.count)\(T.rowUnit(roster))）" : "\(roster.label.en) (\(rows.count))", x: 1, y: 1, style: .title)
         let cols = columns(iv, roster: g.roster)
         var x = 5
         for c in cols {
@@ -93,7 +93,7 @@ enum ChecksView {
         let errors = problems.filter { $0.severity == .error }.count
         let explained = problems.filter { $0.overrideReason != nil }.count
         buf.put(zh ? "检查结果：错误 \(errors)，提示 \(problems.count - errors)（已说明 \(explained)）"
-                   : "Checks: \(errors) errors, \(problems.count - errors) warnings (\(explained) explained)", x: 1, y: 1, style: .title)
+                   : "Checks: \(errors) error(s), \(problems.count - errors) warning(s) (\(explained) explained)", x: 1, y: 1, style: .title)
         if problems.isEmpty { buf.put(zh ? "没有发现问题。" : "No problems found.", x: 3, y: 3, style: .done) }
         let visible = max(1, (buf.height - 5) / 2)
         for (n, p) in problems.enumerated().dropFirst(c.top).prefix(visible) {
@@ -105,7 +105,7 @@ enum ChecksView {
             var where_ = q.sections[question.section].id + " " + q.sections[question.section].title.text(lang)
             if let r = question.roster, let row = place.row {
                 let i = (iv.rowIDs(of: r).firstIndex(of: row) ?? 0) + 1
-                where_ += zh ? " · 第\(i)\(FormView.unit(q.rosters[r], lang)) \(RowLabel.of(iv, roster: r, row: row))" : " · row \(i) \(RowLabel.of(iv, roster: r, row: row))"
+                where_ += zh ? " · 第\(i)\(T.rowUnit(q.rosters[r])) \(RowLabel.of(iv, roster: r, row: row))" : " · row \(i) \(RowLabel.of(iv, roster: r, row: row))"
             }
             where_ += " · " + question.label.text(lang)
             let mark = p.severity == .error ? "✗" : p.overrideReason != nil ? "✓" : "!"
