@@ -101,11 +101,18 @@ extension Interview {
     }
 
     /// Required questions that apply in a section, and how many of them are answered.
+    /// Counts in place rather than listing the section's positions: the screen and the store's summary
+    /// ask after every confirmed answer, and a 200-member section has thousands of them.
     public func completeness(section: Int) -> (answered: Int, required: Int) {
+        let s = questionnaire.sections[section]
+        let asked = s.questions.filter { questionnaire.questions[$0].isInput && questionnaire.questions[$0].required }
+        guard !asked.isEmpty else { return (0, 0) }
         var answered = 0, required = 0
-        for p in slots(in: section) where questionnaire.questions[p.question].required {
-            required += 1
-            if answers[FieldKey(p.question, p.row)] != nil { answered += 1 }
+        for row in instanceRows(s.roster) {
+            for q in asked where isRelevant(q, row: row) {
+                required += 1
+                if answers[FieldKey(q, row)] != nil { answered += 1 }
+            }
         }
         return (answered, required)
     }
