@@ -134,8 +134,8 @@ public final class HouseholdStore: Sendable {
             }
             try updateSummary(interview, db, now: now)
             // A completed household that changes is no longer signed off: it goes back to the interview.
-            if try String.fetchOne(db, sql: "SELECT status FROM household WHERE id = ?", arguments: [hid]) == "complete" {
-                try db.execute(sql: "UPDATE household SET status = 'in_progress' WHERE id = ?", arguments: [hid])
+            try db.execute(sql: "UPDATE household SET status = 'in_progress' WHERE id = ? AND status = 'complete'", arguments: [hid])
+            if db.changesCount > 0 {
                 // Its own tick, so the trail lists it after the change that caused it.
                 try audit(db, hid, "", "status", "status", "complete", "in_progress", "changed after completion", who, now, try tick(db))
             }

@@ -21,17 +21,6 @@ struct InterviewPlan {
     var specialKeys: Int { steps.filter { caseText($0) == nil }.count }
     private func caseText(_ s: Step) -> String? { if case .text(let t) = s { return t } else { return nil } }
 
-    static func typed(_ v: Value) -> String {
-        switch v {
-        case .number(let n): return Value.format(n)
-        case .text(let s): return s
-        case .bool(let b): return b ? "1" : "2"
-        case .code(let c): return String(c)
-        case .codes(let cs): return cs.map(String.init).joined(separator: " ")
-        case .date(let d): return d.description
-        }
-    }
-
     /// Plans the keys from the household list of an empty store to "complete".
     static func make(copying source: Interview, today: Day) throws -> InterviewPlan {
         var plan = InterviewPlan()
@@ -84,7 +73,7 @@ struct InterviewPlan {
                 let question = q.questions[p.question]
                 var sourceRow: RowID?
                 if let r = question.roster, let row = p.row, let i = iv.rowIDs(of: r).firstIndex(of: row) { sourceRow = source.rowIDs(of: r)[i] }
-                if let v = source.value(of: p.question, row: sourceRow) { type(typed(v)) }
+                if let v = source.value(of: p.question, row: sourceRow) { type(v.display) }   // display is how it is typed
                 press(.enter, "Enter")
             }
         }

@@ -38,28 +38,14 @@ import Testing
         Snapshot.check(frame, "interview-\(lang.rawValue)")
     }
 
-    @Test(arguments: Language.allCases) func memberGrid(_ lang: Language) {
+    /// The pages reached from the interview by their F-key: the member grid, the checks, the assessment.
+    @Test(arguments: Language.allCases, [(3, "members"), (2, "checks"), (4, "assessment")])
+    func householdPage(_ lang: Language, _ page: (key: Int, name: String)) {
         let app = Self.householdWithProblems(lang)
-        app.press(.function(3))
+        app.press(.function(page.key))
         let frame = Render.frame(app.state)
         Self.assertAligned(frame)
-        Snapshot.check(frame, "members-\(lang.rawValue)")
-    }
-
-    @Test(arguments: Language.allCases) func checksPanel(_ lang: Language) {
-        let app = Self.householdWithProblems(lang)
-        app.press(.function(2))
-        let frame = Render.frame(app.state)
-        Self.assertAligned(frame)
-        Snapshot.check(frame, "checks-\(lang.rawValue)")
-    }
-
-    @Test(arguments: Language.allCases) func assessment(_ lang: Language) {
-        let app = Self.householdWithProblems(lang)
-        app.press(.function(4))
-        let frame = Render.frame(app.state)
-        Self.assertAligned(frame)
-        Snapshot.check(frame, "assessment-\(lang.rawValue)")
+        Snapshot.check(frame, "\(page.name)-\(lang.rawValue)")
     }
 
     @Test(arguments: Language.allCases) func helpAndTooSmall(_ lang: Language) {

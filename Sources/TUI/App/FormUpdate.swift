@@ -73,8 +73,8 @@ enum FormUpdate {
             edit.highlight = 0
             form.edit = edit
         case .backspace:
-            guard let q else { return [] }
-            var edit = form.edit ?? FieldEdit(text: current(form, q, lang))
+            guard q != nil else { return [] }
+            var edit = form.edit ?? FieldEdit(text: current(form))
             if !edit.text.isEmpty { edit.text.removeLast() }
             edit.highlight = 0
             form.edit = edit
@@ -227,13 +227,19 @@ enum FormUpdate {
     }
 
     /// The current answer as editable text (Backspace edits it instead of starting over).
-    static func current(_ form: FormState, _ q: Question, _ lang: Language) -> String {
-        guard case .field(let p) = form.cursor, let v = form.interview.value(of: p.question, row: p.row) else { return "" }
-        switch v {
-        case .bool(let b): return b ? "1" : "2"
-        case .number(let n): return Value.format(n)
-        default: return v.display
-        }
+    static func current(_ form: FormState) -> String {
+        guard case .field(let p) = form.cursor else { return "" }
+        return form.interview.value(of: p.question, row: p.row)?.display ?? ""
+    }
+
+    /// Leaves a page (grid, checks, sign-off) for the form at a field, and remembers it.
+    static func show(_ p: Position, _ state: inout AppState, _ form: inout FormState) -> [Effect] {
+        form.cursor = .field(p)
+        form.mode = .fields
+        form.edit = nil
+        form.sync()
+        state.form = form
+        return [.savePosition(InterviewBox(form.interview))]
     }
 
     /// The character a key stands for when typed after Ctrl-V.

@@ -11,11 +11,12 @@ enum GridUpdate {
         let sections = nav.sections(of: grid.roster)
         var g = grid
         let visible = max(1, state.height - 7)
+        if Selection.move(&g.selected, top: &g.top, key: key, count: rows.count, visible: visible) {
+            form.mode = .grid(g)
+            state.form = form
+            return []
+        }
         switch key {
-        case .up: g.selected = max(0, g.selected - 1)
-        case .down: g.selected = min(max(0, rows.count - 1), g.selected + 1)
-        case .pageUp: g.selected = max(0, g.selected - visible)
-        case .pageDown: g.selected = min(max(0, rows.count - 1), g.selected + visible)
         case .left, .backTab: g.column = max(0, g.column - 1)
         case .right, .tab: g.column = min(sections.count - 1, g.column + 1)
         case .enter:
@@ -27,11 +28,7 @@ enum GridUpdate {
                 state.status = StatusLine(T.sectionNotForRow(state.lang), .warning)
                 return []
             }
-            form.cursor = .field(p)
-            form.mode = .fields
-            form.sync()
-            state.form = form
-            return [.savePosition(InterviewBox(iv))]
+            return FormUpdate.show(p, &state, &form)
         case .escape:
             form.mode = .fields
             state.form = form
@@ -53,8 +50,6 @@ enum GridUpdate {
             if key.is(.quit) { return Update.leave(&state, quitting: false) }
             return []
         }
-        if g.selected < g.top { g.top = g.selected }
-        if g.selected >= g.top + visible { g.top = g.selected - visible + 1 }
         form.mode = .grid(g)
         state.form = form
         return []
@@ -69,11 +64,12 @@ enum ChecksUpdate {
         let problems = iv.problems
         var c = checks
         let visible = max(1, (state.height - 5) / 2)
+        if Selection.move(&c.selected, top: &c.top, key: key, count: problems.count, visible: visible) {
+            form.mode = .checks(c)
+            state.form = form
+            return []
+        }
         switch key {
-        case .up: c.selected = max(0, c.selected - 1)
-        case .down: c.selected = min(max(0, problems.count - 1), c.selected + 1)
-        case .pageUp: c.selected = max(0, c.selected - visible)
-        case .pageDown: c.selected = min(max(0, problems.count - 1), c.selected + visible)
         case .enter:
             guard problems.indices.contains(c.selected) else { return [] }
             let target = ProblemPlace.of(problems[c.selected], in: iv)
@@ -81,11 +77,7 @@ enum ChecksUpdate {
                 state.status = StatusLine(T.fieldNotShown(state.lang), .warning)
                 return []
             }
-            form.cursor = .field(target)
-            form.mode = .fields
-            form.sync()
-            state.form = form
-            return [.savePosition(InterviewBox(iv))]
+            return FormUpdate.show(target, &state, &form)
         case .escape:
             form.mode = .fields
             state.form = form
@@ -105,11 +97,6 @@ enum ChecksUpdate {
             if key.is(.quit) { return Update.leave(&state, quitting: false) }
             return []
         }
-        if c.selected < c.top { c.top = c.selected }
-        if c.selected >= c.top + visible { c.top = c.selected - visible + 1 }
-        form.mode = .checks(c)
-        state.form = form
-        return []
     }
 }
 
@@ -125,11 +112,7 @@ enum AssessmentUpdate {
         case .down, .tab: a.selected = min(max(0, items.count - 1), a.selected + 1)
         case .enter:
             guard items.indices.contains(a.selected), let p = items[a.selected].position, FormNavigation(interview: iv).valid(p) else { return [] }
-            form.cursor = .field(p)
-            form.mode = .fields
-            form.sync()
-            state.form = form
-            return [.savePosition(InterviewBox(iv))]
+            return FormUpdate.show(p, &state, &form)
         case .escape:
             form.mode = .fields
             state.form = form
@@ -149,5 +132,29 @@ enum AssessmentUpdate {
         form.mode = .assessment(a)
         state.form = form
         return []
+    }
+}
+
+/// A selection in a list that shows `visible` lines at a time.
+enum Selection {
+    /// Moves the selection for ↑↓ PgUp PgDn and keeps it on screen; false for any other key.
+    static func move(_ selected: inout Int, top: inout Int, key: Key, count: Int, visible: Int) -> Bool {
+        let step: Int
+        switch key {
+        case .up: step = -1
+        case .down: step = 1
+        case .pageUp: step = -visible
+        case .pageDown: step = visible
+        default: return false
+        }
+        selected = min(max(0, count - 1), max(0, selected + step))
+        keepVisible(selected, top: &top, visible: visible)
+        return true
+    }
+
+    /// Scrolls just enough that the selected line is on screen.
+    static func keepVisible(_ selected: Int, top: inout Int, visible: Int) {
+        if selected < top { top = selected }
+        if selected >= top + visible { top = selected - visible + 1 }
     }
 }

@@ -30,8 +30,7 @@ public enum Update {
         case .statusStored(_, let status):
             state.form = nil
             state.status = StatusLine(status == "complete" ? T.completed(state.lang) : T.saved(state.lang))
-            state.list.loading = true
-            return [.loadList(query: state.list.query, offset: pageOffset(state), limit: pageLimit(state))]
+            return [reloadList(&state)]
         case .key(let key):
             return handle(&state, key)
         }
@@ -66,10 +65,7 @@ public enum Update {
             effects.append(.savePosition(InterviewBox(form.interview)))
             state.form = nil
             state.overlay = nil
-            if !quitting {
-                state.list.loading = true
-                effects.append(.loadList(query: state.list.query, offset: pageOffset(state), limit: pageLimit(state)))
-            }
+            if !quitting { effects.append(reloadList(&state)) }
         }
         if quitting { state.quitting = true; effects.append(.quit) }
         return effects
@@ -78,13 +74,18 @@ public enum Update {
     static func pageLimit(_ state: AppState) -> Int { state.listRows * 3 }
     static func pageOffset(_ state: AppState) -> Int { max(0, state.list.selected - state.listRows) }
 
+    /// Reads the list's page around the selection again (after a search, a move or a change).
+    static func reloadList(_ state: inout AppState) -> Effect {
+        state.list.loading = true
+        return .loadList(query: state.list.query, offset: pageOffset(state), limit: pageLimit(state))
+    }
+
     /// Reads the list again when the selection left the page read (or the screen grew).
     static func reloadIfNeeded(_ state: inout AppState) -> [Effect] {
         let l = state.list
         let visibleEnd = min(l.total, l.top + state.listRows)
         if l.loading || (l.top >= l.offset && visibleEnd <= l.offset + l.page.count) { return [] }
-        state.list.loading = true
-        return [.loadList(query: l.query, offset: pageOffset(state), limit: pageLimit(state))]
+        return [reloadList(&state)]
     }
 }
 
@@ -121,17 +122,13 @@ enum ListUpdate {
         state.list.query = query
         state.list.selected = 0
         state.list.top = 0
-        state.list.loading = true
-        return [.loadList(query: query, offset: 0, limit: Update.pageLimit(state))]
+        return [Update.reloadList(&state)]
     }
 
     static func select(_ state: inout AppState, _ index: Int) {
-        let l = state.list
-        guard l.total > 0 else { return }
-        let i = min(max(0, index), l.total - 1)
-        state.list.selected = i
-        if i < l.top { state.list.top = i }
-        if i >= l.top + state.listRows { state.list.top = i - state.listRows + 1 }
+        guard state.list.total > 0 else { return }
+        state.list.selected = min(max(0, index), state.list.total - 1)
+        Selection.keepVisible(state.list.selected, top: &state.list.top, visible: state.listRows)
     }
 }
 
