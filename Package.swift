@@ -17,7 +17,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "Survey", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "Store", dependencies: ["Survey", .product(name: "GRDB", package: "GRDB.swift"),
+        // The SQLite session extension (changesets) of the system library; see Sources/CSQLiteSession/shim.h.
+        .systemLibrary(name: "CSQLiteSession", path: "Sources/CSQLiteSession", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "Store", dependencies: ["Survey", "CSQLiteSession", .product(name: "GRDB", package: "GRDB.swift"),
                                               .product(name: "Crypto", package: "swift-crypto")]),
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TUI", dependencies: ["Store", "Survey", "CNCursesW"]),

@@ -46,7 +46,12 @@ public struct DeviceKey: Sendable {
     /// not even for a moment); refuses to overwrite an existing file.
     public static func create(at path: String) throws(Problem) -> DeviceKey {
         let key = DeviceKey(privateKey: Curve25519.Signing.PrivateKey())
-        let text = header + "\n" + key.privateKey.rawRepresentation.base64EncodedString() + "\n"
+        try writeSecret(header + "\n" + key.privateKey.rawRepresentation.base64EncodedString() + "\n", to: path)
+        return key
+    }
+
+    /// Writes a secret to a new file created with mode 0600 in one step, synced; never overwrites.
+    static func writeSecret(_ text: String, to path: String) throws(Problem) {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else {
             if errno == EEXIST { throw .exists(path) }
@@ -57,7 +62,6 @@ public struct DeviceKey: Sendable {
         guard write(fd, bytes, bytes.count) == bytes.count, fsync(fd) == 0 else {
             throw .unreadable(path, String(cString: strerror(errno)))
         }
-        return key
     }
 
     /// Reads the key at `path`, refusing a file that others can read.

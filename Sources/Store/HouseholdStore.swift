@@ -18,7 +18,8 @@ public final class HouseholdStore: Sendable {
         let fm = FileManager.default
         if !fm.fileExists(atPath: path) {
             guard create else { throw .cannotOpen(path, "文件不存在 (no such file); create it with `hufang init --db \(path)`") }
-            do { try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true) } catch {
+            let folder = (path as NSString).deletingLastPathComponent
+            do { if !folder.isEmpty { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) } } catch {
                 throw .cannotOpen(path, "\(error.localizedDescription)")
             }
         }
@@ -62,7 +63,7 @@ public final class HouseholdStore: Sendable {
     }
 
     /// Ticks this device's clock inside a write transaction.
-    private func tick(_ db: Database) throws -> String {
+    func tick(_ db: Database) throws -> String {
         let last = try String.fetchOne(db, sql: "SELECT lastClock FROM device WHERE id = ?", arguments: [deviceID]).flatMap(HybridLogicalClock.init)
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         let clock = HybridLogicalClock.tick(after: last, now: now, device: String(deviceID.prefix(8))).description
@@ -70,11 +71,28 @@ public final class HouseholdStore: Sendable {
         return clock
     }
 
-    private func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    /// A local write: one transaction, whose changeset goes into the outbox in the same transaction.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try capturedWrite(body) } catch { throw StoreError.from(error, path: path) }
+    }
+
+    /// `write`, passing the body's own errors through unchanged.
+    func capturedWrite<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.write { db in
+            let (result, changeset) = try Changeset.capture(db.sqliteConnection!) { try body(db) }
+            if let changeset {
+                try db.execute(sql: "INSERT INTO outbox (changeset, at) VALUES (?, ?)", arguments: [changeset, Self.timestamp()])
+            }
+            return result
+        }
+    }
+
+    /// A write that is not captured: applying another device's bundle, and this store's own bookkeeping.
+    func writeUncaptured<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do { return try pool.write(body) } catch { throw StoreError.from(error, path: path) }
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do { return try pool.read(body) } catch { throw StoreError.from(error, path: path) }
     }
 
@@ -209,7 +227,7 @@ public final class HouseholdStore: Sendable {
         }
     }
 
-    private func audit(_ db: Database, _ hid: String, _ rid: String, _ subject: String, _ kind: String, _ old: String?, _ new: String?,
+    func audit(_ db: Database, _ hid: String, _ rid: String, _ subject: String, _ kind: String, _ old: String?, _ new: String?,
                        _ reason: String?, _ who: String, _ at: String, _ clock: String) throws {
         try AuditRecord(id: UUID().uuidString.lowercased(), householdID: hid, rowID: rid, subject: subject, kind: kind,
                         oldValue: old, newValue: new, reason: reason, who: who, at: at, clock: clock).insert(db)
@@ -259,14 +277,16 @@ public final class HouseholdStore: Sendable {
 
     /// Rebuilds a household's interview, positioned where it was left.
     public func interview(_ id: UUID, questionnaire: Questionnaire) throws(StoreError) -> Interview {
+        try read { db in try Self.loadInterview(db, id: id, questionnaire: questionnaire) }
+    }
+
+    /// `interview(_:questionnaire:)` inside a transaction the caller holds.
+    static func loadInterview(_ db: Database, id: UUID, questionnaire: Questionnaire) throws -> Interview {
         let hid = id.uuidString.lowercased()
-        let loaded: (HouseholdRecord, [RosterRowRecord], [AnswerRecord], [OverrideRecord]) = try read { db in
-            guard let h = try HouseholdRecord.fetchOne(db, key: hid) else { throw StoreError.unknownHousehold(hid) }
-            return (h, try RosterRowRecord.filter(Column("householdID") == hid).order(Column("ord")).fetchAll(db),
-                    try AnswerRecord.filter(Column("householdID") == hid).fetchAll(db),
-                    try OverrideRecord.filter(Column("householdID") == hid).fetchAll(db))
-        }
-        let (h, rowRecords, answerRecords, overrideRecords) = loaded
+        guard let h = try HouseholdRecord.fetchOne(db, key: hid) else { throw StoreError.unknownHousehold(hid) }
+        let rowRecords = try RosterRowRecord.filter(Column("householdID") == hid).order(Column("ord")).fetchAll(db)
+        let answerRecords = try AnswerRecord.filter(Column("householdID") == hid).fetchAll(db)
+        let overrideRecords = try OverrideRecord.filter(Column("householdID") == hid).fetchAll(db)
         var rows: [String: [RowID]] = [:]
         var removed: [String: [RemovedRow]] = [:]
         for r in rowRecords {
@@ -276,12 +296,18 @@ public final class HouseholdStore: Sendable {
         }
         var answers: [(question: String, row: RowID?, value: Value)] = []
         for a in answerRecords {
-            guard let v = ValueCoding.decode(type: a.type, text: a.value) else { throw .damagedValue(household: hid, question: a.question) }
+            guard let v = ValueCoding.decode(type: a.type, text: a.value) else { throw StoreError.damagedValue(household: hid, question: a.question) }
             answers.append((a.question, a.rowID.isEmpty ? nil : UUID(uuidString: a.rowID), v))
         }
         let overrides = overrideRecords.map { (check: $0.checkID, row: $0.rowID.isEmpty ? nil : UUID(uuidString: $0.rowID), reason: $0.reason) }
         return Interview(questionnaire: questionnaire, householdID: id, today: Day(iso: h.referenceDay) ?? Day(year: 2020, month: 1, day: 1)!,
                          rows: rows, removed: removed, answers: answers, overrides: overrides, position: Self.decode(h.position, questionnaire))
+    }
+
+    /// Works a household's listing fields out again from its answers (after a merge or a resolution).
+    func recomputeSummary(_ hid: String, _ db: Database, _ questionnaire: Questionnaire) throws {
+        guard let id = UUID(uuidString: hid), try HouseholdRecord.exists(db, key: hid) else { return }
+        try updateSummary(try Self.loadInterview(db, id: id, questionnaire: questionnaire), db, now: Self.timestamp())
     }
 
     /// Households of a village (all villages when nil), in household-number order.

@@ -104,6 +104,91 @@ enum Migrations {
                 t.column("resolved", .boolean).notNull().defaults(to: false)
             }
         }
+        m.registerMigration("2026-11-v2-outbox-bundles-conflicts") { db in
+            // Captured changesets of local write transactions, waiting for the next bundle. Local only.
+            try db.create(table: "outbox") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("changeset", .blob).notNull()
+                t.column("at", .text).notNull()
+            }
+            // Bundles this store made, kept whole so an export interrupted after sealing writes the very
+            // same bytes again (a second, different bundle with the same sequence would be a fork).
+            try db.create(table: "bundleOut") { t in
+                t.primaryKey("sequence", .integer)
+                t.column("bundleID", .text).notNull()
+                t.column("hash", .text).notNull().unique()
+                t.column("fileName", .text).notNull()
+                t.column("archive", .blob).notNull()
+                t.column("changes", .integer).notNull()
+                t.column("createdAt", .text).notNull()
+                t.column("writtenAt", .text)
+            }
+            // Bundles applied here, one chain per device.
+            try db.create(table: "bundleIn") { t in
+                t.primaryKey("hash", .text)
+                t.column("deviceID", .text).notNull()
+                t.column("sequence", .integer).notNull()
+                t.column("bundleID", .text).notNull()
+                t.column("changes", .integer).notNull()
+                t.column("conflicts", .integer).notNull()
+                t.column("fileName", .text).notNull()
+                t.column("appliedAt", .text).notNull()
+                t.uniqueKey(["deviceID", "sequence"])
+            }
+            // Verified bundles that arrived before the one they follow.
+            try db.create(table: "heldBundle") { t in
+                t.primaryKey("hash", .text)
+                t.column("deviceID", .text).notNull()
+                t.column("sequence", .integer).notNull()
+                t.column("archive", .blob).notNull()
+                t.column("fileName", .text).notNull()
+                t.column("receivedAt", .text).notNull()
+            }
+            // Two versions of one field, waiting for a person. Local to the store that found them.
+            try db.create(table: "conflict") { t in
+                t.primaryKey("id", .text)
+                t.column("householdID", .text).notNull().indexed()
+                t.column("rowID", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("field", .text).notNull()
+                t.column("mineValue", .text)
+                t.column("mineWho", .text).notNull()
+                t.column("mineAt", .text).notNull()
+                t.column("theirsValue", .text)
+                t.column("theirsWho", .text).notNull()
+                t.column("theirsAt", .text).notNull()
+                t.column("theirsDevice", .text).notNull()
+                t.column("bundleID", .text).notNull()
+                t.column("sequence", .integer).notNull()
+                t.column("detectedAt", .text).notNull()
+                t.column("state", .text).notNull().defaults(to: "open")
+                t.column("resolvedValue", .text)
+                t.column("resolvedBy", .text)
+                t.column("resolvedAt", .text)
+            }
+            // A decision between versions; it travels, so a store that held one of the superseded values
+            // accepts the decision instead of reporting the same conflict again.
+            try db.create(table: "resolution") { t in
+                t.primaryKey("id", .text)
+                t.column("householdID", .text).notNull().indexed()
+                t.column("rowID", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("field", .text).notNull()
+                t.column("value", .text)
+                t.column("supersedes", .text).notNull()
+                t.column("who", .text).notNull()
+                t.column("at", .text).notNull()
+                t.column("clock", .text).notNull()
+            }
+            try db.alter(table: "device") { t in
+                t.add(column: "trustedAt", .text)
+                t.add(column: "revokedFrom", .integer)
+            }
+            try db.create(table: "setting") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+        }
         return m
     }
 }

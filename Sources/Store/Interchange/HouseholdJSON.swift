@@ -41,7 +41,7 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
 extension HouseholdStore {
     /// Everything about the given households (all when nil), in a stable order.
     public func exportJSON(households ids: [UUID]? = nil) throws(StoreError) -> HouseholdExport {
-        let docs: [HouseholdDocument] = try readAll { db in
+        let docs: [HouseholdDocument] = try read { db in
             var req = HouseholdRecord.all().order(Column("villageCode"), Column("householdNo"), Column("id"))
             if let ids { req = req.filter(ids.map { $0.uuidString.lowercased() }.contains(Column("id"))) }
             return try req.fetchAll(db).map { h in
@@ -131,7 +131,7 @@ extension HouseholdStore {
     public func importJSON(_ data: Data, questionnaire: Questionnaire?) throws -> Int {
         let export = try Self.decodeExport(data, questionnaire: questionnaire)
         do {
-            try pool.write { db in
+            try capturedWrite { db in
                 for (i, doc) in export.households.enumerated() {
                     if try HouseholdRecord.exists(db, key: doc.household.id) {
                         throw ImportError(path: "households[\(i)].household.id", problem: "本库已有这一户 (already in this store): \(doc.household.id)")
@@ -147,10 +147,6 @@ extension HouseholdStore {
             }
         } catch let e as ImportError { throw e } catch { throw StoreError.from(error, path: path) }
         return export.households.count
-    }
-
-    private func readAll<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.read(body) } catch { throw StoreError.from(error, path: path) }
     }
 
     static func describe(_ error: DecodingError) -> ImportError {

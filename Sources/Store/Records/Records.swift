@@ -89,6 +89,10 @@ public struct DeviceRecord: Codable, Hashable, Sendable, FetchableRecord, Persis
     public var lastClock: String
     public var publicKey: String
     public var fingerprint: String
+    /// When this store began to accept the device's bundles (nil for itself).
+    public var trustedAt: String? = nil
+    /// Bundles from this sequence number on are refused (a lost laptop).
+    public var revokedFrom: Int? = nil
 }
 
 /// A supervisor's decision on a household.

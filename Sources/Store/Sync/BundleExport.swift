@@ -1,0 +1,141 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// A step of a long export or import, for a progress bar.
+public enum SyncPhase: String, Sendable {
+    case collect, write, verify, apply
+
+    /// The step's name in the user's language.
+    public func label(_ zh: Bool) -> String {
+        switch self {
+        case .collect: return zh ? "合并更改" : "collecting changes"
+        case .write: return zh ? "写入文件" : "writing file"
+        case .verify: return zh ? "校验" : "verifying"
+        case .apply: return zh ? "应用更改" : "applying changes"
+        }
+    }
+}
+
+/// Told how far a step has got: (phase, done, total).
+public typealias SyncProgress = (SyncPhase, Int, Int) -> Void
+
+/// A bundle file written by an export.
+public struct ExportedBundle: Equatable, Sendable {
+    public var path: String
+    public var sequence: Int
+    public var changes: Int
+    public var encrypted: Bool
+}
+
+extension HouseholdStore {
+    /// Packs every change not yet exported into one signed bundle in `directory` and returns the files
+    /// written — empty when there was nothing to export (and then nothing is written).
+    ///
+    /// Two steps, each safe to interrupt: sealing moves the outbox into a numbered bundle kept inside
+    /// the store, in one transaction; writing copies every sealed, unwritten bundle to a temporary file,
+    /// syncs it and renames it into place. A kill before the rename leaves no bundle file, and the next
+    /// export writes the same bytes under the same name: no gap in the sequence, no change twice.
+    public func exportBundles(to directory: String, enumerator: String, progress: SyncProgress = { _, _, _ in }) throws -> [ExportedBundle] {
+        try seal(enumerator: enumerator, progress: progress)
+        let pending = try read { db in
+            try Row.fetchAll(db, sql: "SELECT sequence, fileName, archive, changes FROM bundleOut WHERE writtenAt IS NULL ORDER BY sequence")
+        }
+        var written: [ExportedBundle] = []
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for row in pending {
+            let archive: Data = row["archive"], name: String = row["fileName"]
+            let target = (directory as NSString).appendingPathComponent(name)
+            try Self.writeDurably(archive, to: target) { progress(.write, $0, archive.count) }
+            try writeUncaptured { db in
+                try db.execute(sql: "UPDATE bundleOut SET writtenAt = ? WHERE sequence = ?", arguments: [Self.timestamp(), row["sequence"] as Int])
+            }
+            let manifest = try? JSONDecoder().decode(BundleManifest.self, from: BundleArchive.read(archive)[0])
+            written.append(ExportedBundle(path: target, sequence: row["sequence"], changes: row["changes"],
+                                          encrypted: manifest?.payload.encryption == BundleManifest.hpke))
+        }
+        return written
+    }
+
+    /// Bundles this store has made, newest last: (sequence, file name, changes, written).
+    public func exportedBundles() throws -> [(sequence: Int, fileName: String, changes: Int, written: Bool)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT sequence, fileName, changes, writtenAt FROM bundleOut ORDER BY sequence").map {
+                ($0["sequence"], $0["fileName"], $0["changes"], ($0["writtenAt"] as String?) != nil)
+            }
+        }
+    }
+
+    /// Changes waiting in the outbox (captured transactions not yet in a bundle).
+    public func outboxCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0 }
+    }
+
+    private func seal(enumerator: String, progress: SyncProgress) throws {
+        let key = try DeviceKey.load(from: keyPath)
+        try writeUncaptured { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT id, changeset FROM outbox ORDER BY id")
+            guard let lastID: Int64 = rows.last?["id"] else { return }
+            let changeset = try Changeset.merge(rows.map { $0["changeset"] as Data }) { progress(.collect, $0, rows.count) }
+            try db.execute(sql: "DELETE FROM outbox WHERE id <= ?", arguments: [lastID])
+            // Changes that cancel out (a row added and removed again) leave nothing to send.
+            guard !changeset.isEmpty else { return }
+            let counts = try Changeset.count(changeset)
+            let me = try DeviceRecord.filter(Column("isSelf") == true).fetchOne(db)!
+            let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM bundleOut ORDER BY sequence DESC LIMIT 1")
+            let sequence = (last?["sequence"] as Int? ?? 0) + 1
+            let bundleID = UUID().uuidString.lowercased()
+            var payload = changeset
+            var encapsulated: Data?
+            let county = try countyPublicKey(db)
+            if let county {
+                let sealed = try CountyKey.seal(changeset, to: county, bundleID: bundleID)
+                payload = sealed.ciphertext
+                encapsulated = sealed.encapsulatedKey
+            }
+            let manifest = BundleManifest(
+                format: BundleManifest.formatName, formatVersion: BundleManifest.currentVersion, bundleID: bundleID, deviceID: me.id,
+                deviceName: me.name, enumerator: enumerator, keyID: key.fingerprint, sequence: sequence, previous: last?["hash"] ?? "",
+                schema: try BundleManifest.schemaFingerprint(db), createdAt: Self.timestamp(), changes: counts.values.reduce(0) { $0 + $1.total },
+                counts: counts,
+                payload: .init(sha256: SHA256.hash(data: payload).hex, length: payload.count, encryption: county == nil ? "none" : BundleManifest.hpke,
+                               encapsulatedKey: encapsulated?.base64EncodedString(), recipientKeyID: county.map(DeviceKey.fingerprint(of:))))
+            let manifestBytes = manifest.encoded()
+            let signature = try key.privateKey.signature(for: BundleManifest.signingPrefix + manifestBytes)
+            let archive = BundleArchive.write([manifestBytes, signature, payload])
+            let fileName = "hufang-\(me.id.prefix(8))-\(String(format: "%06d", sequence)).zip"
+            try db.execute(sql: """
+                INSERT INTO bundleOut (sequence, bundleID, hash, fileName, archive, changes, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [sequence, bundleID, BundleManifest.hash(manifestBytes), fileName, archive, manifest.changes, manifest.createdAt])
+        }
+    }
+
+    /// Writes `data` to `path` so that `path` is either absent or complete: a temporary file beside it,
+    /// synced, then renamed over it, then the folder synced.
+    static func writeDurably(_ data: Data, to path: String, progress: (Int) -> Void) throws {
+        let tmp = (path as NSString).deletingLastPathComponent + "/." + (path as NSString).lastPathComponent + ".part"
+        unlink(tmp)
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw StoreError.cannotOpen(tmp, String(cString: strerror(errno))) }
+        var ok = true
+        data.withUnsafeBytes { raw in
+            var done = 0
+            let chunk = 1 << 20
+            while done < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + done, min(chunk, raw.count - done))
+                if n <= 0 { ok = false; return }
+                done += n
+                progress(done)
+            }
+        }
+        ok = ok && fsync(fd) == 0
+        close(fd)
+        guard ok, rename(tmp, path) == 0 else {
+            let why = String(cString: strerror(errno))
+            unlink(tmp)
+            throw StoreError.cannotOpen(path, why)
+        }
+        let dir = open((path as NSString).deletingLastPathComponent, O_RDONLY)
+        if dir >= 0 { fsync(dir); close(dir) }
+    }
+}

@@ -1,0 +1,68 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// `manifest.json` of a bundle: who made it, where it sits in that device's chain, what schema its
+/// changes are for, and the hash of the payload. The signature covers these exact bytes.
+public struct BundleManifest: Codable, Equatable, Sendable {
+    public var format: String
+    public var formatVersion: Int
+    public var bundleID: String
+    public var deviceID: String
+    public var deviceName: String
+    public var enumerator: String
+    /// Fingerprint of the signing key.
+    public var keyID: String
+    /// 1, 2, 3… per device, without gaps.
+    public var sequence: Int
+    /// Hash of the previous bundle's manifest from the same device ("" for the first).
+    public var previous: String
+    public var schema: String
+    public var createdAt: String
+    public var changes: Int
+    public var counts: [String: ChangeCount]
+    public var payload: Payload
+
+    /// The payload as stored in the file.
+    public struct Payload: Codable, Equatable, Sendable {
+        public var sha256: String
+        public var length: Int
+        /// "none", or "hpke-x25519-sha256-chachapoly" (sealed to the county key).
+        public var encryption: String
+        public var encapsulatedKey: String?
+        public var recipientKeyID: String?
+    }
+
+    public static let formatName = "hufang-bundle"
+    public static let currentVersion = 1
+    public static let hpke = "hpke-x25519-sha256-chachapoly"
+    /// Domain separation: a signature over a manifest can never be taken for a signature over anything else.
+    static let signingPrefix = Data("hufang-bundle-manifest-v1\n".utf8)
+
+    /// The exact bytes written to `manifest.json`.
+    func encoded() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return try! encoder.encode(self)
+    }
+
+    /// A bundle's identity: SHA-256 of its manifest bytes (which hold the payload's hash).
+    static func hash(_ manifestBytes: Data) -> String { SHA256.hash(data: manifestBytes).hex }
+
+    /// A fingerprint of the tables that travel: their columns, types and keys. Two stores exchange
+    /// bundles only when these agree.
+    static func schemaFingerprint(_ db: Database) throws -> String {
+        var text = ""
+        for table in Changeset.capturedTables.sorted() {
+            let columns = try Row.fetchAll(db, sql: "SELECT name, type, pk, \"notnull\" FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+            text += table + "(" + columns.map { "\($0["name"] as String) \($0["type"] as String) \($0["pk"] as Int) \($0["notnull"] as Int)" }
+                .joined(separator: ",") + ")\n"
+        }
+        return String(SHA256.hash(data: Data(text.utf8)).hex.prefix(32))
+    }
+}
+
+extension Sequence where Element == UInt8 {
+    /// Lower-case hexadecimal.
+    var hex: String { map { String(format: "%02x", $0) }.joined() }
+}

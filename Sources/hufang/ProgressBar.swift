@@ -1,0 +1,41 @@
+import Foundation
+import Store
+
+/// Progress of a long export or import on standard error: a bar redrawn in place on a terminal, and a
+/// plain line per step otherwise (logs, scripts), so a pipe never fills with carriage returns.
+final class ProgressBar {
+    private let zh: Bool
+    private let onTerminal = isatty(STDERR_FILENO) == 1
+    private var phase: SyncPhase?
+    private var lastDraw = Date.distantPast
+    private var drawn = false
+
+    init(zh: Bool) { self.zh = zh }
+
+    /// Reports `done` of `total` in `phase`.
+    func update(_ phase: SyncPhase, _ done: Int, _ total: Int) {
+        if phase != self.phase {
+            finishLine()
+            self.phase = phase
+            if !onTerminal { emit(phase.label(zh) + (total > 0 ? " (\(total))" : "") + "…\n") }
+        }
+        guard onTerminal else { return }
+        // At most ~20 redraws a second, and always the last one.
+        let now = Date()
+        guard done >= total || now.timeIntervalSince(lastDraw) > 0.05 else { return }
+        lastDraw = now
+        let width = 30
+        let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 1
+        let filled = Int(fraction * Double(width))
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        emit("\r\(phase.label(zh)) [\(bar)] \(Int(fraction * 100))% \(done)/\(total)\u{1b}[K")
+        drawn = true
+    }
+
+    /// Ends the bar's line before other output.
+    func finishLine() {
+        if drawn { emit("\n"); drawn = false }
+    }
+
+    private func emit(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
+}
