@@ -88,8 +88,8 @@ public final class HouseholdStore: Sendable {
     }
 
     /// A write that is not captured: applying another device's bundle, and this store's own bookkeeping.
-    func writeUncaptured<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.write(body) } catch { throw StoreError.from(error, path: path) }
+    func writeUncaptured<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.write(body) } catch let e as DatabaseError { throw StoreError.from(e, path: path) }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {

@@ -50,7 +50,8 @@ enum BundleArchive {
         // End of central directory: the last 22 bytes, as there is never a comment.
         guard bytes.count >= 22, bytes.le32(bytes.count - 22) == 0x0605_4b50 else {
             // A cut-off bundle still starts like a ZIP but has lost its end record.
-            throw bytes.starts(with: [0x50, 0x4b, 0x03, 0x04]) ? .truncated : .notCanonical
+            let magic: [UInt8] = [0x50, 0x4b, 0x03, 0x04]
+            throw (bytes.count < magic.count ? magic.starts(with: bytes) : bytes.starts(with: magic)) ? .truncated : .notCanonical
         }
         let count = Int(bytes.le16(bytes.count - 12))
         var at = Int(bytes.le32(bytes.count - 6))
