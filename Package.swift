@@ -19,7 +19,8 @@ let package = Package(
         .target(name: "Survey", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The SQLite session extension (changesets) of the system library; see Sources/CSQLiteSession/shim.h.
         .systemLibrary(name: "CSQLiteSession", path: "Sources/CSQLiteSession", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "Store", dependencies: ["Survey", "CSQLiteSession", .product(name: "GRDB", package: "GRDB.swift"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Store", dependencies: ["Survey", "CSQLiteSession", "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
                                               .product(name: "Crypto", package: "swift-crypto")]),
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TUI", dependencies: ["Store", "Survey", "CNCursesW"]),
@@ -33,6 +34,8 @@ let package = Package(
                           path: "Benchmarks/StoreBenchmark"),
         .testTarget(name: "SurveyTests", dependencies: ["Survey"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Survey", .product(name: "Crypto", package: "swift-crypto")]),
+        .executableTarget(name: "BundleBenchmark", dependencies: ["Store", "Survey", .product(name: "GRDB", package: "GRDB.swift")],
+                          path: "Benchmarks/BundleBenchmark"),
         .executableTarget(name: "TUIBenchmark", dependencies: ["TUI", "Store", "Survey"], path: "Benchmarks/TUIBenchmark"),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Store", "Survey"], resources: [.copy("Snapshots")]),
         // Drives the built `hufang` binary; `swift build --build-tests` builds it first.

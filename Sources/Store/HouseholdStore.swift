@@ -26,6 +26,11 @@ public final class HouseholdStore: Sendable {
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            // A bundle of a thousand households touches pages all over the indexes of UUID keys; with
+            // SQLite's default 2 MB cache most of them are read again and again from the OS.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
         do {
             pool = try DatabasePool(path: path, configuration: config)
             // GRDB sets synchronous=NORMAL for WAL; a confirmed answer must survive a power cut, so FULL.

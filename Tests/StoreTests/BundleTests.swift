@@ -144,12 +144,12 @@ struct SyncFixture {
         let before = try SyncFixture.counts(hub), json = try hub.exportJSON()
         var rng = SplitMix64(seed: 20261123)
         var reasons: [String: Int] = [:]
-        var positions = Set<Int>()
-        for _ in 0..<1_000 {
+        // 1,000 different positions, spread over the whole file: headers, manifest, signature, payload, directory.
+        #expect(good.count > 2_000)
+        let positions = Array(0..<good.count).shuffled(using: &rng).prefix(1_000)
+        for at in positions {
             var bad = good
-            let at = Int(rng.next() % UInt64(bad.count))
             bad[bad.startIndex + at] ^= UInt8(1 + rng.next() % 255)
-            positions.insert(at)
             let outcome = try hub.importBundle(bad, fileName: "flipped.zip", questionnaire: Fixture.questionnaire)
             guard case .rejected(let why) = outcome else {
                 Issue.record("a flip at byte \(at) of \(good.count) was not rejected: \(outcome)")
@@ -157,7 +157,6 @@ struct SyncFixture {
             }
             reasons["\(why)".prefix(while: { $0 != "(" }).description, default: 0] += 1
         }
-        #expect(positions.count > 900)
         #expect(try SyncFixture.counts(hub) == before)
         #expect(try hub.exportJSON() == json)
         print("1,000 flipped bundles of \(good.count) bytes, rejected as:", reasons.sorted { $0.key < $1.key })
@@ -250,8 +249,16 @@ struct SyncFixture {
         _ = try Fixture.household(laptop, no: "0001", head: "王建军")
         let bundle = try f.export(laptop)
         #expect(bundle.encrypted)
-        let file = try f.bytes(bundle)
-        #expect(file.range(of: Data("王建军".utf8)) == nil, "the name is readable in the file")
+        // The payload is sealed: without the key it does not even inflate; with it, the names are there.
+        let entries = try BundleArchive.read(try f.bytes(bundle))
+        let manifest = try JSONDecoder().decode(BundleManifest.self, from: entries[0])
+        #expect(manifest.payload.encryption == BundleManifest.hpke && manifest.payload.recipientKeyID == made.fingerprint)
+        #expect(Deflate.decompress(entries[2], length: manifest.payload.plainLength) == nil)
+        guard case .privateKey(let countyKey)? = CountyKey.read(made.privatePath) else { Issue.record("no county key"); return }
+        let opened = try CountyKey.open(entries[2], encapsulatedKey: try #require(Data(base64Encoded: manifest.payload.encapsulatedKey ?? "")),
+                                        privateKey: countyKey, bundleID: manifest.bundleID)
+        let changeset = try #require(Deflate.decompress(opened, length: manifest.payload.plainLength))
+        #expect(changeset.range(of: Data("王建军".utf8)) != nil)
         #expect(try f.importing(bundle, into: township) == .rejected(.noCountyKey))
         #expect(try township.householdCount() == 0)
         // A store with some other county key cannot open it either.

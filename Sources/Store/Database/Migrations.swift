@@ -120,6 +120,7 @@ enum Migrations {
                 t.column("fileName", .text).notNull()
                 t.column("archive", .blob).notNull()
                 t.column("changes", .integer).notNull()
+                t.column("encrypted", .boolean).notNull()
                 t.column("createdAt", .text).notNull()
                 t.column("writtenAt", .text)
             }

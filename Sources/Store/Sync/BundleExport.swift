@@ -39,7 +39,7 @@ extension HouseholdStore {
     public func exportBundles(to directory: String, enumerator: String, progress: SyncProgress = { _, _, _ in }) throws -> [ExportedBundle] {
         try seal(enumerator: enumerator, progress: progress)
         let pending = try read { db in
-            try Row.fetchAll(db, sql: "SELECT sequence, fileName, archive, changes FROM bundleOut WHERE writtenAt IS NULL ORDER BY sequence")
+            try Row.fetchAll(db, sql: "SELECT sequence, fileName, archive, changes, encrypted FROM bundleOut WHERE writtenAt IS NULL ORDER BY sequence")
         }
         var written: [ExportedBundle] = []
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -50,9 +50,7 @@ extension HouseholdStore {
             try writeUncaptured { db in
                 try db.execute(sql: "UPDATE bundleOut SET writtenAt = ? WHERE sequence = ?", arguments: [Self.timestamp(), row["sequence"] as Int])
             }
-            let manifest = try? JSONDecoder().decode(BundleManifest.self, from: BundleArchive.read(archive)[0])
-            written.append(ExportedBundle(path: target, sequence: row["sequence"], changes: row["changes"],
-                                          encrypted: manifest?.payload.encryption == BundleManifest.hpke))
+            written.append(ExportedBundle(path: target, sequence: row["sequence"], changes: row["changes"], encrypted: row["encrypted"]))
         }
         return written
     }
@@ -80,33 +78,40 @@ extension HouseholdStore {
             try db.execute(sql: "DELETE FROM outbox WHERE id <= ?", arguments: [lastID])
             // Changes that cancel out (a row added and removed again) leave nothing to send.
             guard !changeset.isEmpty else { return }
-            let counts = try Changeset.count(changeset)
+            // Counting walks every change and compressing reads every byte: one core each.
+            let counted = Slot<Result<[String: ChangeCount], any Error>>(), deflated = Slot<Data>()
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                if i == 0 { counted.value = Result { try Changeset.count(changeset) } } else { deflated.value = Deflate.compress(changeset) }
+            }
+            let counts = counted.value!, compressed = deflated.value!
             let me = try DeviceRecord.filter(Column("isSelf") == true).fetchOne(db)!
             let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM bundleOut ORDER BY sequence DESC LIMIT 1")
             let sequence = (last?["sequence"] as Int? ?? 0) + 1
             let bundleID = UUID().uuidString.lowercased()
-            var payload = changeset
+            var payload = compressed
             var encapsulated: Data?
             let county = try countyPublicKey(db)
             if let county {
-                let sealed = try CountyKey.seal(changeset, to: county, bundleID: bundleID)
+                let sealed = try CountyKey.seal(payload, to: county, bundleID: bundleID)
                 payload = sealed.ciphertext
                 encapsulated = sealed.encapsulatedKey
             }
             let manifest = BundleManifest(
                 format: BundleManifest.formatName, formatVersion: BundleManifest.currentVersion, bundleID: bundleID, deviceID: me.id,
                 deviceName: me.name, enumerator: enumerator, keyID: key.fingerprint, sequence: sequence, previous: last?["hash"] ?? "",
-                schema: try BundleManifest.schemaFingerprint(db), createdAt: Self.timestamp(), changes: counts.values.reduce(0) { $0 + $1.total },
-                counts: counts,
-                payload: .init(sha256: SHA256.hash(data: payload).hex, length: payload.count, encryption: county == nil ? "none" : BundleManifest.hpke,
+                schema: try BundleManifest.schemaFingerprint(db), createdAt: Self.timestamp(), changes: try counts.get().values.reduce(0) { $0 + $1.total },
+                counts: try counts.get(),
+                payload: .init(sha256: SHA256.hash(data: payload).hex, length: payload.count, compression: "deflate", plainLength: changeset.count,
+                               encryption: county == nil ? "none" : BundleManifest.hpke,
                                encapsulatedKey: encapsulated?.base64EncodedString(), recipientKeyID: county.map(DeviceKey.fingerprint(of:))))
             let manifestBytes = manifest.encoded()
             let signature = try key.privateKey.signature(for: BundleManifest.signingPrefix + manifestBytes)
             let archive = BundleArchive.write([manifestBytes, signature, payload])
             let fileName = "hufang-\(me.id.prefix(8))-\(String(format: "%06d", sequence)).zip"
             try db.execute(sql: """
-                INSERT INTO bundleOut (sequence, bundleID, hash, fileName, archive, changes, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [sequence, bundleID, BundleManifest.hash(manifestBytes), fileName, archive, manifest.changes, manifest.createdAt])
+                INSERT INTO bundleOut (sequence, bundleID, hash, fileName, archive, changes, encrypted, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [sequence, bundleID, BundleManifest.hash(manifestBytes), fileName, archive, manifest.changes, county != nil,
+                                 manifest.createdAt])
         }
     }
 
@@ -138,4 +143,9 @@ extension HouseholdStore {
         let dir = open((path as NSString).deletingLastPathComponent, O_RDONLY)
         if dir >= 0 { fsync(dir); close(dir) }
     }
+}
+
+/// One result written by one of two parallel workers and read after both have finished.
+private final class Slot<T>: @unchecked Sendable {
+    var value: T?
 }

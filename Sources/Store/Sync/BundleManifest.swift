@@ -27,6 +27,10 @@ public struct BundleManifest: Codable, Equatable, Sendable {
     public struct Payload: Codable, Equatable, Sendable {
         public var sha256: String
         public var length: Int
+        /// "deflate" (zlib): the changeset is compressed before it is sealed.
+        public var compression: String
+        /// Length of the changeset itself, once opened and inflated.
+        public var plainLength: Int
         /// "none", or "hpke-x25519-sha256-chachapoly" (sealed to the county key).
         public var encryption: String
         public var encapsulatedKey: String?

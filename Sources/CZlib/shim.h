@@ -1,0 +1,2 @@
+/* zlib, for compressing bundle payloads (changesets of text compress about fourfold). */
+#include <zlib.h>
