@@ -17,7 +17,7 @@ final class ProgressBar {
         if phase != self.phase {
             finishLine()
             self.phase = phase
-            if !onTerminal { emit(phase.label(zh) + (total > 0 ? " (\(total))" : "") + "…\n") }
+            if !onTerminal { emit(phase.label(zh) + Self.size(phase, total) + "…\n") }
         }
         guard onTerminal else { return }
         // At most ~20 redraws a second, and always the last one.
@@ -28,13 +28,22 @@ final class ProgressBar {
         let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 1
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        emit("\r\(phase.label(zh)) [\(bar)] \(Int(fraction * 100))% \(done)/\(total)\u{1b}[K")
+        emit("\r\(phase.label(zh)) [\(bar)] \(Int(fraction * 100))%" + (phase == .verify ? "" : " \(done)/\(total)") + "\u{1b}[K")
         drawn = true
     }
 
     /// Ends the bar's line before other output.
     func finishLine() {
         if drawn { emit("\n"); drawn = false }
+    }
+
+    /// How much a step has to do, for the plain line: changes, or megabytes for the file.
+    private static func size(_ phase: SyncPhase, _ total: Int) -> String {
+        switch phase {
+        case .verify: return ""
+        case .write: return String(format: " (%.1f MB)", Double(total) / 1e6)
+        case .collect, .apply: return " (\(total))"
+        }
     }
 
     private func emit(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }

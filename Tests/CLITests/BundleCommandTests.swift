@@ -147,7 +147,7 @@ import Testing
         #expect(untrusted.status != 0 && untrusted.out.contains("rejected: device \(laptop.deviceID)"), "\(untrusted)")
         try Self.trust(hubPath, laptopPath)
         try Data("garbage".utf8).write(to: URL(fileURLWithPath: dir + "/garbage.zip"))
-        FileManager.default.createFile(atPath: dir + "/empty.zip", contents: Data())
+        try Data().write(to: URL(fileURLWithPath: dir + "/empty.zip"))
         let r = try HufangBinary.run(["bundle", "import", "--db", hubPath, "--screens", HufangBinary.screens, "--lang", "en",
                                       files[1], files[0], files[0], dir + "/garbage.zip", dir + "/empty.zip"])
         let lines = r.out.split(separator: "\n").map(String.init)

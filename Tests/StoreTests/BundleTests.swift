@@ -63,6 +63,8 @@ struct SyncFixture {
         guard case .applied(let n, 0, []) = try f.importing(bundle, into: hub) else { Issue.record("not applied"); return }
         #expect(n == bundle.changes)
         #expect(try hub.exportJSON() == laptop.exportJSON())
+        // Applied changes are not captured again: the hub has nothing of its own to send.
+        #expect(try hub.outboxCount() == 0)
         // Nothing new: nothing is written.
         #expect(try laptop.exportBundles(to: "\(f.folder)/out", enumerator: "李文华").isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: "\(f.folder)/out").filter { $0.hasSuffix(".zip") }.count == 1)
