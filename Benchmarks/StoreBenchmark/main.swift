@@ -1,4 +1,4 @@
-// Prints the store's figures: one confirmed-field commit (answer + audit, synchronous=FULL), opening a
+// Prints the store's figures: one confirmed-field commit (answer + audit + captured changeset, synchronous=FULL), opening a
 // store of 10,000 households and listing a village's first screen, and prefix search over 50,000.
 // Run: swift run -c release StoreBenchmark [screens-dir]
 import Foundation
@@ -42,7 +42,7 @@ for members in [1, 12, 200] {
         try store.commit(changes, of: iv, who: "李文华")
         samples.append(now() - t)
     }
-    print(String(format: "commit one confirmed field (answer + audit, synchronous=FULL), %3d members: p50 %.2f ms, p99 %.2f ms (target p99 ≤ 5 ms), n=%d",
+    print(String(format: "commit one confirmed field (answer + audit + changeset into the outbox, synchronous=FULL), %3d members: p50 %.2f ms, p99 %.2f ms (target p99 ≤ 5 ms), n=%d",
                  members, percentile(samples, 0.5), percentile(samples, 0.99), samples.count))
 }
 
