@@ -54,7 +54,15 @@ print(String(format: "  merging the outbox %.2f s, sealing (count, sign, archive
 let hub = try HouseholdStore(path: dir + "/hub.sqlite", create: true)
 try hub.trust(try laptop.writePublicKeyFile())
 var outcome: ImportOutcome?
-let importing = try seconds { outcome = try hub.importBundle(file, fileName: bundle.path, questionnaire: questionnaire) }
+var importMarks: [String: Double] = [:]
+let importStart = DispatchTime.now().uptimeNanoseconds
+let importing = try seconds {
+    outcome = try hub.importBundle(file, fileName: bundle.path, questionnaire: questionnaire) { phase, done, total in
+        let t = Double(DispatchTime.now().uptimeNanoseconds - importStart) / 1e9
+        if importMarks["\(phase.rawValue) start"] == nil { importMarks["\(phase.rawValue) start"] = t }
+        if done == total { importMarks["\(phase.rawValue) end"] = t }
+    }
+}
 guard case .applied(let changes, _, _)? = outcome else { print("import failed: \(String(describing: outcome))"); exit(1) }
 let importRate = Double(changes) / importing
 
@@ -81,6 +89,9 @@ let rawTime = try seconds {
 }
 let rawRate = Double(rowCount) / rawTime
 print(String(format: "import: %.2f s for %d changes: %.0f changes/s (target ≥ 50,000)", importing, changes, importRate))
+print(String(format: "  verifying %.2f s, opening and inflating %.2f s, applying %.2f s, settling conflicts and committing %.2f s",
+             importMarks["verify end", default: 0], importMarks["apply start", default: 0] - importMarks["verify end", default: 0],
+             importMarks["apply end", default: 0] - importMarks["apply start", default: 0], importing - importMarks["apply end", default: 0]))
 print(String(format: "raw insert of the same %d rows, one transaction, prepared statements: %.2f s, %.0f rows/s", rowCount, rawTime, rawRate))
 print(String(format: "import / raw insert: %.0f%% (target ≥ 25%%)", importRate / rawRate * 100))
 let same = try hub.exportJSON() == laptop.exportJSON()

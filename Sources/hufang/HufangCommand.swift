@@ -1,4 +1,5 @@
 import ArgumentParser
+import Store
 import Survey
 
 /// The `hufang` executable: one binary for enumerators, supervisors and the county hub.
@@ -6,10 +7,13 @@ struct HufangCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hufang",
         abstract: "户访 — 建档立卡贫困户入户调查 (household survey for the poverty registration)",
-        subcommands: [Start.self, Init.self, Export.self, Import.self, Bundle.self, Keys.self, Devices.self, Conflicts.self, Screens.self, CrashWriter.self],
+        subcommands: [Start.self, Init.self, Export.self, Import.self, BundleCommand.self, Keys.self, Devices.self, Conflicts.self, Screens.self, CrashWriter.self],
         defaultSubcommand: Start.self
     )
 }
 
 /// `--lang zh|en` on every command.
 extension Language: ExpressibleByArgument {}
+
+/// `--encoding utf8-bom|gb18030` on `hufang export csv`.
+extension CSVEncoding: ExpressibleByArgument {}

@@ -62,7 +62,47 @@ struct Init: ParsableCommand {
 
 /// `hufang export json`.
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "导出 (export)", subcommands: [ExportJSON.self])
+    static let configuration = CommandConfiguration(abstract: "导出 (export)", subcommands: [ExportJSON.self, ExportCSV.self, ExportCard.self])
+
+    struct ExportCSV: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "csv",
+                                                        abstract: "每个部分导出一个CSV，可用Excel、WPS打开 (one CSV per section, for Excel and WPS)")
+        @OptionGroup var options: StoreOptions
+        @Option(name: .long, help: "输出目录 (folder)") var out: String
+        @Option(name: .long, help: "utf8-bom（默认）或 gb18030 (text encoding)") var encoding: CSVEncoding = .utf8BOM
+        @Option(name: .long, help: "只导出这个村（村代码）(one village, by code)") var village: String?
+
+        mutating func run() throws {
+            let zh = options.lang == .zh
+            let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
+            let store = try options.open()
+            let bar = ProgressBar(zh: zh)
+            do {
+                let written = try SectionCSV.export(store, questionnaire: questionnaire, to: out, encoding: encoding, lang: options.lang,
+                                                    village: village) { bar.update(.collect, $0, $1) }
+                bar.finishLine()
+                for w in written {
+                    print("\((out as NSString).appendingPathComponent(w.fileName))  " + (zh ? "\(w.rows) 行" : "\(w.rows) rows"))
+                }
+            } catch { bar.finishLine(); options.fail(describe(error, zh)) }
+        }
+    }
+
+    struct ExportCard: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "card", abstract: "打印一户的一户一档 (print a household's record card)")
+        @OptionGroup var options: StoreOptions
+        @Option(name: .long, help: "户ID或其前缀 (household id or a prefix of it)") var household: String
+
+        mutating func run() throws {
+            let zh = options.lang == .zh
+            let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
+            let store = try options.open()
+            do {
+                let id = try store.householdID(matching: household)
+                print(try HouseholdCard.text(store, household: id, questionnaire: questionnaire, lang: options.lang), terminator: "")
+            } catch { options.fail(describe(error, zh)) }
+        }
+    }
 
     struct ExportJSON: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "json", abstract: "导出为JSON，可无损导回 (export households as JSON, lossless)")

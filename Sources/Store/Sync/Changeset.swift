@@ -96,13 +96,15 @@ enum Changeset {
             }, context)
             defer { sqlite3_update_hook(connection, nil, nil) }
             let code = changeset.withUnsafeBytes { raw in
-                sqlite3changeset_apply(connection, Int32(raw.count), UnsafeMutableRawPointer(mutating: raw.baseAddress), nil, { ctx, kind, iter in
+                // No savepoint of its own: the caller's transaction already makes the apply all or nothing, and a
+                // savepoint would copy every page it touches into a sub-journal.
+                sqlite3changeset_apply_v2(connection, Int32(raw.count), UnsafeMutableRawPointer(mutating: raw.baseAddress), nil, { ctx, kind, iter in
                     let box = Unmanaged<ApplyBox>.fromOpaque(ctx!).takeUnretainedValue()
                     return box.handler.decide(kind, ChangeView(iter: iter!))
-                }, context)
+                }, context, nil, nil, SQLITE_CHANGESETAPPLY_NOSAVEPOINT)
             }
             withExtendedLifetime(box) {}
-            try check(code, "sqlite3changeset_apply")
+            try check(code, "sqlite3changeset_apply_v2")
         }
     }
 

@@ -142,7 +142,7 @@ extension HouseholdStore {
             guard ValueCoding.decode(type: type, text: text) != nil else { throw ConflictProblem.badValue(text, type: type) }
             return type + ":" + text
         case "status":
-            guard ["in_progress", "complete", "approved", "sent_back"].contains(text) else { throw ConflictProblem.badValue(text, type: "status") }
+            guard HouseholdStatus.all.contains(text) else { throw ConflictProblem.badValue(text, type: "status") }
             return text
         default:
             return text

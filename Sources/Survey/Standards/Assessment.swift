@@ -13,6 +13,16 @@ public enum SuggestedStatus: Sendable, Equatable {
     case doesNotMeet
     case returnedToPoverty
     case incomplete
+
+    /// The suggestion in words.
+    public var label: Localized {
+        switch self {
+        case .meetsExitStandard: return Localized(zh: "达到脱贫标准", en: "meets the exit standard")
+        case .doesNotMeet: return Localized(zh: "未达到脱贫标准", en: "does not meet the standard")
+        case .returnedToPoverty: return Localized(zh: "返贫", en: "returned to poverty")
+        case .incomplete: return Localized(zh: "信息不全，无法评估", en: "incomplete: cannot assess")
+        }
+    }
 }
 
 /// The household judged against the income line and 两不愁三保障 (section J of the form).

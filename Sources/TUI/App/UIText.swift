@@ -1,4 +1,5 @@
 import Survey
+import Store
 
 /// The application's own words, Chinese first, English with `--lang en`.
 enum T {
@@ -32,13 +33,5 @@ enum T {
     /// The counting word for a roster's rows: 第3人 for members, 第3项 otherwise.
     static func rowUnit(_ r: Roster) -> String { r.id == "members" ? "人" : "项" }
 
-    static func statusName(_ s: String, _ l: Language) -> String {
-        switch s {
-        case "in_progress": return pick(l, "调查中", "ongoing")
-        case "complete": return pick(l, "已完成", "complete")
-        case "approved": return pick(l, "已审核", "approved")
-        case "sent_back": return pick(l, "已退回", "sent back")
-        default: return s
-        }
-    }
+    static func statusName(_ s: String, _ l: Language) -> String { HouseholdStatus.label(s, l) }
 }

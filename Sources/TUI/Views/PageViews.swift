@@ -147,13 +147,7 @@ enum AssessmentView {
             buf.put(text, x: 4, y: y, style: g.met == false ? .error : .plain, limit: buf.width - 5)
             y += 1
         }
-        let suggestion: String
-        switch a.status {
-        case .meetsExitStandard: suggestion = zh ? "达到脱贫标准" : "meets the exit standard"
-        case .doesNotMeet: suggestion = zh ? "未达到脱贫标准" : "does not meet the standard"
-        case .returnedToPoverty: suggestion = zh ? "返贫" : "returned to poverty"
-        case .incomplete: suggestion = zh ? "信息不全，无法评估" : "incomplete: cannot assess"
-        }
+        let suggestion = a.status.label.text(lang)
         x = buf.put(zh ? "评估建议：" : "Suggested: ", x: 1, y: y, style: .title)
         buf.put(suggestion, x: 1 + x, y: y, style: Style(color: a.status == .meetsExitStandard ? .green : .yellow, bold: true))
         y += 1

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Store
+import Survey
+
+/// `hufang bundle export|import`.
+struct BundleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bundle", abstract: "数据包：导出与导入 (signed change bundles)", subcommands: [ExportBundle.self, ImportBundle.self])
+
+    struct ExportBundle: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "把尚未导出的更改打成一个签名数据包 (pack unexported changes into one signed bundle)")
+        @OptionGroup var options: StoreOptions
+        @Option(name: .long, help: "输出目录，如U盘 (folder to write to, e.g. a USB stick)") var out: String
+        @Option(name: .long, help: "调查员姓名 (enumerator name)") var who: String?
+
+        mutating func run() throws {
+            let zh = options.lang == .zh
+            let store = try options.open()
+            let bar = ProgressBar(zh: zh)
+            do {
+                let written = try store.exportBundles(to: out, enumerator: currentUser(who)) { bar.update($0, $1, $2) }
+                bar.finishLine()
+                guard !written.isEmpty else {
+                    print(zh ? "没有新的更改需要导出，未写入文件" : "Nothing to export: no file written")
+                    return
+                }
+                for b in written {
+                    FileHandle.standardError.write(Data(((zh ? "第 \(b.sequence) 号，\(b.changes) 项更改" + (b.encrypted ? "，已加密给县级密钥" : "")
+                                                              : "sequence \(b.sequence), \(b.changes) changes" + (b.encrypted ? ", sealed to the county key" : "")) + "\n").utf8))
+                    print(b.path)
+                }
+            } catch { bar.finishLine(); options.fail(describe(error, zh)) }
+        }
+    }
+
+    struct ImportBundle: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "import", abstract: "校验并导入数据包 (verify and import bundles)")
+        @OptionGroup var options: StoreOptions
+        @Argument(help: "数据包文件 (bundle files)") var files: [String]
+
+        mutating func run() throws {
+            let zh = options.lang == .zh
+            let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
+            let store = try options.open()
+            let bar = ProgressBar(zh: zh)
+            var rejected = 0
+            for file in files {
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    print("\(file): " + (zh ? "拒收 (rejected)：无法读取文件" : "rejected: cannot read the file"))
+                    rejected += 1
+                    continue
+                }
+                let outcome: ImportOutcome
+                do {
+                    outcome = try store.importBundle(data, fileName: (file as NSString).lastPathComponent, questionnaire: questionnaire) { bar.update($0, $1, $2) }
+                } catch { bar.finishLine(); options.fail(error.message(options.lang)) }
+                bar.finishLine()
+                if case .rejected = outcome { rejected += 1 }
+                print("\(file): \(outcome.line(zh))")
+            }
+            let open = (try? store.conflicts().count) ?? 0
+            if open > 0 {
+                print(zh ? "共有 \(open) 处冲突待处理：hufang conflicts --db \(options.path)" : "\(open) open conflicts: hufang conflicts --db \(options.path)")
+            }
+            if rejected > 0 { throw ExitCode(1) }
+        }
+    }
+}

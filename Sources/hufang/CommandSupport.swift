@@ -1,0 +1,20 @@
+import Foundation
+import Store
+
+/// Who is at the keyboard: `--who`, else $HUFANG_USER, else the login name.
+func currentUser(_ who: String?) -> String {
+    let env = ProcessInfo.processInfo.environment
+    return who ?? env["HUFANG_USER"] ?? env["USER"] ?? "hufang"
+}
+
+/// A message for any error these commands meet, in the user's language.
+func describe(_ error: any Error, _ zh: Bool) -> String {
+    switch error {
+    case let e as StoreError: return e.message(zh ? .zh : .en)
+    case let e as TrustProblem: return e.message(zh)
+    case let e as ConflictProblem: return e.message(zh)
+    case let e as DeviceKey.Problem: return e.message(zh)
+    case let e as BundleRejection: return e.message(zh)
+    default: return "\(error)"
+    }
+}

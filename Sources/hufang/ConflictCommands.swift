@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Store
+import Survey
+
+/// `hufang conflicts [resolve]`.
+struct Conflicts: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "冲突：同一字段两边改得不同 (conflicts: one field changed differently on two sides)",
+                                                    subcommands: [List.self, Resolve.self], defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "列出待处理的冲突 (list open conflicts)")
+        @OptionGroup var options: StoreOptions
+        @Flag(name: .long, help: "包括已处理的 (include resolved ones)") var all = false
+
+        mutating func run() throws {
+            let zh = options.lang == .zh
+            let questionnaire = try? ScreensFolder.load(options.screens, lang: options.lang)
+            let store = try options.open()
+            let list: [ConflictRecord]
+            do { list = try store.conflicts(all: all) } catch { options.fail(error.message(options.lang)) }
+            guard !list.isEmpty else { print(zh ? "没有待处理的冲突" : "No open conflicts"); return }
+            let households = Dictionary(((try? store.households(limit: 1_000_000)) ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            for c in list {
+                let h = households[c.householdID]
+                let label = questionnaire?.questionIndex(of: c.field).map { questionnaire!.questions[$0].label.text(options.lang) } ?? c.field
+                let empty = zh ? "（空）" : "(empty)"
+                print("\(c.id.prefix(8))  " + (h.map { "\($0.householdNo) \($0.headName)" } ?? c.householdID) + (c.rowID.isEmpty ? "" : " · \(c.rowID.prefix(8))")
+                      + "  \(label)" + (c.state == "open" ? "" : (zh ? "  已处理" : "  resolved")))
+                print("    " + (zh ? "本库" : "mine  ") + "  \(ConflictRecord.display(c.mineValue, kind: c.kind) ?? empty)  — \(c.mineWho) \(c.mineAt)")
+                print("    " + (zh ? "对方" : "theirs") + "  \(ConflictRecord.display(c.theirsValue, kind: c.kind) ?? empty)  — \(c.theirsWho) \(c.theirsAt)"
+                      + (zh ? "（数据包 \(c.bundleID.prefix(8))，第 \(c.sequence) 号）" : " (bundle \(c.bundleID.prefix(8)), sequence \(c.sequence))"))
+            }
+            print(zh ? "处理：hufang conflicts resolve --db \(options.path) 编号 --take mine|theirs|值" : "Resolve: hufang conflicts resolve --db \(options.path) ID --take mine|theirs|VALUE")
+        }
+    }
+
+    struct Resolve: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "处理一条冲突，结果作为新的更改发回 (resolve one; the result travels back as a new change)")
+        @OptionGroup var options: StoreOptions
+        @Argument(help: "冲突编号或其前缀 (conflict id or prefix)") var id: String
+        @Option(name: .long, help: "mine（本库的）、theirs（对方的）或直接写新值 (mine, theirs, or a value)") var take: String
+        @Option(name: .long, help: "处理人 (who resolves)") var who: String?
+
+        mutating func run() throws {
+            let zh = options.lang == .zh
+            let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
+            let store = try options.open()
+            let choice: ConflictChoice = take == "mine" ? .mine : (take == "theirs" ? .theirs : .value(take))
+            do {
+                let c = try store.resolveConflict(id, take: choice, who: currentUser(who), questionnaire: questionnaire)
+                let value = ConflictRecord.display(c.resolvedValue, kind: c.kind) ?? (zh ? "（空）" : "(empty)")
+                print(zh ? "冲突 \(c.id.prefix(8)) 已处理：\(c.field) = \(value)，将随下一个数据包发回" : "Resolved \(c.id.prefix(8)): \(c.field) = \(value); it travels in the next bundle")
+            } catch { options.fail(describe(error, zh)) }
+        }
+    }
+}
