@@ -51,6 +51,22 @@ print(String(format: "  merging the outbox %.2f s, sealing (count, sign, archive
              marks["collect end", default: 0], marks["write start", default: 0] - marks["collect end", default: 0],
              export - marks["write start", default: 0]))
 
+// The outbox as typing fills it: one small changeset per confirmed answer (the merge's cost is per changeset).
+let typed = try HouseholdStore(path: dir + "/typed.sqlite", create: true)
+try typed.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = OFF") }
+let typedHousehold = Interview(questionnaire: questionnaire, today: Day(year: 2020, month: 12, day: 31)!)
+try typed.create(typedHousehold, enumerator: "李文华", who: "李文华")
+let typedRow = try typedHousehold.addRow("members")
+try typed.commit(typedRow.1, of: typedHousehold, who: "李文华")
+for i in 0..<20_000 {
+    try typed.commit(i % 2 == 0 ? try typedHousehold.answer("group_name", .text("组\(i)")) : try typedHousehold.answer("name", row: typedRow.0, .text("成员\(i)")),
+                     of: typedHousehold, who: "李文华")
+}
+try typed.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+let typedTransactions = try typed.outboxCount()
+let typedExport = try seconds { _ = try typed.exportBundles(to: dir + "/usb-typed", enumerator: "李文华") }
+print(String(format: "export of an outbox of %d one-answer transactions: %.2f s", typedTransactions, typedExport))
+
 let hub = try HouseholdStore(path: dir + "/hub.sqlite", create: true)
 try hub.trust(try laptop.writePublicKeyFile())
 var outcome: ImportOutcome?

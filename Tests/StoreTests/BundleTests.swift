@@ -24,6 +24,16 @@ struct SyncFixture {
         return try #require(made.first)
     }
 
+    /// A laptop with `households` households, a hub that trusts it, and the laptop's first bundle.
+    func laptopAndHub(households: Int = 1) throws -> (laptop: HouseholdStore, hub: HouseholdStore, bundle: ExportedBundle) {
+        let laptop = try store("laptop"), hub = try store("hub")
+        try trust(hub, laptop)
+        for (i, head) in ["王建军", "刘桂英", "陈志强"].prefix(households).enumerated() {
+            _ = try Fixture.household(laptop, no: String(format: "%04d", i + 1), head: head)
+        }
+        return (laptop, hub, try export(laptop))
+    }
+
     func bytes(_ b: ExportedBundle) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: b.path)) }
 
     func importing(_ b: ExportedBundle, into store: HouseholdStore) throws -> ImportOutcome {
@@ -77,10 +87,7 @@ struct SyncFixture {
 
     @Test func theSameBundleTwiceIsADuplicateAndChangesNothing() throws {
         let f = SyncFixture()
-        let laptop = try f.store("laptop"), hub = try f.store("hub")
-        try f.trust(hub, laptop)
-        _ = try Fixture.household(laptop, no: "0001", head: "王建军")
-        let bundle = try f.export(laptop)
+        let (laptop, hub, bundle) = try f.laptopAndHub()
         #expect(try f.importing(bundle, into: hub) != .duplicate)
         let before = try SyncFixture.counts(hub), json = try hub.exportJSON()
         #expect(try f.importing(bundle, into: hub) == .duplicate)
@@ -138,11 +145,8 @@ struct SyncFixture {
 
     @Test func aThousandFlippedBytesAreEachRejectedAndTheStoreIsUnchanged() throws {
         let f = SyncFixture()
-        let laptop = try f.store("laptop"), hub = try f.store("hub")
-        try f.trust(hub, laptop)
-        _ = try Fixture.household(laptop, no: "0001", head: "王建军")
-        _ = try Fixture.household(laptop, no: "0002", head: "刘桂英")
-        let good = try f.bytes(try f.export(laptop))
+        let (_, hub, bundle) = try f.laptopAndHub(households: 2)
+        let good = try f.bytes(bundle)
         let before = try SyncFixture.counts(hub), json = try hub.exportJSON()
         var rng = SplitMix64(seed: 20261123)
         var reasons: [String: Int] = [:]
@@ -168,10 +172,8 @@ struct SyncFixture {
 
     @Test func aRepackedBundleWithAnAlteredManifestSignatureOrPayloadIsRejected() throws {
         let f = SyncFixture()
-        let laptop = try f.store("laptop"), hub = try f.store("hub")
-        try f.trust(hub, laptop)
-        _ = try Fixture.household(laptop, no: "0001", head: "王建军")
-        let entries = try BundleArchive.read(try f.bytes(try f.export(laptop)))
+        let (_, hub, bundle) = try f.laptopAndHub()
+        let entries = try BundleArchive.read(try f.bytes(bundle))
         // Someone who rebuilds a tidy ZIP gets past the file checks, but not past the signature and the hashes.
         var manifest = try JSONDecoder().decode(BundleManifest.self, from: entries[0])
         manifest.enumerator = "冒名者"
@@ -190,10 +192,8 @@ struct SyncFixture {
 
     @Test func truncatedAndEmptyFilesAreRejected() throws {
         let f = SyncFixture()
-        let laptop = try f.store("laptop"), hub = try f.store("hub")
-        try f.trust(hub, laptop)
-        _ = try Fixture.household(laptop, no: "0001", head: "王建军")
-        let good = try f.bytes(try f.export(laptop))
+        let (_, hub, bundle) = try f.laptopAndHub()
+        let good = try f.bytes(bundle)
         #expect(try hub.importBundle(Data(), fileName: "empty.zip", questionnaire: nil) == .rejected(.empty))
         for cut in [1, 21, 30, good.count / 2, good.count - 22, good.count - 1] {
             #expect(try hub.importBundle(good.prefix(cut), fileName: "cut.zip", questionnaire: nil) == .rejected(.truncated), "cut at \(cut)")
@@ -231,10 +231,7 @@ struct SyncFixture {
 
     @Test func aSchemaMismatchIsRejected() throws {
         let f = SyncFixture()
-        let laptop = try f.store("laptop"), hub = try f.store("hub")
-        try f.trust(hub, laptop)
-        _ = try Fixture.household(laptop, no: "0001", head: "王建军")
-        let bundle = try f.export(laptop)
+        let (_, hub, bundle) = try f.laptopAndHub()
         try hub.pool.write { db in try db.execute(sql: "ALTER TABLE answer ADD COLUMN note TEXT") }
         guard case .rejected(.schemaMismatch) = try f.importing(bundle, into: hub) else { Issue.record("not a schema mismatch"); return }
         #expect(try hub.householdCount() == 0)

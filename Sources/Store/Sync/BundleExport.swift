@@ -37,20 +37,24 @@ extension HouseholdStore {
     /// syncs it and renames it into place. A kill before the rename leaves no bundle file, and the next
     /// export writes the same bytes under the same name: no gap in the sequence, no change twice.
     public func exportBundles(to directory: String, enumerator: String, progress: SyncProgress = { _, _, _ in }) throws -> [ExportedBundle] {
-        try seal(enumerator: enumerator, progress: progress)
-        let pending = try read { db in
-            try Row.fetchAll(db, sql: "SELECT sequence, fileName, archive, changes, encrypted FROM bundleOut WHERE writtenAt IS NULL ORDER BY sequence")
+        let fresh = try seal(enumerator: enumerator, progress: progress)
+        // Bundles an earlier, interrupted export sealed but never wrote go first, then the new one.
+        var pending: [SealedBundle] = try read { db in
+            try Row.fetchAll(db, sql: "SELECT sequence, fileName, archive, changes, encrypted FROM bundleOut WHERE writtenAt IS NULL AND sequence != ? ORDER BY sequence",
+                             arguments: [fresh?.sequence ?? 0]).map {
+                SealedBundle(sequence: $0["sequence"], fileName: $0["fileName"], archive: $0["archive"], changes: $0["changes"], encrypted: $0["encrypted"])
+            }
         }
+        if let fresh { pending.append(fresh) }
         var written: [ExportedBundle] = []
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        for row in pending {
-            let archive: Data = row["archive"], name: String = row["fileName"]
-            let target = (directory as NSString).appendingPathComponent(name)
-            try Self.writeDurably(archive, to: target) { progress(.write, $0, archive.count) }
+        for bundle in pending {
+            let target = (directory as NSString).appendingPathComponent(bundle.fileName)
+            try Self.writeDurably(bundle.archive, to: target) { progress(.write, $0, bundle.archive.count) }
             try writeUncaptured { db in
-                try db.execute(sql: "UPDATE bundleOut SET writtenAt = ? WHERE sequence = ?", arguments: [Self.timestamp(), row["sequence"] as Int])
+                try db.execute(sql: "UPDATE bundleOut SET writtenAt = ? WHERE sequence = ?", arguments: [Self.timestamp(), bundle.sequence])
             }
-            written.append(ExportedBundle(path: target, sequence: row["sequence"], changes: row["changes"], encrypted: row["encrypted"]))
+            written.append(ExportedBundle(path: target, sequence: bundle.sequence, changes: bundle.changes, encrypted: bundle.encrypted))
         }
         return written
     }
@@ -69,15 +73,34 @@ extension HouseholdStore {
         try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0 }
     }
 
-    private func seal(enumerator: String, progress: SyncProgress) throws {
+    /// A bundle sealed inside the store, ready to be written.
+    private struct SealedBundle {
+        var sequence: Int
+        var fileName: String
+        var archive: Data
+        var changes: Int
+        var encrypted: Bool
+    }
+
+    private func seal(enumerator: String, progress: SyncProgress) throws -> SealedBundle? {
         let key = try DeviceKey.load(from: keyPath)
-        try writeUncaptured { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT id, changeset FROM outbox ORDER BY id")
-            guard let lastID: Int64 = rows.last?["id"] else { return }
-            let changeset = try Changeset.merge(rows.map { $0["changeset"] as Data }) { progress(.collect, $0, rows.count) }
+        return try writeUncaptured { db -> SealedBundle? in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0
+            guard total > 0 else { return nil }
+            var lastID: Int64 = 0, done = 0
+            // Each changeset goes from SQLite's row straight into the merge, without a copy of its own.
+            let changeset = try Changeset.merge { add in
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, changeset FROM outbox ORDER BY id")
+                while let row = try rows.next() {
+                    lastID = row["id"]
+                    try row.withUnsafeData(atIndex: 1) { data in if let data { try add(data) } }
+                    done += 1
+                    progress(.collect, done, total)
+                }
+            }
             try db.execute(sql: "DELETE FROM outbox WHERE id <= ?", arguments: [lastID])
             // Changes that cancel out (a row added and removed again) leave nothing to send.
-            guard !changeset.isEmpty else { return }
+            guard !changeset.isEmpty else { return nil }
             // Counting walks every change and compressing reads every byte: one core each.
             let counted = Slot<Result<[String: ChangeCount], any Error>>(), deflated = Slot<Data>()
             DispatchQueue.concurrentPerform(iterations: 2) { i in
@@ -112,6 +135,7 @@ extension HouseholdStore {
                 INSERT INTO bundleOut (sequence, bundleID, hash, fileName, archive, changes, encrypted, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [sequence, bundleID, BundleManifest.hash(manifestBytes), fileName, archive, manifest.changes, county != nil,
                                  manifest.createdAt])
+            return SealedBundle(sequence: sequence, fileName: fileName, archive: archive, changes: manifest.changes, encrypted: county != nil)
         }
     }
 

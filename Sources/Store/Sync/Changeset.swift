@@ -36,18 +36,17 @@ enum Changeset {
         return (result, Data(bytes: bytes, count: Int(size)))
     }
 
-    /// One changeset with the net effect of `changesets` in order: a row inserted then updated is one
-    /// insert with the final values.
-    static func merge(_ changesets: [Data], progress: (Int) -> Void = { _ in }) throws -> Data {
+    /// One changeset with the net effect of the changesets `feed` hands over, in order: a row inserted then
+    /// updated is one insert with the final values. Each changeset only needs to live while it is added.
+    static func merge(_ feed: ((Data) throws -> Void) throws -> Void) throws -> Data {
         var group: OpaquePointer?
         try check(sqlite3changegroup_new(&group), "sqlite3changegroup_new")
         defer { sqlite3changegroup_delete(group) }
-        for (i, changeset) in changesets.enumerated() {
+        try feed { changeset in
             try changeset.withUnsafeBytes { raw in
                 try check(sqlite3changegroup_add(group, Int32(raw.count), UnsafeMutableRawPointer(mutating: raw.baseAddress)),
                           "sqlite3changegroup_add")
             }
-            progress(i + 1)
         }
         var size: Int32 = 0
         var bytes: UnsafeMutableRawPointer?
