@@ -156,11 +156,14 @@ public final class HouseholdStore: Sendable {
                 }
             }
             try updateSummary(interview, db, now: now)
-            // A completed household that changes is no longer signed off: it goes back to the interview.
-            try db.execute(sql: "UPDATE household SET status = 'in_progress' WHERE id = ? AND status = 'complete'", arguments: [hid])
-            if db.changesCount > 0 {
-                // Its own tick, so the trail lists it after the change that caused it.
-                try audit(db, hid, "", "status", "status", "complete", "in_progress", "changed after completion", who, now, try tick(db))
+            // A completed or approved household that changes is no longer signed off: it goes back to the
+            // interview, and once completed again, to review.
+            for (status, reason) in [("complete", "changed after completion"), ("approved", "changed after approval")] {
+                try db.execute(sql: "UPDATE household SET status = 'in_progress' WHERE id = ? AND status = ?", arguments: [hid, status])
+                if db.changesCount > 0 {
+                    // Its own tick, so the trail lists it after the change that caused it.
+                    try audit(db, hid, "", "status", "status", status, "in_progress", reason, who, now, try tick(db))
+                }
             }
         }
     }
@@ -315,12 +318,14 @@ public final class HouseholdStore: Sendable {
         try updateSummary(try Self.loadInterview(db, id: id, questionnaire: questionnaire), db, now: Self.timestamp())
     }
 
-    /// Households of a village (all villages when nil), in household-number order.
+    /// Households of a village (all villages when nil): those a supervisor sent back first, then in
+    /// household-number order.
     public func households(village: String? = nil, limit: Int = 100, offset: Int = 0) throws(StoreError) -> [HouseholdRecord] {
         try read { db in
             var req = HouseholdRecord.all()
             if let village { req = req.filter(Column("villageCode") == village) }
-            return try req.order(Column("villageCode"), Column("householdNo")).limit(limit, offset: offset).fetchAll(db)
+            return try req.order((Column("status") == "sent_back").desc, Column("villageCode"), Column("householdNo"))
+                .limit(limit, offset: offset).fetchAll(db)
         }
     }
 

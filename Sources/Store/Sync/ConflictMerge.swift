@@ -211,6 +211,11 @@ struct ConflictMerge {
             case "status":
                 let m = String.fromDatabaseValue(mine), t = String.fromDatabaseValue(theirs)
                 if try resolved(hid, "", "status", "status", mine: m, theirs: t) { updates.append((column, theirs)); continue }
+                switch Self.workflow(mine: m, theirs: t) {
+                case .takeTheirs: updates.append((column, theirs)); continue
+                case .keepMine: continue
+                case .conflict: break
+                }
                 let mineWho = try String.fetchOne(db, sql: "SELECT who FROM audit WHERE householdID = ? AND kind = 'status' ORDER BY clock DESC LIMIT 1",
                                                   arguments: [hid]) ?? ""
                 conflicts += try queue(hid, "", "status", "status", mine: m, mineWho: mineWho, mineAt: localRow["updatedAt"] ?? "",
@@ -226,6 +231,24 @@ struct ConflictMerge {
                            arguments: StatementArguments(updates.map(\.1) + [hid.databaseValue]))
         }
         return conflicts
+    }
+
+    /// How a status both sides changed is settled.
+    enum StatusMerge { case takeTheirs, keepMine, conflict }
+
+    /// The review workflow decides most status clashes. A supervisor's "sent back" reaches the laptop
+    /// whatever the enumerator did since; an approval of a version the enumerator has changed since is
+    /// stale, and the enumerator's work on a decided household sends it back round (changed after
+    /// approval → reviewed again). Two supervisors deciding differently, or two laptops disagreeing, is a
+    /// conflict for a person.
+    static func workflow(mine: String?, theirs: String?) -> StatusMerge {
+        let decisions: Set<String?> = ["approved", "sent_back"], work: Set<String?> = ["in_progress", "complete"]
+        switch (mine, theirs) {
+        case let (m, "sent_back") where work.contains(m): return .takeTheirs
+        case let (m, "approved") where work.contains(m): return .keepMine
+        case let (m, t) where decisions.contains(m) && work.contains(t): return .takeTheirs
+        default: return .conflict
+        }
     }
 
     /// Rows whose household is not in this store: dropped, so the transaction can commit.

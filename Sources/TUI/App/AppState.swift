@@ -116,6 +116,8 @@ public struct FormState: @unchecked Sendable {
     public var mode: FormMode = .fields
     /// Completion per section, recomputed after each change (not on every key).
     public var sectionProgress: [(answered: Int, required: Int, errors: Int)] = []
+    /// The supervisor's comments, marked on their fields.
+    public var comments: [FieldComment] = []
 }
 
 /// Drawn over the screen; keys go to it first.

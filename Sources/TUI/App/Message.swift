@@ -30,7 +30,22 @@ public struct ListPage: Sendable {
 /// An interview handed between the runtime and the state: only the main loop touches it.
 public struct InterviewBox: @unchecked Sendable {
     public let interview: Interview
-    public init(_ interview: Interview) { self.interview = interview }
+    /// The supervisor's open comments on this household.
+    public var comments: [FieldComment] = []
+    /// Why the household was sent back, when it was.
+    public var sentBack: String?
+    public init(_ interview: Interview, comments: [FieldComment] = [], sentBack: String? = nil) {
+        self.interview = interview; self.comments = comments; self.sentBack = sentBack
+    }
+}
+
+/// A supervisor's comment on a field (`question` in `row`), or on the household (question "").
+public struct FieldComment: Sendable, Equatable {
+    public var row: RowID?
+    public var question: String
+    public var text: String
+    public var who: String
+    public init(row: RowID?, question: String, text: String, who: String) { self.row = row; self.question = question; self.text = text; self.who = who }
 }
 
 /// Work `update` asks for and the runtime does: reading and writing the store, leaving.

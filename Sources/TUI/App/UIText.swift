@@ -6,6 +6,9 @@ enum T {
     static func pick(_ lang: Language, _ zh: String, _ en: String) -> String { lang == .zh ? zh : en }
 
     static func saved(_ l: Language) -> String { pick(l, "已保存", "Saved") }
+    static func sentBack(_ reason: String, _ l: Language) -> String {
+        pick(l, "本户已被退回：\(reason)　※ 标出的项目有审核意见", "Sent back: \(reason)  ※ marks the fields with comments")
+    }
     static func completed(_ l: Language) -> String { pick(l, "本户已完成，已保存。按 F7 新建下一户", "Household completed and saved. F7 starts the next one") }
     static func cancelled(_ l: Language) -> String { pick(l, "已取消，原答案未改", "Cancelled; the answer is unchanged") }
     static func rowRemoved(_ l: Language) -> String { pick(l, "已删除，原因已记录", "Removed; the reason is recorded") }

@@ -22,7 +22,9 @@ public enum Update {
             return []
         case .opened(let box):
             state.form = FormState.open(box.interview)
+            state.form?.comments = box.comments
             state.overlay = nil
+            if let reason = box.sentBack { state.status = StatusLine(T.sentBack(reason, state.lang), .warning) }
             return []
         case .failed(let text):
             state.status = StatusLine(text, .error)

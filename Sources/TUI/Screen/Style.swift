@@ -22,4 +22,6 @@ public struct Style: Hashable, Sendable {
     public static let done = Style(color: .green)
     public static let hint = Style(dim: true)
     public static let key = Style(color: .cyan, bold: true)
+    /// A supervisor's comment on a field.
+    public static let comment = Style(color: .magenta, bold: true)
 }

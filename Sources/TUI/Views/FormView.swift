@@ -2,10 +2,18 @@ import Survey
 
 /// One line of the question pane.
 struct FormLine {
-    enum Kind { case field(Position, current: Bool), calculated, message(Severity, explained: Bool), note, rosterPrompt }
+    enum Kind { case field(Position, current: Bool), calculated, message(Severity, explained: Bool), comment, note, rosterPrompt }
     var kind: Kind
     var label: String
     var value: String
+
+    /// A message or comment under a field, kept in view with it.
+    var isNote: Bool {
+        switch kind {
+        case .message, .comment: return true
+        default: return false
+        }
+    }
 }
 
 /// The interview page: header, section list with marks, the current section's questions with their
@@ -48,7 +56,7 @@ enum FormView {
         if lines.count > avail {
             // Keep the current field and its messages in view, a little below the top.
             var end = current + 1
-            while end < lines.count, case .message = lines[end].kind { end += 1 }
+            while end < lines.count, lines[end].isNote { end += 1 }
             first = max(0, min(current - avail / 3, lines.count - avail))
             if end - first > avail { first = end - avail }
         }
@@ -101,7 +109,9 @@ enum FormView {
             guard y < buf.height - 2 else { break }
             let p = s.index < form.sectionProgress.count ? form.sectionProgress[s.index] : (answered: 0, required: 0, errors: 0)
             let mark: String, markStyle: Style
+            let commented = form.comments.contains { c in q.question(c.question)?.section == s.index }
             if p.errors > 0 { mark = "!"; markStyle = .error }
+            else if commented { mark = "※"; markStyle = .comment }
             else if p.required > 0 && p.answered == p.required { mark = "✓"; markStyle = .done }
             else if p.answered > 0 { mark = "…"; markStyle = .warning }
             else { mark = " "; markStyle = .plain }
@@ -136,7 +146,13 @@ enum FormView {
                 var value = iv.value(of: qi, row: cur.row).map { FieldInput.display($0, question, lang) } ?? ""
                 if isCurrent, let edit = form.edit { value = edit.text + (edit.literalNext ? "^V" : "") + "_" }
                 let kind: FormLine.Kind = question.isInput ? .field(Position(section: section.index, row: cur.row, question: qi), current: isCurrent) : .calculated
-                out.append(FormLine(kind: kind, label: question.label.text(lang), value: value))
+                let comments = form.comments.filter { $0.question == question.id && $0.row == (question.roster == nil ? nil : cur.row) }
+                out.append(FormLine(kind: kind, label: (comments.isEmpty ? "" : "※") + question.label.text(lang), value: value))
+                for c in comments {
+                    for part in Chrome.wrap((zh ? "审核意见：" : "Comment: ") + c.text + (zh ? "（\(c.who)）" : " (\(c.who))"), width - 4).prefix(2) {
+                        out.append(FormLine(kind: .comment, label: part, value: ""))
+                    }
+                }
                 for p in iv.problems(at: qi, row: cur.row) {
                     let check = q.checks[p.check]
                     var text = check.message.text(lang)
@@ -168,6 +184,8 @@ enum FormView {
         case .message(let severity, let explained):
             let style: Style = explained ? .hint : severity == .error ? .error : .warning
             buf.put((severity == .error ? "✗ " : "! ") + line.label, x: x + 2, y: y, style: style, limit: width - 2)
+        case .comment:
+            buf.put(line.label, x: x + 2, y: y, style: .comment, limit: width - 2)
         case .note:
             buf.put(line.label, x: x, y: y, limit: width)
         case .rosterPrompt:
