@@ -245,9 +245,11 @@ public final class HouseholdStore: Sendable {
         let s = Self.summary(of: interview, createdAt: now)
         try db.execute(sql: """
             UPDATE household SET villageCode = ?, groupName = ?, householdNo = ?, headName = ?, headIDNumber = ?, answered = ?,
-                required = ?, hardErrors = ?, softOpen = ?, position = ?, updatedAt = ? WHERE id = ?
+                required = ?, hardErrors = ?, softOpen = ?, position = ?, updatedAt = ?, householdType = ?, mainCause = ?,
+                interviewDate = ?, perCapitaIncome = ?, incomeLine = ?, unmetGuarantees = ? WHERE id = ?
             """, arguments: [s.villageCode, s.groupName, s.householdNo, s.headName, s.headIDNumber, s.answered, s.required,
-                             s.hardErrors, s.softOpen, s.position, now, s.id])
+                             s.hardErrors, s.softOpen, s.position, now, s.householdType, s.mainCause, s.interviewDate,
+                             s.perCapitaIncome, s.incomeLine, s.unmetGuarantees, s.id])
     }
 
     /// The listing fields of a household, worked out from its interview.
@@ -259,13 +261,18 @@ public final class HouseholdStore: Sendable {
             headName = iv.value("name", row: head)?.text ?? ""
             headID = iv.value("id_number", row: head)?.text ?? ""
         }
+        let assessment = Assessment(iv)
+        func code(_ id: String) -> Int? { if case .code(let c)? = iv.value(id) { return c } else { return nil } }
         return HouseholdRecord(
             id: iv.householdID.uuidString.lowercased(), villageCode: iv.value("village_code")?.text ?? "",
             groupName: iv.value("group_name")?.text ?? "", householdNo: iv.value("household_no")?.text ?? "",
             headName: headName, headIDNumber: headID, questionnaireID: iv.questionnaire.id,
             questionnaireVersion: iv.questionnaire.version, referenceDay: iv.referenceDay.description, status: "in_progress",
             enumerator: "", answered: completeness.answered, required: completeness.required, hardErrors: iv.hardErrorCount,
-            softOpen: iv.unexplainedWarningCount, position: encode(iv.position, iv.questionnaire), createdAt: createdAt, updatedAt: createdAt)
+            softOpen: iv.unexplainedWarningCount, position: encode(iv.position, iv.questionnaire), createdAt: createdAt, updatedAt: createdAt,
+            householdType: code("household_type"), mainCause: code("main_cause"), interviewDate: { if case .date(let d)? = iv.value("interview_date") { return d.description } else { return nil } }(),
+            perCapitaIncome: assessment.perCapitaNetIncome, incomeLine: assessment.incomeLine,
+            unmetGuarantees: assessment.guarantees.filter { $0.met == false }.map(\.id).joined(separator: " "))
     }
 
     static func encode(_ p: Position?, _ q: Questionnaire) -> String? {

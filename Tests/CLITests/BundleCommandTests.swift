@@ -213,8 +213,13 @@ import Testing
         let tmux = try TmuxSession(["bundle", "import", "--db", hub, "--screens", HufangBinary.screens, "--lang", "en"] + (try Self.zips(dir + "/usb")),
                                    width: 100, height: 10)
         #expect(try tmux.waitFor("applied", timeout: 60))
-        let screen = try tmux.screen()
+        // All of it on screen: wait for the process to end.
+        let deadline = Date().addingTimeInterval(30)
+        while !(try tmux.exited()) && Date() < deadline { usleep(50_000) }
+        // With the history: output written before tmux settled the window's size may have scrolled up.
+        let screen = try tmux.tmux(["capture-pane", "-p", "-S", "-", "-t", tmux.name])
         #expect(screen.contains("applying changes [██████████████████████████████] 100%"), "\(screen)")
-        #expect(screen.contains("verifying [") && !screen.contains("applying changes (")) // a bar, not the plain lines
+        // A bar, not the plain lines.
+        #expect(screen.contains("verifying [") && !screen.contains("applying changes ("), "\(screen)")
     }
 }

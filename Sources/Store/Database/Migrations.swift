@@ -181,6 +181,19 @@ enum Migrations {
                 t.column("at", .text).notNull()
                 t.column("clock", .text).notNull()
             }
+            // The assessment in the household's listing row, so a village dashboard is a query over rows
+            // instead of a thousand interviews rebuilt; worked out on every commit like the other listing fields.
+            try db.alter(table: "household") { t in
+                t.add(column: "householdType", .integer)
+                t.add(column: "mainCause", .integer)
+                t.add(column: "interviewDate", .text)
+                t.add(column: "perCapitaIncome", .double)
+                t.add(column: "incomeLine", .double)
+                t.add(column: "unmetGuarantees", .text)
+            }
+            // A supervisor's list by status: in household-number order straight from the index, and the id
+            // there too, so a search or a flag is checked without reading the rows.
+            try db.create(index: "household_by_status", on: "household", columns: ["status", "villageCode", "householdNo", "id"])
             try db.alter(table: "device") { t in
                 t.add(column: "trustedAt", .text)
                 t.add(column: "revokedFrom", .integer)

@@ -21,6 +21,15 @@ public struct HouseholdRecord: Codable, Hashable, Sendable, FetchableRecord, Per
     public var position: String?
     public var createdAt: String
     public var updatedAt: String
+    /// The household type code (一般贫困户, 低保户…), the main cause of poverty code, the interview day.
+    public var householdType: Int? = nil
+    public var mainCause: Int? = nil
+    public var interviewDate: String? = nil
+    /// Per-capita net income and the line it is judged against.
+    public var perCapitaIncome: Double? = nil
+    public var incomeLine: Double? = nil
+    /// Ids of the guarantees of 两不愁三保障 the household fails, space-separated ("" when none fails).
+    public var unmetGuarantees: String? = nil
 }
 
 /// A row of a roster (a member, a crop); removal is a flag with who and why, never a delete.

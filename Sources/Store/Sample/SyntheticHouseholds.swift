@@ -29,11 +29,13 @@ public enum SyntheticHouseholds {
             for h in 0..<n {
                 let hid = UUID().uuidString.lowercased()
                 let village = "6229221002" + String(format: "%02d", h % villages)
+                // Statuses, problems and enumerators vary, so a supervisor's filters have something to find.
                 try db.cachedStatement(sql: """
                     INSERT INTO household (id, villageCode, groupName, householdNo, headName, headIDNumber, questionnaireID, questionnaireVersion,
                     referenceDay, status, enumerator, answered, required, hardErrors, softOpen, createdAt, updatedAt)
-                    VALUES (?, ?, '一组', ?, ?, ?, 'hufang-household', '2026.1', '2020-12-31', 'in_progress', '李文华', 40, 120, 0, 1, ?, ?)
-                    """).execute(arguments: [hid, village, String(format: "%04d", h / villages + 1), name(h * 4), idNumber(h * 4), ts, ts])
+                    VALUES (?, ?, '一组', ?, ?, ?, 'hufang-household', '2026.1', '2020-12-31', ?, ?, 40, 120, ?, ?, ?, ?)
+                    """).execute(arguments: [hid, village, String(format: "%04d", h / villages + 1), name(h * 4), idNumber(h * 4),
+                                             HouseholdStatus.all[h % 4], name(h % 7), h % 9 == 0 ? 1 : 0, h % 5 == 0 ? 1 : 0, ts, ts])
                 for m in 0..<4 {
                     let rid = UUID().uuidString.lowercased()
                     try db.cachedStatement(sql: "INSERT INTO rosterRow (id, householdID, roster, ord, removed) VALUES (?, ?, 'members', ?, 0)")

@@ -68,7 +68,8 @@ struct ConflictMerge {
 
     /// The household columns worked out from answers.
     static let derived: Set<String> = ["villageCode", "groupName", "householdNo", "headName", "headIDNumber", "answered", "required",
-                                       "hardErrors", "softOpen"]
+                                       "hardErrors", "softOpen", "householdType", "mainCause", "interviewDate", "perCapitaIncome",
+                                       "incomeLine", "unmetGuarantees"]
 
     /// Settles everything; returns how many conflicts were queued.
     func settle(_ handler: ImportConflicts) throws -> Int {

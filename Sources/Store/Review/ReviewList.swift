@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+
+/// What a supervisor's household list shows: which households, in what order.
+public struct ReviewQuery: Sendable, Equatable {
+    public var village: String?
+    public var enumerator: String?
+    public var status: String?
+    public var flag: Flag?
+    /// A name or ID-number prefix, as in the enumerator's list.
+    public var search = ""
+    public var sort: Sort = .number
+
+    /// Households with something to look at.
+    public enum Flag: String, CaseIterable, Sendable {
+        case errors, unexplained, overrides, conflicts, comments
+    }
+
+    public enum Sort: String, CaseIterable, Sendable {
+        case number, status, updated, problems
+    }
+
+    public init(village: String? = nil, enumerator: String? = nil, status: String? = nil, flag: Flag? = nil, search: String = "",
+                sort: Sort = .number) {
+        self.village = village; self.enumerator = enumerator; self.status = status; self.flag = flag; self.search = search; self.sort = sort
+    }
+}
+
+/// One line of the supervisor's list: the household and its counts of problems.
+public struct ReviewRow: Sendable, Equatable {
+    public var household: HouseholdRecord
+    /// Warnings accepted with a reason.
+    public var overrides: Int
+    public var openConflicts: Int
+    public var openComments: Int
+}
+
+extension HouseholdStore {
+    /// A page of the supervisor's list and how many households match in all. The page's ids come from
+    /// one query (indexes for the filters, the sort and the limit); the counts are then read for those
+    /// ids only, so the cost does not grow with the store.
+    public func reviewList(_ query: ReviewQuery, limit: Int = 100, offset: Int = 0) throws(StoreError) -> (total: Int, rows: [ReviewRow]) {
+        var conditions: [String] = [], arguments: [any DatabaseValueConvertible] = []
+        if let v = query.village { conditions.append("villageCode = ?"); arguments.append(v) }
+        if let e = query.enumerator { conditions.append("enumerator = ?"); arguments.append(e) }
+        if let s = query.status { conditions.append("status = ?"); arguments.append(s) }
+        switch query.flag {
+        case .errors?: conditions.append("hardErrors > 0")
+        case .unexplained?: conditions.append("softOpen > 0")
+        // Membership in a set built once from the (small) flagging table, not a lookup per household.
+        case .overrides?: conditions.append("id IN (SELECT householdID FROM override)")
+        case .conflicts?: conditions.append("id IN (SELECT householdID FROM conflict WHERE state = 'open')")
+        case .comments?: conditions.append("id IN (SELECT householdID FROM comment WHERE resolved = 0)")
+        case nil: break
+        }
+        let p = query.search.trimmingCharacters(in: .whitespaces).uppercased()
+        if !p.isEmpty {
+            let isIDNumber = p.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "X") }
+            conditions.append("id IN (SELECT householdID FROM answer WHERE question = ? AND value >= ? AND value < ?)")
+            arguments += [isIDNumber ? "id_number" : "name", p, p + "\u{10FFFF}"]
+        }
+        let whereSQL = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let order: String
+        switch query.sort {
+        case .number: order = "villageCode, householdNo"
+        case .status: order = "status, villageCode, householdNo"
+        case .updated: order = "updatedAt DESC"
+        case .problems: order = "hardErrors DESC, softOpen DESC, villageCode, householdNo"
+        }
+        return try read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM household \(whereSQL)", arguments: StatementArguments(arguments)) ?? 0
+            let page = try HouseholdRecord.fetchAll(db, sql: "SELECT * FROM household \(whereSQL) ORDER BY \(order) LIMIT ? OFFSET ?",
+                                                    arguments: StatementArguments(arguments + [limit, offset]))
+            let rows = try page.map { h in
+                ReviewRow(household: h,
+                          overrides: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM override WHERE householdID = ?", arguments: [h.id]) ?? 0,
+                          openConflicts: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM conflict WHERE householdID = ? AND state = 'open'",
+                                                          arguments: [h.id]) ?? 0,
+                          openComments: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM comment WHERE householdID = ? AND resolved = 0",
+                                                         arguments: [h.id]) ?? 0)
+            }
+            return (total, rows)
+        }
+    }
+
+    /// The villages and enumerators in the store, for the list's filters.
+    public func reviewFilters() throws(StoreError) -> (villages: [String], enumerators: [String]) {
+        try read { db in
+            (try String.fetchAll(db, sql: "SELECT DISTINCT villageCode FROM household ORDER BY villageCode"),
+             try String.fetchAll(db, sql: "SELECT DISTINCT enumerator FROM household ORDER BY enumerator"))
+        }
+    }
+}
