@@ -15,6 +15,7 @@ func describe(_ error: any Error, _ zh: Bool) -> String {
     case let e as ConflictProblem: return e.message(zh)
     case let e as DeviceKey.Problem: return e.message(zh)
     case let e as BundleRejection: return e.message(zh)
+    case let e as BundleWriteFailure: return e.message(zh)
     default: return "\(error)"
     }
 }

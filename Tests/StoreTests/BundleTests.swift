@@ -85,6 +85,19 @@ struct SyncFixture {
         #expect(manifest.payload.encryption == "none")
     }
 
+    @Test func aFolderThatCannotBeWrittenKeepsTheBundleForTheNextExport() throws {
+        let f = SyncFixture()
+        let laptop = try f.store("laptop")
+        _ = try Fixture.household(laptop, no: "0001", head: "王建军")
+        // A file where the folder should be: the stick is not what it seems.
+        #expect(FileManager.default.createFile(atPath: f.folder + "/stick", contents: Data("x".utf8)))
+        #expect(throws: BundleWriteFailure.self) { try laptop.exportBundles(to: f.folder + "/stick/usb", enumerator: "李文华") }
+        #expect(try laptop.outboxCount() == 0 && laptop.exportedBundles().map(\.written) == [false])
+        let retried = try laptop.exportBundles(to: f.folder + "/out", enumerator: "李文华")
+        #expect(retried.map(\.sequence) == [1] && FileManager.default.fileExists(atPath: retried[0].path))
+        #expect(try laptop.exportedBundles().map(\.written) == [true])
+    }
+
     @Test func theSameBundleTwiceIsADuplicateAndChangesNothing() throws {
         let f = SyncFixture()
         let (laptop, hub, bundle) = try f.laptopAndHub()

@@ -20,6 +20,18 @@ public enum SyncPhase: String, Sendable {
 /// Told how far a step has got: (phase, done, total).
 public typealias SyncProgress = (SyncPhase, Int, Int) -> Void
 
+/// A bundle could not be written where asked. It stays sealed in the store, and the next export writes it.
+public struct BundleWriteFailure: Error, Equatable, Sendable {
+    public var path: String
+    public var reason: String
+
+    /// The message in the user's language.
+    public func message(_ zh: Bool) -> String {
+        zh ? "无法写入 \(path)：\(reason)。更改已封存在本机，下次导出时会再次写出（U盘是否已拔出或已满？）"
+           : "Cannot write \(path): \(reason). The changes are sealed on this laptop and the next export writes them (is the USB stick full or unplugged?)"
+    }
+}
+
 /// A bundle file written by an export.
 public struct ExportedBundle: Equatable, Sendable {
     public var path: String
@@ -47,7 +59,9 @@ extension HouseholdStore {
         }
         if let fresh { pending.append(fresh) }
         var written: [ExportedBundle] = []
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+            throw BundleWriteFailure(path: directory, reason: (error as NSError).localizedDescription)
+        }
         for bundle in pending {
             let target = (directory as NSString).appendingPathComponent(bundle.fileName)
             try Self.writeDurably(bundle.archive, to: target) { progress(.write, $0, bundle.archive.count) }
@@ -145,7 +159,7 @@ extension HouseholdStore {
         let tmp = (path as NSString).deletingLastPathComponent + "/." + (path as NSString).lastPathComponent + ".part"
         unlink(tmp)
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw StoreError.cannotOpen(tmp, String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw BundleWriteFailure(path: path, reason: String(cString: strerror(errno))) }
         var ok = true
         data.withUnsafeBytes { raw in
             var done = 0
@@ -162,7 +176,7 @@ extension HouseholdStore {
         guard ok, rename(tmp, path) == 0 else {
             let why = String(cString: strerror(errno))
             unlink(tmp)
-            throw StoreError.cannotOpen(path, why)
+            throw BundleWriteFailure(path: path, reason: why)
         }
         let dir = open((path as NSString).deletingLastPathComponent, O_RDONLY)
         if dir >= 0 { fsync(dir); close(dir) }
