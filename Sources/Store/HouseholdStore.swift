@@ -155,15 +155,13 @@ public final class HouseholdStore: Sendable {
                     }
                 }
             }
-            try updateSummary(interview, db, now: now)
             // A completed or approved household that changes is no longer signed off: it goes back to the
-            // interview, and once completed again, to review.
-            for (status, reason) in [("complete", "changed after completion"), ("approved", "changed after approval")] {
-                try db.execute(sql: "UPDATE household SET status = 'in_progress' WHERE id = ? AND status = ?", arguments: [hid, status])
-                if db.changesCount > 0 {
-                    // Its own tick, so the trail lists it after the change that caused it.
-                    try audit(db, hid, "", "status", "status", status, "in_progress", reason, who, now, try tick(db))
-                }
+            // interview, and once completed again, to review. The summary's UPDATE says which it was.
+            let status = try updateSummary(interview, db, now: now)
+            if let status, let reason = ["complete": "changed after completion", "approved": "changed after approval"][status] {
+                try db.execute(sql: "UPDATE household SET status = 'in_progress' WHERE id = ?", arguments: [hid])
+                // Its own tick, so the trail lists it after the change that caused it.
+                try audit(db, hid, "", "status", "status", status, "in_progress", reason, who, now, try tick(db))
             }
         }
     }
@@ -241,12 +239,14 @@ public final class HouseholdStore: Sendable {
                         oldValue: old, newValue: new, reason: reason, who: who, at: at, clock: clock).insert(db)
     }
 
-    private func updateSummary(_ interview: Interview, _ db: Database, now: String) throws {
+    /// Writes the household's listing fields and returns its status (RETURNING: no second statement).
+    @discardableResult
+    private func updateSummary(_ interview: Interview, _ db: Database, now: String) throws -> String? {
         let s = Self.summary(of: interview, createdAt: now)
-        try db.execute(sql: """
+        return try String.fetchOne(db, sql: """
             UPDATE household SET villageCode = ?, groupName = ?, householdNo = ?, headName = ?, headIDNumber = ?, answered = ?,
                 required = ?, hardErrors = ?, softOpen = ?, position = ?, updatedAt = ?, householdType = ?, mainCause = ?,
-                interviewDate = ?, perCapitaIncome = ?, incomeLine = ?, unmetGuarantees = ? WHERE id = ?
+                interviewDate = ?, perCapitaIncome = ?, incomeLine = ?, unmetGuarantees = ? WHERE id = ? RETURNING status
             """, arguments: [s.villageCode, s.groupName, s.householdNo, s.headName, s.headIDNumber, s.answered, s.required,
                              s.hardErrors, s.softOpen, s.position, now, s.householdType, s.mainCause, s.interviewDate,
                              s.perCapitaIncome, s.incomeLine, s.unmetGuarantees, s.id])
@@ -263,6 +263,7 @@ public final class HouseholdStore: Sendable {
         }
         let assessment = Assessment(iv)
         func code(_ id: String) -> Int? { if case .code(let c)? = iv.value(id) { return c } else { return nil } }
+        func day(_ id: String) -> String? { if case .date(let d)? = iv.value(id) { return d.description } else { return nil } }
         return HouseholdRecord(
             id: iv.householdID.uuidString.lowercased(), villageCode: iv.value("village_code")?.text ?? "",
             groupName: iv.value("group_name")?.text ?? "", householdNo: iv.value("household_no")?.text ?? "",
@@ -270,7 +271,7 @@ public final class HouseholdStore: Sendable {
             questionnaireVersion: iv.questionnaire.version, referenceDay: iv.referenceDay.description, status: "in_progress",
             enumerator: "", answered: completeness.answered, required: completeness.required, hardErrors: iv.hardErrorCount,
             softOpen: iv.unexplainedWarningCount, position: encode(iv.position, iv.questionnaire), createdAt: createdAt, updatedAt: createdAt,
-            householdType: code("household_type"), mainCause: code("main_cause"), interviewDate: { if case .date(let d)? = iv.value("interview_date") { return d.description } else { return nil } }(),
+            householdType: code("household_type"), mainCause: code("main_cause"), interviewDate: day("interview_date"),
             perCapitaIncome: assessment.perCapitaNetIncome, incomeLine: assessment.incomeLine,
             unmetGuarantees: assessment.guarantees.filter { $0.met == false }.map(\.id).joined(separator: " "))
     }

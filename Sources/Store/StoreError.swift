@@ -8,6 +8,7 @@ public enum StoreError: Error, Equatable, Sendable {
     case unknownHousehold(String)
     case damagedValue(household: String, question: String)
     case alreadyExists(String)
+    case unknownComment(String)
 
     /// The message in the user's language.
     public func message(_ lang: Survey.Language) -> String {
@@ -24,6 +25,8 @@ public enum StoreError: Error, Equatable, Sendable {
             return zh ? "没有这一户：\(id)" : "No such household: \(id)"
         case .damagedValue(let h, let q):
             return zh ? "户\(h)的\(q)数据已损坏" : "The value of \(q) in household \(h) is damaged"
+        case .unknownComment(let id):
+            return zh ? "没有这条审核意见：\(id)" : "No such comment: \(id)"
         case .alreadyExists(let p):
             return zh ? "\(p)已存在：不会覆盖已有数据" : "\(p) already exists: existing data is never overwritten"
         }

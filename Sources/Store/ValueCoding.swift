@@ -33,4 +33,10 @@ public enum ValueCoding {
     public static func auditText(_ v: Value?) -> String? {
         v.map { let e = encode($0); return "\(e.type):\(e.text)" }
     }
+
+    /// The type tag and text of an `auditText` ("text" when there is no tag).
+    public static func split(auditText: String) -> (type: String, text: String) {
+        guard let colon = auditText.firstIndex(of: ":") else { return ("text", auditText) }
+        return (String(auditText[..<colon]), String(auditText[auditText.index(after: colon)...]))
+    }
 }

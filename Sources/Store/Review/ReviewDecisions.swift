@@ -46,7 +46,7 @@ extension HouseholdStore {
     /// Marks a comment dealt with (the enumerator corrected the field).
     public func resolveComment(_ commentID: String, who: String) throws(StoreError) {
         try write { db in
-            guard let c = try CommentRecord.fetchOne(db, key: commentID) else { throw StoreError.unknownHousehold(commentID) }
+            guard let c = try CommentRecord.fetchOne(db, key: commentID) else { throw StoreError.unknownComment(commentID) }
             try db.execute(sql: "UPDATE comment SET resolved = 1 WHERE id = ?", arguments: [commentID])
             try audit(db, c.householdID, c.rowID, c.question.isEmpty ? "household" : c.question, "comment_resolved", nil, nil, c.text, who,
                       Self.timestamp(), try tick(db))

@@ -141,7 +141,7 @@ struct ConflictMerge {
         let mine = local.flatMap { Self.valueText(kind: k.kind, $0) }
         let theirs = incoming.flatMap { Self.valueText(kind: k.kind, $0) }
         if mine == theirs { return 0 }
-        if try resolved(k, mine: mine, theirs: theirs) {
+        if try resolved(k.householdID, k.rowID, k.kind, k.field, mine: mine, theirs: theirs) {
             // A decision made elsewhere between exactly these values: take it.
             if let incoming {
                 let cols = Array(incoming.keys)
@@ -165,14 +165,10 @@ struct ConflictMerge {
             SELECT oldValue FROM audit WHERE householdID = ? AND rowID = ? AND subject = ? AND kind = 'answer' AND oldValue IS NOT NULL
             ORDER BY clock DESC LIMIT 1
             """, arguments: [k.householdID, k.rowID, k.field])
-        return old.map { String($0.prefix(while: { $0 != ":" })) } ?? "text"
+        return old.map { ValueCoding.split(auditText: $0).type } ?? "text"
     }
 
     /// Whether a resolution already chose `theirs` over `mine` for this field.
-    private func resolved(_ k: FieldKey, mine: String?, theirs: String?) throws -> Bool {
-        try resolved(k.householdID, k.rowID, k.kind, k.field, mine: mine, theirs: theirs)
-    }
-
     private func resolved(_ hid: String, _ rowID: String, _ kind: String, _ field: String, mine: String?, theirs: String?) throws -> Bool {
         let rows = try Row.fetchAll(db, sql: "SELECT value, supersedes FROM resolution WHERE householdID = ? AND rowID = ? AND kind = ? AND field = ?",
                                     arguments: [hid, rowID, kind, field])
@@ -195,7 +191,7 @@ struct ConflictMerge {
     }
 
     /// A household row both sides changed: each column only the other side changed is taken, the status
-    /// is a field like any other, the listing fields are recomputed, and position stays this store's.
+    /// follows the review workflow, the listing fields are recomputed, and position stays this store's.
     private func settleHousehold(_ d: ImportConflicts.Deferred, recompute: inout Set<String>) throws -> Int {
         guard let hid = (d.op == SQLITE_INSERT ? d.new : d.old)["id"]?.text,
               let localRow = try Row.fetchOne(db, sql: "SELECT * FROM household WHERE id = ?", arguments: [hid]) else { return 0 }

@@ -32,8 +32,7 @@ public struct ConflictRecord: Codable, Hashable, Sendable, FetchableRecord, Pers
     /// A stored value as a person reads it: the text of an answer without its type tag.
     public static func display(_ value: String?, kind: String) -> String? {
         guard let value else { return nil }
-        guard kind == "answer", let colon = value.firstIndex(of: ":") else { return value }
-        return String(value[value.index(after: colon)...])
+        return kind == "answer" ? ValueCoding.split(auditText: value).text : value
     }
 }
 
@@ -94,9 +93,10 @@ extension HouseholdStore {
             switch c.kind {
             case "answer":
                 let old = try AnswerRecord.filter(key: ["householdID": c.householdID, "rowID": c.rowID, "question": c.field]).fetchOne(db)
-                if let chosen, let colon = chosen.firstIndex(of: ":") {
-                    try AnswerRecord(householdID: c.householdID, rowID: c.rowID, question: c.field, type: String(chosen[..<colon]),
-                                     value: String(chosen[chosen.index(after: colon)...]), who: who, at: now, clock: clock).save(db)
+                if let chosen {
+                    let (type, text) = ValueCoding.split(auditText: chosen)
+                    try AnswerRecord(householdID: c.householdID, rowID: c.rowID, question: c.field, type: type, value: text,
+                                     who: who, at: now, clock: clock).save(db)
                 } else {
                     try db.execute(sql: "DELETE FROM answer WHERE householdID = ? AND rowID = ? AND question = ?",
                                    arguments: [c.householdID, c.rowID, c.field])
@@ -137,8 +137,7 @@ extension HouseholdStore {
     static func typed(_ text: String, for c: ConflictRecord) throws -> String {
         switch c.kind {
         case "answer":
-            let sample = c.theirsValue ?? c.mineValue ?? "text:"
-            let type = String(sample.prefix(while: { $0 != ":" }))
+            let type = ValueCoding.split(auditText: c.theirsValue ?? c.mineValue ?? "text:").type
             guard ValueCoding.decode(type: type, text: text) != nil else { throw ConflictProblem.badValue(text, type: type) }
             return type + ":" + text
         case "status":
