@@ -31,12 +31,16 @@ import Survey
         let comments = try laptop.comments(one.householdID)
         #expect(comments.count == 1 && comments[0].rowID == head.uuidString.lowercased() && comments[0].question == "id_number")
 
-        // The enumerator corrects the field, marks the comment dealt with, and completes the household again.
+        // The enumerator corrects the field, which deals with the comment on it in the same commit, and
+        // completes the household again. A change to another field leaves the comment open.
         let fixed = try laptop.interview(one.householdID, questionnaire: Fixture.questionnaire)
+        try laptop.commit(try fixed.answer("phone", .text("13700000000")), of: fixed, who: "李文华")
+        #expect(try laptop.comments(one.householdID).map(\.id) == [comment.id])
         let newID = Fixture.idNumber(Day(year: 1970, month: 3, day: 4)!, 99, sex: 1)
         try laptop.commit(try fixed.answer("id_number", row: head, .text(newID)), of: fixed, who: "李文华")
         #expect(try laptop.household(one.householdID).status == "sent_back")
-        try laptop.resolveComment(comment.id, who: "李文华")
+        #expect(try laptop.comments(one.householdID).isEmpty)
+        #expect(try laptop.auditTrail(one.householdID).contains { $0.kind == "comment_resolved" && $0.reason == "请核对第7位" && $0.who == "李文华" })
         try laptop.setStatus(one.householdID, to: "complete", who: "李文华")
         guard case .applied(_, 0, _) = try f.importing(try f.export(laptop), into: hub) else { Issue.record("correction"); return }
         #expect(try hub.household(one.householdID).status == "complete")
@@ -60,6 +64,7 @@ import Survey
         #expect(history.filter { $0.kind == "answer" }.count == 2)
         #expect(history.filter { $0.kind == "answer" }.last?.newValue == "text:" + newID)
         #expect(history.contains { $0.kind == "comment" && $0.reason == "请核对第7位" && $0.who == "乡镇审核员" })
+        #expect(history.contains { $0.kind == "comment_resolved" && $0.who == "李文华" })
     }
 
     @Test func theWorkflowSettlesMostStatusClashes() {

@@ -47,3 +47,26 @@ import Testing
         Snapshot.check(frame, "sent-back-\(lang.rawValue)")
     }
 }
+
+@Suite struct CommentFixTests {
+    /// Changing the commented field deals with the comment: the mark goes at once, and the store says so.
+    @Test func changingTheCommentedFieldDealsWithTheComment() throws {
+        let (path, record, member) = try ReviewMarksTests.sentBack()
+        let app = TUIFixture.app(path)
+        app.press(.enter)
+        app.jump(to: "phone")
+        app.type("13912345678")
+        app.press(.enter)
+        #expect(app.form.comments.count == 1, "another field leaves the comment")
+        app.jump(to: "id_number", row: member)
+        #expect(app.screen.contains("审核意见：与户口本不一致"))
+        app.type(SyntheticHouseholds.idNumber(4242))
+        app.press(.enter)
+        #expect(app.form.comments.isEmpty)
+        app.jump(to: "id_number", row: member)
+        #expect(!app.screen.contains("审核意见：") && !app.screen.contains("※"), "\(app.screen)")
+        let store = try HouseholdStore(path: path)
+        #expect(try store.comments(UUID(uuidString: record.id)!).isEmpty)
+        #expect(try store.comments(UUID(uuidString: record.id)!, all: true).first?.resolved == true)
+    }
+}

@@ -75,6 +75,12 @@ public struct AuditRecord: Codable, Hashable, Sendable, FetchableRecord, Persist
     public var who: String
     public var at: String
     public var clock: String
+
+    public init(id: String, householdID: String, rowID: String, subject: String, kind: String, oldValue: String?, newValue: String?,
+                reason: String?, who: String, at: String, clock: String) {
+        self.id = id; self.householdID = householdID; self.rowID = rowID; self.subject = subject; self.kind = kind
+        self.oldValue = oldValue; self.newValue = newValue; self.reason = reason; self.who = who; self.at = at; self.clock = clock
+    }
 }
 
 /// A soft check accepted with a reason.

@@ -39,8 +39,10 @@ extension HouseholdStore {
     /// A page of the supervisor's list and how many households match in all. The page's ids come from
     /// one query (indexes for the filters, the sort and the limit); the counts are then read for those
     /// ids only, so the cost does not grow with the store.
-    public func reviewList(_ query: ReviewQuery, limit: Int = 100, offset: Int = 0) throws(StoreError) -> (total: Int, rows: [ReviewRow]) {
+    /// With `only`, the one household's line (the review screen's header).
+    public func reviewList(_ query: ReviewQuery, limit: Int = 100, offset: Int = 0, only: UUID? = nil) throws(StoreError) -> (total: Int, rows: [ReviewRow]) {
         var conditions: [String] = [], arguments: [any DatabaseValueConvertible] = []
+        if let only { conditions.append("id = ?"); arguments.append(only.uuidString.lowercased()) }
         if let v = query.village { conditions.append("villageCode = ?"); arguments.append(v) }
         if let e = query.enumerator { conditions.append("enumerator = ?"); arguments.append(e) }
         if let s = query.status { conditions.append("status = ?"); arguments.append(s) }

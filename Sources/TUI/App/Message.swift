@@ -46,6 +46,14 @@ public struct FieldComment: Sendable, Equatable {
     public var text: String
     public var who: String
     public init(row: RowID?, question: String, text: String, who: String) { self.row = row; self.question = question; self.text = text; self.who = who }
+
+    /// Whether one of the changes answers the field the comment is on.
+    func isAbout(_ changes: [InterviewChange]) -> Bool {
+        changes.contains { change in
+            if case .answer(let q, let r, _, _) = change { return q == question && r == row }
+            return false
+        }
+    }
 }
 
 /// Work `update` asks for and the runtime does: reading and writing the store, leaving.

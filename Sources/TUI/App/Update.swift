@@ -34,7 +34,10 @@ public enum Update {
             state.status = StatusLine(status == "complete" ? T.completed(state.lang) : T.saved(state.lang))
             return [reloadList(&state)]
         case .key(let key):
-            return handle(&state, key)
+            let effects = handle(&state, key)
+            // A changed field's comments are dealt with (the store marks them so in the same commit).
+            for case .commit(let changes, _) in effects { state.form?.comments.removeAll { $0.isAbout(changes) } }
+            return effects
         }
     }
 

@@ -65,6 +65,13 @@ public struct ScreenBuffer: Equatable, Sendable {
         put("└" + String(repeating: "─", count: w - 2) + "┘", x: x, y: y + h - 1, style: style)
     }
 
+    /// Copies rows of a taller canvas into this frame from row `y` (a view that scrolls as a whole).
+    public mutating func copy(_ canvas: ScreenBuffer, rows: Range<Int>, to y: Int) {
+        for (i, row) in rows.enumerated() where row >= 0 && row < canvas.height && y + i >= 0 && y + i < height {
+            for x in 0..<min(width, canvas.width) { cells[(y + i) * width + x] = canvas[x, row] }
+        }
+    }
+
     /// Sets one cell, repairing any wide character it cuts in half.
     private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
         guard x >= 0, x < width, y >= 0, y < height else { return }

@@ -113,21 +113,43 @@ public final class NCursesTerminal {
     public func end() { endwin() }
 }
 
-/// The enumerator's application on the real terminal.
+/// An application the terminal loop drives: the enumerator's and the supervisor's share the loop.
+public protocol TerminalProgram: AnyObject {
+    /// The terminal's size changed (also sent once before `start`).
+    func resized(width: Int, height: Int)
+    /// Reads what the first screen shows.
+    func start()
+    func pressed(_ key: Key)
+    /// What the screen should show now.
+    var frame: ScreenBuffer { get }
+    var finished: Bool { get }
+}
+
+extension AppRuntime: TerminalProgram {
+    public func resized(width: Int, height: Int) { send(.resize(width: width, height: height)) }
+    public func pressed(_ key: Key) { send(.key(key)) }
+    public var frame: ScreenBuffer { Render.frame(state) }
+    public var finished: Bool { state.quitting }
+}
+
+/// Runs an application on the real terminal.
 public enum TerminalApp {
     /// Runs until the user quits. With `exitAfterFirstFrame`, draws one frame and returns (for timing).
-    public static func run(_ runtime: AppRuntime, exitAfterFirstFrame: Bool = false) {
+    public static func run(_ program: some TerminalProgram, exitAfterFirstFrame: Bool = false) {
         let term = NCursesTerminal()
         defer { term.end() }
         let size = term.size
-        runtime.send(.resize(width: size.width, height: size.height))
-        runtime.start()
-        term.draw(Render.frame(runtime.state))
+        program.resized(width: size.width, height: size.height)
+        program.start()
+        term.draw(program.frame)
         if exitAfterFirstFrame { return }
-        while !runtime.state.quitting {
-            guard let message = term.read() else { continue }
-            runtime.send(message)
-            term.draw(Render.frame(runtime.state))
+        while !program.finished {
+            switch term.read() {
+            case .key(let key)?: program.pressed(key)
+            case .resize(let w, let h)?: program.resized(width: w, height: h)
+            default: continue
+            }
+            term.draw(program.frame)
         }
     }
 }

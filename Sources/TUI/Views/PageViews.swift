@@ -227,9 +227,11 @@ enum HelpView {
         return out + [a(.help, "帮助（任意键关闭）", "help (any key closes)"), ("Ctrl-C", zh ? "退出程序" : "quit")]
     }
 
-    static func draw(_ buf: inout ScreenBuffer, _ state: AppState) {
-        let list = entries(state)
-        let zh = state.lang == .zh
+    static func draw(_ buf: inout ScreenBuffer, _ state: AppState) { draw(&buf, entries(state), lang: state.lang) }
+
+    /// A box of keys and what they do (the supervisor's screens use it too).
+    static func draw(_ buf: inout ScreenBuffer, _ list: [(String, String)], lang: Language) {
+        let zh = lang == .zh
         let w = buf.width - 4, h = min(buf.height - 2, list.count + 5)
         buf.fill(x: 2, y: 1, width: w, height: h)
         buf.box(x: 2, y: 1, width: w, height: h, style: .key)
@@ -245,21 +247,26 @@ enum HelpView {
 /// A reason to type: removing a row, or accepting a warning.
 enum PromptView {
     static func draw(_ buf: inout ScreenBuffer, _ state: AppState, _ p: Prompt) {
-        let zh = state.lang == .zh
+        draw(&buf, lang: state.lang, title: p.title, detail: p.detail, label: state.lang == .zh ? "原因：" : "Reason: ", text: p.text, error: p.error)
+    }
+
+    /// A box asking for a line of text (the supervisor's screens use it too).
+    static func draw(_ buf: inout ScreenBuffer, lang: Language, title: String, detail: String, label: String, text typed: String, error: String?) {
+        let zh = lang == .zh
         let w = min(72, buf.width - 4), x = (buf.width - w) / 2
-        let detail = Chrome.wrap(p.detail, w - 4).prefix(3)
+        let detail = Chrome.wrap(detail, w - 4).prefix(3)
         let h = 6 + detail.count
         let y = max(1, (buf.height - h) / 2)
         buf.fill(x: x, y: y, width: w, height: h)
         buf.box(x: x, y: y, width: w, height: h, style: .warning)
-        buf.put(" " + p.title + " ", x: x + 2, y: y, style: .title, limit: w - 4)
+        buf.put(" " + title + " ", x: x + 2, y: y, style: .title, limit: w - 4)
         for (i, line) in detail.enumerated() { buf.put(line, x: x + 2, y: y + 1 + i) }
         let inputY = y + 2 + detail.count
-        let used = buf.put(zh ? "原因：" : "Reason: ", x: x + 2, y: inputY, style: .title)
-        let text = Chrome.wrap(p.text, max(1, w - 6 - used)).last ?? ""
+        let used = buf.put(label, x: x + 2, y: inputY, style: .title)
+        let text = Chrome.wrap(typed, max(1, w - 6 - used)).last ?? ""
         let n = buf.put(text, x: x + 2 + used, y: inputY, style: Style(bold: true))
         buf.put("_", x: x + 2 + used + n, y: inputY, style: .key)
-        if let e = p.error { buf.put("✗ " + e, x: x + 2, y: inputY + 1, style: .error, limit: w - 4) }
+        if let e = error { buf.put("✗ " + e, x: x + 2, y: inputY + 1, style: .error, limit: w - 4) }
         buf.put(zh ? "Enter 确认   Esc 取消" : "Enter confirm   Esc cancel", x: x + 2, y: y + h - 2, style: .hint)
     }
 }

@@ -38,9 +38,11 @@ enum Chrome {
     }
 
     /// The message line above the key bar: feedback first, else the hint given.
-    static func statusLine(_ buf: inout ScreenBuffer, _ state: AppState, hint: String = "") {
+    static func statusLine(_ buf: inout ScreenBuffer, _ state: AppState, hint: String = "") { statusLine(&buf, state.status, hint: hint) }
+
+    static func statusLine(_ buf: inout ScreenBuffer, _ status: StatusLine?, hint: String = "") {
         let y = buf.height - 2
-        if let s = state.status {
+        if let s = status {
             let style: Style = s.kind == .error ? .error : s.kind == .warning ? .warning : .done
             buf.put((s.kind == .error ? "✗ " : "") + s.text, x: 1, y: y, style: style, limit: buf.width - 2)
         } else if !hint.isEmpty {

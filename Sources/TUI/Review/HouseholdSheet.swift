@@ -1,0 +1,151 @@
+import Foundation
+import Store
+import Survey
+
+/// A household as the supervisor reads it: every section on one scrollable page, read-only, with the
+/// checks, the reasons given, the comments and the assessment. Built once when the household opens.
+public struct HouseholdSheet: Sendable, Equatable {
+    public var id: UUID
+    public var record: HouseholdRecord
+    /// The decision on it ("approved", "sent_back") and the reason given, if any.
+    public var reviewState: String?
+    public var reviewReason: String?
+    public var overrides: Int
+    public var openConflicts: Int
+    public var lines: [SheetLine]
+    /// Index into `lines` of the field under the cursor.
+    public var selected: Int
+    public var top = 0
+
+    /// "0003 张三", for titles and messages.
+    public var name: String { record.householdNo + " " + record.headName }
+
+    /// The field under the cursor.
+    public var field: SheetLine? { lines.indices.contains(selected) ? lines[selected] : nil }
+}
+
+/// One line of the sheet.
+public struct SheetLine: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// "A 户基本情况".
+        case section
+        /// A member or crop: "1. 张三".
+        case row
+        /// A question and its answer; the cursor stops here.
+        case field(row: RowID?, question: String)
+        /// A calculated value.
+        case calculated
+        case error, warning, explained
+        case comment
+        case assessment
+    }
+    public var kind: Kind
+    public var label: String
+    public var value = ""
+    /// Indent in columns (members' fields sit under the member).
+    public var indent = 0
+
+    public var isField: Bool { if case .field = kind { return true } else { return false } }
+}
+
+extension HouseholdSheet {
+    /// Builds the sheet of an interview, with the store's listing record, open comments and decision.
+    public static func make(_ iv: Interview, record: HouseholdRecord, comments: [CommentRecord], review: ReviewRecord?,
+                            overrides: Int, openConflicts: Int, lang: Language, selecting old: SheetLine.Kind? = nil) -> HouseholdSheet {
+        let q = iv.questionnaire, zh = lang == .zh
+        var lines: [SheetLine] = []
+        func commentLines(_ row: RowID?, _ question: String, indent: Int) {
+            for c in comments where c.question == question && UUID(uuidString: c.rowID) == row {
+                lines.append(SheetLine(kind: .comment, label: (zh ? "※ 审核意见：" : "※ Comment: ") + c.text + (zh ? "（\(c.who)）" : " (\(c.who))"),
+                                       indent: indent + 2))
+            }
+        }
+        let household = comments.filter { $0.question.isEmpty }
+        for c in household {
+            lines.append(SheetLine(kind: .comment, label: (zh ? "※ 对本户的意见：" : "※ On the household: ") + c.text + (zh ? "（\(c.who)）" : " (\(c.who))")))
+        }
+        func fields(_ section: Section, row: RowID?, indent: Int) {
+            for qi in section.questions where iv.isRelevant(qi, row: row) {
+                let question = q.questions[qi]
+                let value = iv.value(of: qi, row: row).map { FieldInput.display($0, question, lang) } ?? ""
+                if question.isInput {
+                    lines.append(SheetLine(kind: .field(row: row, question: question.id), label: question.label.text(lang), value: value, indent: indent))
+                } else {
+                    lines.append(SheetLine(kind: .calculated, label: question.label.text(lang), value: value, indent: indent))
+                }
+                commentLines(row, question.id, indent: indent)
+                for p in iv.problems(at: qi, row: row) {
+                    var text = q.checks[p.check].message.text(lang)
+                    let kind: SheetLine.Kind
+                    if let reason = p.overrideReason {
+                        kind = .explained
+                        text += zh ? "（已说明：\(reason)）" : " (explained: \(reason))"
+                    } else {
+                        kind = p.severity == .error ? .error : .warning
+                    }
+                    lines.append(SheetLine(kind: kind, label: text, indent: indent + 2))
+                }
+            }
+        }
+        for section in q.sections {
+            lines.append(SheetLine(kind: .section, label: section.id + " " + section.title.text(lang)))
+            if let r = section.roster {
+                let rows = iv.rowIDs(of: r)
+                if rows.isEmpty { lines.append(SheetLine(kind: .row, label: zh ? "（无）" : "(none)", indent: 2)) }
+                for (n, row) in rows.enumerated() {
+                    lines.append(SheetLine(kind: .row, label: "\(n + 1). " + RowLabel.of(iv, roster: r, row: row), indent: 2))
+                    fields(section, row: row, indent: 4)
+                }
+            } else {
+                fields(section, row: nil, indent: 2)
+            }
+        }
+        let a = Assessment(iv)
+        lines.append(SheetLine(kind: .section, label: zh ? "评估" : "Assessment"))
+        let income = a.perCapitaNetIncome.map { Value.format($0) } ?? "—", line = a.incomeLine.map { Value.format($0) } ?? "—"
+        lines.append(SheetLine(kind: .assessment, label: zh ? "人均纯收入" : "Per-capita net income",
+                               value: zh ? "\(income) 元（标准 \(line) 元）" : "\(income) yuan (line \(line))", indent: 2))
+        for g in a.guarantees {
+            let mark = g.met == true ? "✓ " : g.met == false ? "✗ " : "? "
+            let why = g.met == false ? g.reasons.first?.text(lang) ?? "" : g.met == nil ? (zh ? "信息不全" : "answers missing") : ""
+            lines.append(SheetLine(kind: .assessment, label: mark + g.label.text(lang), value: why, indent: 2))
+        }
+        lines.append(SheetLine(kind: .assessment, label: zh ? "评估建议" : "Suggested", value: a.status.label.text(lang), indent: 2))
+        let first = lines.firstIndex(where: \.isField) ?? 0
+        let selected = old.flatMap { k in lines.firstIndex { $0.kind == k } } ?? first
+        return HouseholdSheet(id: UUID(uuidString: record.id) ?? UUID(), record: record, reviewState: review?.state, reviewReason: review?.reason,
+                              overrides: overrides, openConflicts: openConflicts, lines: lines, selected: selected)
+    }
+}
+
+extension HistoryPanel {
+    /// A field's history from its audit lines: each value, the reasons for its warnings, the comments.
+    public static func make(_ title: String, _ audit: [AuditRecord], question: Question?, lang: Language) -> HistoryPanel {
+        let zh = lang == .zh
+        func shown(_ stored: String?) -> String {
+            guard let stored else { return zh ? "（空）" : "(empty)" }
+            let (type, text) = ValueCoding.split(auditText: stored)
+            guard let question, let v = ValueCoding.decode(type: type, text: text) else { return text }
+            return FieldInput.display(v, question, lang)
+        }
+        let lines = audit.compactMap { a -> HistoryLine? in
+            let when = String(a.at.prefix(16)).replacingOccurrences(of: "T", with: " ")
+            switch a.kind {
+            case "answer":
+                let text = a.oldValue == nil ? shown(a.newValue) : shown(a.oldValue) + " → " + shown(a.newValue)
+                return HistoryLine(when: when, who: a.who, text: text + (a.reason.map { zh ? "（\($0)）" : " (\($0))" } ?? ""), kind: .value)
+            case "override":
+                return HistoryLine(when: when, who: a.who, text: (zh ? "说明：" : "reason: ") + (a.reason ?? ""), kind: .reason)
+            case "override_cleared":
+                return HistoryLine(when: when, who: a.who, text: zh ? "说明已撤销" : "reason withdrawn", kind: .reason)
+            case "comment":
+                return HistoryLine(when: when, who: a.who, text: (zh ? "审核意见：" : "comment: ") + (a.reason ?? ""), kind: .comment)
+            case "comment_resolved":
+                return HistoryLine(when: when, who: a.who, text: (zh ? "意见已处理：" : "comment dealt with: ") + (a.reason ?? ""), kind: .comment)
+            default:
+                return nil
+            }
+        }
+        return HistoryPanel(title: title, lines: lines)
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Store
+import Survey
+
+/// Runs the supervisor's application: feeds messages to `ReviewUpdate`, does the effects against the
+/// store, and feeds the results back. The terminal loop and the tests drive it the same way.
+public final class ReviewRuntime {
+    public private(set) var state: ReviewState
+    let store: HouseholdStore
+    let questionnaire: Questionnaire
+    let who: String
+
+    public init(store: HouseholdStore, questionnaire: Questionnaire, lang: Language, width: Int, height: Int, who: String) {
+        self.store = store; self.questionnaire = questionnaire; self.who = who
+        state = ReviewState(lang: lang, width: width, height: height)
+    }
+
+    /// Reads the first page of the list and the filters' choices.
+    public func start() {
+        state.list.loading = true
+        send(effects: [.loadFilters, .loadList(state.list.query, offset: 0, limit: state.listRows * 3)])
+    }
+
+    /// Handles a message and everything it leads to.
+    public func send(_ message: ReviewMessage) {
+        send(effects: ReviewUpdate.apply(&state, message))
+    }
+
+    /// Changes the state directly (tests put a cursor or a panel in place this way).
+    func setState(_ change: (inout ReviewState) -> Void) { change(&state) }
+
+    private func send(effects: [ReviewEffect]) {
+        var queue = effects.compactMap(perform)
+        while !queue.isEmpty {
+            let m = queue.removeFirst()
+            queue += ReviewUpdate.apply(&state, m).compactMap(perform)
+        }
+    }
+
+    func perform(_ effect: ReviewEffect) -> ReviewMessage? {
+        let lang = state.lang, zh = lang == .zh
+        do {
+            switch effect {
+            case .loadList(let query, let offset, let limit):
+                let (total, rows) = try store.reviewList(query, limit: limit, offset: offset)
+                return .listLoaded(query: query, offset: offset, total: total, rows: rows)
+            case .loadFilters:
+                let (villages, enumerators) = try store.reviewFilters()
+                return .filtersLoaded(villages: villages, enumerators: enumerators, openConflicts: try store.conflicts().count)
+            case .open(let id, let keeping):
+                return .opened(try sheet(id, keeping: keeping), note: nil)
+            case .history(let id, let row, let question):
+                let audit = try store.history(id, row: row, question: question, questionnaire: questionnaire)
+                let q = questionnaire.question(question)
+                var title = q?.label.text(lang) ?? question
+                if let row, let sheet = state.sheet, let r = q?.roster,
+                   let name = try? RowLabel.of(store.interview(sheet.id, questionnaire: questionnaire), roster: r, row: row) {
+                    title = name + " · " + title
+                }
+                return .historyLoaded(HistoryPanel.make(title, audit, question: q, lang: lang))
+            case .approve(let id, let name):
+                try store.approve(id, who: who)
+                return .decided(zh ? "已审核通过：\(name)" : "Approved: \(name)")
+            case .sendBack(let id, let reason, let name):
+                try store.sendBack(id, reason: reason, who: who)
+                return .decided(zh ? "已退回：\(name)（\(reason)）" : "Sent back: \(name) (\(reason))")
+            case .comment(let id, let row, let question, let text):
+                try store.addComment(id, row: row, question: question, text: text, who: who)
+                return .opened(try sheet(id, keeping: state.sheet?.field?.kind), note: zh ? "意见已记录，随下一个数据包发给调查员" : "Comment saved; it goes out in the next bundle")
+            case .loadConflicts(let note):
+                return .conflictsLoaded(try conflictItems(), note: note)
+            case .resolve(let id, let choice):
+                let c = try store.resolveConflict(id, take: choice, who: who, questionnaire: questionnaire)
+                let value = ConflictRecord.display(c.resolvedValue, kind: c.kind) ?? (zh ? "（空）" : "(empty)")
+                return .conflictsLoaded(try conflictItems(), note: zh ? "冲突已处理，取值：\(value)" : "Resolved with: \(value)")
+            case .loadDashboard(let village):
+                guard let code = try village ?? store.reviewFilters().villages.first else {
+                    return .failed(zh ? "库中还没有户" : "No households yet")
+                }
+                return .dashboardLoaded(DashboardPage(try store.dashboard(village: code), questionnaire: questionnaire, lang: lang))
+            case .quit:
+                return nil
+            }
+        } catch let e as StoreError {
+            return .failed((zh ? "操作失败：" : "Failed: ") + e.message(lang))
+        } catch let e as ConflictProblem {
+            return .failed(e.message(zh))
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
+    /// The household's sheet as the store holds it now.
+    func sheet(_ id: UUID, keeping: SheetLine.Kind?) throws -> HouseholdSheet {
+        let iv = try store.interview(id, questionnaire: questionnaire)
+        let (_, rows) = try store.reviewList(ReviewQuery(), limit: 1, offset: 0, only: id)
+        guard let row = rows.first else { throw StoreError.unknownHousehold(id.uuidString.lowercased()) }
+        return HouseholdSheet.make(iv, record: row.household, comments: try store.comments(id), review: try store.review(id),
+                                   overrides: row.overrides, openConflicts: row.openConflicts, lang: state.lang, selecting: keeping)
+    }
+
+    /// The open conflicts, with their household and field in words.
+    func conflictItems() throws -> [ConflictItem] {
+        let lang = state.lang
+        var interviews: [String: Interview] = [:]
+        return try store.conflicts().map { c in
+            let id = UUID(uuidString: c.householdID)!
+            if interviews[c.householdID] == nil { interviews[c.householdID] = try? store.interview(id, questionnaire: questionnaire) }
+            let iv = interviews[c.householdID]
+            let record = try? store.household(id)
+            let household = record.map { $0.householdNo + " " + $0.headName } ?? String(c.householdID.prefix(8))
+            let question = questionnaire.question(c.field)
+            var field: String
+            switch c.kind {
+            case "answer": field = question?.label.text(lang) ?? c.field
+            case "override": field = (lang == .zh ? "说明：" : "Reason: ") + (questionnaire.checks.first { $0.id == c.field }?.message.text(lang) ?? c.field)
+            case "review": field = lang == .zh ? "审核决定" : "Review decision"
+            default: field = lang == .zh ? "状态" : "Status"
+            }
+            if let iv, let r = question?.roster, let row = UUID(uuidString: c.rowID) {
+                field = RowLabel.of(iv, roster: r, row: row) + " · " + field
+            }
+            func shown(_ stored: String?) -> String? {
+                guard let stored else { return nil }
+                if c.kind == "answer", let question {
+                    let (type, text) = ValueCoding.split(auditText: stored)
+                    return ValueCoding.decode(type: type, text: text).map { FieldInput.display($0, question, lang) } ?? text
+                }
+                if c.kind == "status" { return HouseholdStatus.label(stored, lang) }
+                return stored
+            }
+            return ConflictItem(record: c, household: household, field: field, mine: shown(c.mineValue), theirs: shown(c.theirsValue))
+        }
+    }
+}
+
+extension ReviewRuntime: TerminalProgram {
+    public func resized(width: Int, height: Int) { send(.resize(width: width, height: height)) }
+    public func pressed(_ key: Key) { send(.key(key)) }
+    public var frame: ScreenBuffer { ReviewRender.frame(state) }
+    public var finished: Bool { state.quitting }
+}

@@ -1,0 +1,380 @@
+import Foundation
+import Store
+import Survey
+
+/// The supervisor's application logic: a message changes the state and asks for effects. No I/O.
+public enum ReviewUpdate {
+    /// Applies one message; returns the work for the runtime to do.
+    public static func apply(_ state: inout ReviewState, _ message: ReviewMessage) -> [ReviewEffect] {
+        switch message {
+        case .resize(let w, let h):
+            state.width = w; state.height = h
+            if state.screen == .list, !state.tooSmall { return ReviewListUpdate.reloadIfNeeded(&state) }
+            if var sheet = state.sheet { SheetUpdate.keepVisible(&sheet, rows: state.sheetRows); state.sheet = sheet }
+            return []
+        case .listLoaded(let query, let offset, let total, let rows):
+            guard query == state.list.query else { return [] }       // an answer to an older search
+            state.list.loading = false
+            state.list.total = total
+            state.list.offset = offset
+            state.list.rows = rows
+            state.list.selected = min(state.list.selected, max(0, total - 1))
+            return []
+        case .filtersLoaded(let villages, let enumerators, let conflicts):
+            state.list.villages = villages; state.list.enumerators = enumerators; state.list.openConflicts = conflicts
+            return []
+        case .opened(var sheet, let note):
+            SheetUpdate.keepVisible(&sheet, rows: state.sheetRows)
+            state.sheet = sheet
+            state.screen = .household
+            state.overlay = nil
+            if let note { state.status = StatusLine(note) }
+            else if sheet.reviewState == "sent_back", let reason = sheet.reviewReason {
+                state.status = StatusLine(T.pick(state.lang, "已退回：\(reason)", "Sent back: \(reason)"), .warning)
+            }
+            return []
+        case .historyLoaded(let panel):
+            state.overlay = .history(panel)
+            return []
+        case .decided(let text):
+            state.overlay = nil
+            state.screen = .list
+            state.sheet = nil
+            state.status = StatusLine(text)
+            return [ReviewListUpdate.reload(&state), .loadFilters]
+        case .conflictsLoaded(let items, let note):
+            state.conflicts.items = items
+            state.conflicts.loading = false
+            state.conflicts.selected = min(state.conflicts.selected, max(0, items.count - 1))
+            state.overlay = nil
+            if let note { state.status = StatusLine(note) }
+            return []
+        case .dashboardLoaded(let page):
+            let keep = state.dashboard?.page.village == page.village ? state.dashboard?.selected ?? 0 : 0
+            state.dashboard = DashboardState(page: page, selected: keep)
+            state.screen = .dashboard
+            return []
+        case .failed(let text):
+            state.status = StatusLine(text, .error)
+            return []
+        case .key(let key):
+            return handle(&state, key)
+        }
+    }
+
+    static func handle(_ state: inout ReviewState, _ key: Key) -> [ReviewEffect] {
+        if key == .ctrl("c") { state.quitting = true; return [.quit] }
+        if state.tooSmall {
+            if key.is(.quit) && state.screen == .list { state.quitting = true; return [.quit] }
+            return []
+        }
+        if let overlay = state.overlay { return ReviewOverlayUpdate.handle(&state, overlay, key) }
+        if key.is(.help) { state.overlay = .help; return [] }
+        state.status = nil
+        switch state.screen {
+        case .list: return ReviewListUpdate.handle(&state, key)
+        case .household: return SheetUpdate.handle(&state, key)
+        case .conflicts: return ConflictUpdate.handle(&state, key)
+        case .dashboard: return DashboardUpdate.handle(&state, key)
+        }
+    }
+
+    /// Back to the household list, read again (a decision or a resolution may have changed it).
+    static func backToList(_ state: inout ReviewState) -> [ReviewEffect] {
+        state.screen = .list
+        state.sheet = nil
+        return [ReviewListUpdate.reload(&state), .loadFilters]
+    }
+}
+
+/// Keys on the supervisor's household list: search as you type, filters, sort.
+enum ReviewListUpdate {
+    static func handle(_ state: inout ReviewState, _ key: Key) -> [ReviewEffect] {
+        var q = state.list.query
+        switch key {
+        case .char(let c) where !c.isNewline:
+            q.search.append(c)
+            return requery(&state, q)
+        case .backspace:
+            guard !q.search.isEmpty else { return [] }
+            q.search.removeLast()
+            return requery(&state, q)
+        case .escape:
+            // First the search, then every filter.
+            if !q.search.isEmpty { q.search = "" } else { q = ReviewQuery(sort: q.sort) }
+            return q == state.list.query ? [] : requery(&state, q)
+        case .up: select(&state, state.list.selected - 1)
+        case .down: select(&state, state.list.selected + 1)
+        case .pageUp: select(&state, state.list.selected - state.listRows)
+        case .pageDown: select(&state, state.list.selected + state.listRows)
+        case .home: select(&state, 0)
+        case .end: select(&state, state.list.total - 1)
+        case .enter:
+            guard let row = state.list.selectedRow, let id = UUID(uuidString: row.household.id) else { return [] }
+            return [.open(id, keeping: nil)]
+        default:
+            if key.is(.statusFilter) {
+                q.status = cycle(q.status, through: DashboardPage.statuses)
+            } else if key.is(.flagFilter) {
+                q.flag = cycle(q.flag, through: ReviewQuery.Flag.allCases)
+            } else if key.is(.villageFilter) {
+                q.village = cycle(q.village, through: state.list.villages)
+            } else if key.is(.enumeratorFilter) {
+                q.enumerator = cycle(q.enumerator, through: state.list.enumerators)
+            } else if key.is(.sort) {
+                let all = ReviewQuery.Sort.allCases
+                q.sort = all[((all.firstIndex(of: q.sort) ?? 0) + 1) % all.count]
+            } else if key.is(.conflicts) {
+                state.screen = .conflicts
+                state.conflicts.loading = true
+                return [.loadConflicts(note: nil)]
+            } else if key.is(.dashboard) {
+                return [.loadDashboard(village: q.village ?? state.dashboard?.page.village)]
+            } else if key.is(.quit) {
+                state.quitting = true
+                return [.quit]
+            } else {
+                return []
+            }
+            return requery(&state, q)
+        }
+        return reloadIfNeeded(&state)
+    }
+
+    /// The next value of a filter: none, each choice in turn, none again.
+    static func cycle<T: Equatable>(_ value: T?, through choices: [T]) -> T? {
+        guard let value, let i = choices.firstIndex(of: value) else { return choices.first }
+        return i + 1 < choices.count ? choices[i + 1] : nil
+    }
+
+    static func requery(_ state: inout ReviewState, _ query: ReviewQuery) -> [ReviewEffect] {
+        state.list.query = query
+        state.list.selected = 0
+        state.list.top = 0
+        return [reload(&state)]
+    }
+
+    static func select(_ state: inout ReviewState, _ index: Int) {
+        guard state.list.total > 0 else { return }
+        state.list.selected = min(max(0, index), state.list.total - 1)
+        Selection.keepVisible(state.list.selected, top: &state.list.top, visible: state.listRows)
+    }
+
+    static func reload(_ state: inout ReviewState) -> ReviewEffect {
+        state.list.loading = true
+        return .loadList(state.list.query, offset: max(0, state.list.selected - state.listRows), limit: state.listRows * 3)
+    }
+
+    static func reloadIfNeeded(_ state: inout ReviewState) -> [ReviewEffect] {
+        let l = state.list
+        let visibleEnd = min(l.total, l.top + state.listRows)
+        if l.loading || (l.top >= l.offset && visibleEnd <= l.offset + l.rows.count) { return [] }
+        return [reload(&state)]
+    }
+}
+
+/// Keys on one household's sheet: move between fields, history, comments, the decision.
+enum SheetUpdate {
+    static func handle(_ state: inout ReviewState, _ key: Key) -> [ReviewEffect] {
+        guard var sheet = state.sheet else { return ReviewUpdate.backToList(&state) }
+        let lang = state.lang, zh = lang == .zh
+        let rows = state.sheetRows
+        switch key {
+        case .up: move(&sheet, by: -1)
+        case .down: move(&sheet, by: 1)
+        case .pageUp: move(&sheet, by: -rows)
+        case .pageDown: move(&sheet, by: rows)
+        case .home: move(&sheet, by: -sheet.lines.count)
+        case .end: move(&sheet, by: sheet.lines.count)
+        case .enter:
+            guard case .field(let row, let question)? = sheet.field?.kind else { return [] }
+            return [.history(sheet.id, row: row, question: question)]
+        case .escape:
+            return ReviewUpdate.backToList(&state)
+        default:
+            if key.is(.quit) { return ReviewUpdate.backToList(&state) }
+            if key.is(.commentField), case .field(let row, let question)? = sheet.field?.kind {
+                let label = sheet.field?.label ?? question
+                state.overlay = .prompt(ReviewPrompt(purpose: .comment(sheet.id, row: row, question: question),
+                                                     title: T.pick(lang, "对“\(label)”提意见", "Comment on “\(label)”"),
+                                                     detail: T.pick(lang, "调查员会在这一项下看到这条意见。Enter 保存，Esc 取消",
+                                                                     "The enumerator sees it under this field. Enter saves, Esc cancels"),
+                                                     label: T.pick(lang, "意见：", "Comment: ")))
+            } else if key.is(.commentHousehold) {
+                state.overlay = .prompt(ReviewPrompt(purpose: .comment(sheet.id, row: nil, question: ""),
+                                                     title: T.pick(lang, "对本户提意见（\(sheet.name)）", "Comment on the household (\(sheet.name))"),
+                                                     detail: T.pick(lang, "Enter 保存，Esc 取消", "Enter saves, Esc cancels"),
+                                                     label: T.pick(lang, "意见：", "Comment: ")))
+            } else if key.is(.sendBack) {
+                state.overlay = .prompt(ReviewPrompt(purpose: .sendBack(sheet.id),
+                                                     title: T.pick(lang, "退回本户（\(sheet.name)）", "Send back \(sheet.name)"),
+                                                     detail: T.pick(lang, "请写明退回原因，调查员打开本户时会看到。Enter 退回，Esc 取消",
+                                                                     "Say why; the enumerator sees it on opening the household. Enter sends back, Esc cancels"),
+                                                     label: T.pick(lang, "原因：", "Reason: ")))
+            } else if key.is(.approve) {
+                if let refusal = approvalRefusal(sheet, zh: zh) {
+                    state.status = StatusLine(refusal, .error)
+                } else {
+                    state.overlay = .confirmApprove(sheet.id, household: sheet.name)
+                }
+            }
+            return []
+        }
+        keepVisible(&sheet, rows: rows)
+        state.sheet = sheet
+        return []
+    }
+
+    /// Why the household cannot be approved as it stands, if it cannot.
+    static func approvalRefusal(_ sheet: HouseholdSheet, zh: Bool) -> String? {
+        let r = sheet.record
+        if r.status == "approved" { return zh ? "本户已审核通过" : "Already approved" }
+        if r.status != "complete" {
+            return zh ? "只能通过已完成的户（本户：\(HouseholdStatus.label(r.status, .zh))）" : "Only a completed household can be approved (this one: \(HouseholdStatus.label(r.status, .en)))"
+        }
+        if r.hardErrors > 0 { return zh ? "本户还有 \(r.hardErrors) 个错误，请退回修改" : "\(r.hardErrors) errors remain: send it back" }
+        if sheet.openConflicts > 0 { return zh ? "本户有 \(sheet.openConflicts) 个冲突未处理（F7 冲突）" : "\(sheet.openConflicts) conflicts are open (F7 conflicts)" }
+        return nil
+    }
+
+    /// Moves the cursor to the field `by` fields away (a page: that many lines, to the nearest field).
+    static func move(_ sheet: inout HouseholdSheet, by n: Int) {
+        let fields = sheet.lines.indices.filter { sheet.lines[$0].isField }
+        guard !fields.isEmpty else { return }
+        let here = fields.firstIndex { $0 >= sheet.selected } ?? fields.count - 1
+        if abs(n) == 1 {
+            sheet.selected = fields[min(max(0, here + n), fields.count - 1)]
+        } else {
+            let target = sheet.selected + n
+            sheet.selected = (n > 0 ? fields.first { $0 >= target } ?? fields.last : fields.last { $0 <= target } ?? fields.first)!
+        }
+    }
+
+    /// Scrolls so the field under the cursor and the notes under it are on screen.
+    static func keepVisible(_ sheet: inout HouseholdSheet, rows: Int) {
+        var end = sheet.selected + 1
+        while end < sheet.lines.count, !sheet.lines[end].isField, sheet.lines[end].kind != .section, sheet.lines[end].kind != .row { end += 1 }
+        if sheet.selected < sheet.top { sheet.top = max(0, sheet.selected - 1) }
+        if end > sheet.top + rows { sheet.top = min(sheet.selected, end - rows) }
+        // The section title above the first field.
+        if sheet.selected <= 2 { sheet.top = 0 }
+    }
+}
+
+/// Keys on the conflict queue.
+enum ConflictUpdate {
+    static func handle(_ state: inout ReviewState, _ key: Key) -> [ReviewEffect] {
+        let lang = state.lang
+        switch key {
+        case .up: state.conflicts.selected = max(0, state.conflicts.selected - 1)
+        case .down: state.conflicts.selected = min(max(0, state.conflicts.items.count - 1), state.conflicts.selected + 1)
+        case .escape: return ReviewUpdate.backToList(&state)
+        default:
+            if key.is(.quit) { return ReviewUpdate.backToList(&state) }
+            guard let c = state.conflicts.current else { return [] }
+            if key.is(.takeMine) { return [.resolve(conflict: c.record.id, .mine)] }
+            if key.is(.takeTheirs) { return [.resolve(conflict: c.record.id, .theirs)] }
+            if key.is(.typeValue) {
+                state.overlay = .prompt(ReviewPrompt(purpose: .merge(conflict: c.record.id),
+                                                     title: T.pick(lang, "输入合并后的值：\(c.field)", "Type the merged value: \(c.field)"),
+                                                     detail: T.pick(lang, "本机：\(c.mine ?? "（空）")    对方：\(c.theirs ?? "（空）")。代码题输入代码",
+                                                                     "Here: \(c.mine ?? "(empty)")    Theirs: \(c.theirs ?? "(empty)"). Codes by number"),
+                                                     label: T.pick(lang, "值：", "Value: "),
+                                                     text: c.record.kind == "answer" ? ValueCoding.split(auditText: c.record.theirsValue ?? "").text : c.theirs ?? ""))
+            }
+        }
+        return []
+    }
+}
+
+/// Keys on the village dashboard.
+enum DashboardUpdate {
+    static func handle(_ state: inout ReviewState, _ key: Key) -> [ReviewEffect] {
+        guard var d = state.dashboard else { return ReviewUpdate.backToList(&state) }
+        switch key {
+        case .up: d.selected = max(0, d.selected - 1)
+        case .down: d.selected = min(d.page.guarantees.count - 1, d.selected + 1)
+        case .pageDown: d.top += state.height - 5
+        case .pageUp: d.top = max(0, d.top - (state.height - 5))
+        case .enter:
+            guard d.page.guarantees.indices.contains(d.selected) else { return [] }
+            let g = d.page.guarantees[d.selected]
+            if g.failing.isEmpty {
+                state.status = StatusLine(T.pick(state.lang, "没有未达到“\(g.label)”的户", "No household fails “\(g.label)”"))
+                return []
+            }
+            state.overlay = .failing(FailingList(title: T.pick(state.lang, "未达到“\(g.label)”的户（\(g.failing.count)）", "Failing “\(g.label)” (\(g.failing.count))"),
+                                                 households: g.failing))
+        case .escape: return ReviewUpdate.backToList(&state)
+        default:
+            if key.is(.quit) { return ReviewUpdate.backToList(&state) }
+            if key.is(.villageFilter) {
+                let villages = state.list.villages
+                let next = villages.isEmpty ? d.page.village : villages[((villages.firstIndex(of: d.page.village) ?? -1) + 1) % villages.count]
+                return [.loadDashboard(village: next)]
+            }
+        }
+        state.dashboard = d
+        return []
+    }
+}
+
+/// Keys while something is drawn over the screen.
+enum ReviewOverlayUpdate {
+    static func handle(_ state: inout ReviewState, _ overlay: ReviewOverlay, _ key: Key) -> [ReviewEffect] {
+        let lang = state.lang
+        switch overlay {
+        case .help:
+            state.overlay = nil
+        case .confirmApprove(let id, let name):
+            state.overlay = nil
+            if key == .enter || key.is(.approve) { return [.approve(id, household: name)] }
+            state.status = StatusLine(T.pick(lang, "未通过，本户状态不变", "Not approved; nothing changed"))
+        case .history(var panel):
+            switch key {
+            case .up: panel.top = max(0, panel.top - 1)
+            case .down: panel.top = min(max(0, panel.lines.count - 1), panel.top + 1)
+            default: state.overlay = nil; return []
+            }
+            state.overlay = .history(panel)
+        case .failing(var list):
+            switch key {
+            case .up: list.selected = max(0, list.selected - 1)
+            case .down: list.selected = min(list.households.count - 1, list.selected + 1)
+            case .enter:
+                guard let id = UUID(uuidString: list.households[list.selected].id) else { return [] }
+                state.overlay = nil
+                return [.open(id, keeping: nil)]
+            default: state.overlay = nil; return []
+            }
+            Selection.keepVisible(list.selected, top: &list.top, visible: max(1, state.height - 8))
+            state.overlay = .failing(list)
+        case .prompt(var prompt):
+            switch key {
+            case .escape:
+                state.overlay = nil
+                state.status = StatusLine(T.pick(lang, "已取消", "Cancelled"))
+                return []
+            case .char(let c) where !c.isNewline: prompt.text.append(c)
+            case .backspace: if !prompt.text.isEmpty { prompt.text.removeLast() }
+            case .ctrl("u"): prompt.text = ""
+            case .enter:
+                let text = prompt.text.trimmingCharacters(in: .whitespaces)
+                guard !text.isEmpty else {
+                    prompt.error = T.pick(lang, "不能为空", "Cannot be empty")
+                    state.overlay = .prompt(prompt)
+                    return []
+                }
+                switch prompt.purpose {
+                case .sendBack(let id): return [.sendBack(id, reason: text, household: state.sheet?.name ?? "")]
+                case .comment(let id, let row, let question): return [.comment(id, row: row, question: question, text: text)]
+                case .merge(let conflict): return [.resolve(conflict: conflict, .value(text))]
+                }
+            default: break
+            }
+            prompt.error = nil
+            state.overlay = .prompt(prompt)
+        }
+        return []
+    }
+}
