@@ -174,10 +174,13 @@ public final class HouseholdStore: Sendable {
 
     /// Remembers where the interview stands, so it reopens exactly there.
     public func savePosition(of interview: Interview) throws(StoreError) {
-        try write { db in
-            try db.execute(sql: "UPDATE household SET position = ? WHERE id = ?",
-                           arguments: [Self.encode(interview.position, interview.questionnaire), interview.householdID.uuidString.lowercased()])
-        }
+        // Where this laptop's cursor stands is local: not captured, so moving about adds nothing to a bundle.
+        do {
+            try writeUncaptured { db in
+                try db.execute(sql: "UPDATE household SET position = ? WHERE id = ?",
+                               arguments: [Self.encode(interview.position, interview.questionnaire), interview.householdID.uuidString.lowercased()])
+            }
+        } catch { throw StoreError.from(error, path: path) }
     }
 
     /// Sets a household's status (in_progress, complete, approved, sent_back) with an audit line.

@@ -75,7 +75,8 @@ import Testing
             #expect(try session.waitFor("户名单"))
             for source in sources {
                 let plan = try InterviewPlan.make(copying: source, today: today)
-                print("e2e review loop: the laptop interviews a household of \(source.rows("members").count) members with \(plan.keystrokes) keystrokes")
+                let members = source.rows("members").count
+                print("e2e review loop: the laptop interviews household \(source.value("household_no")?.display ?? "?") (\(members) member\(members == 1 ? "" : "s")) with \(plan.keystrokes) keystrokes")
                 for (i, step) in plan.steps.enumerated() {
                     switch step {
                     case .text(let t): try session.type(t)
@@ -175,5 +176,25 @@ import Testing
         #expect(try Self.send(hub, to: laptop, dir: dir + "/hub-out", who: Self.supervisor).hasPrefix("applied"))
         #expect(try laptopStore.households().allSatisfy { $0.status == "approved" })
         #expect(try hubStore.conflicts().isEmpty && laptopStore.conflicts().isEmpty)
+    }
+}
+
+@Suite struct ReviewCommandTests {
+    @Test func aMissingStoreSaysHowToMakeOne() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("hufang-none-\(UUID().uuidString).sqlite").path
+        let r = try HufangBinary.run(["review", "--db", path])
+        #expect(r.status == 1)
+        #expect(r.err.contains("没有数据库 \(path)") && r.err.contains("hufang init --db \(path)") && r.err.contains("hufang bundle import"), "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: path), "nothing is created")
+    }
+
+    @Test func withoutATerminalItPrintsTheListAndTheConflicts() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hufang-review-cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try ReviewEndToEndTests.run(["init", "--db", dir + "/s.sqlite", "--sample"])
+        let r = try HufangBinary.run(["review", "--db", dir + "/s.sqlite", "--lang", "en"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains(": 128 households") && r.out.contains("Open conflicts: 0"), "\(r.out)")
     }
 }

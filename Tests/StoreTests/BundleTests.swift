@@ -75,7 +75,10 @@ struct SyncFixture {
         #expect(try hub.exportJSON() == laptop.exportJSON())
         // Applied changes are not captured again: the hub has nothing of its own to send.
         #expect(try hub.outboxCount() == 0)
-        // Nothing new: nothing is written.
+        // Nothing new: nothing is written. Moving about a household is local and adds nothing either.
+        a.position = Position(section: 0, row: nil, question: a.questionnaire.sections[0].questions[2])
+        try laptop.savePosition(of: a)
+        #expect(try laptop.outboxCount() == 0)
         #expect(try laptop.exportBundles(to: "\(f.folder)/out", enumerator: "李文华").isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: "\(f.folder)/out").filter { $0.hasSuffix(".zip") }.count == 1)
         // The manifest says who, which device, which place in the chain, and what is inside.

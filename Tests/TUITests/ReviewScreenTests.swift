@@ -216,8 +216,10 @@ import Testing
         app.press(.down, .enter)
         #expect(app.state.screen == .household)
         #expect(app.state.sheet?.record.id == failing[1].id)
-        // Its sheet says why housing fails.
+        // Its sheet says why housing fails; Esc goes back to the dashboard, where the cursor was.
         #expect(app.state.sheet!.lines.contains { $0.kind == .assessment && $0.label == "✗ 住房安全有保障" })
+        app.press(.escape)
+        #expect(app.state.screen == .dashboard && app.state.dashboard?.selected == housing)
     }
 
     @Test func tooSmallThenBackWithNothingLost() {

@@ -12,6 +12,8 @@ public struct ReviewState: Sendable {
     public var list = ReviewListState()
     /// The household under review, once opened.
     public var sheet: HouseholdSheet?
+    /// Where Esc leaves the household for: the list, or the dashboard it was opened from.
+    public var sheetOpenedFrom: ReviewScreen = .list
     public var conflicts = ConflictQueueState()
     public var dashboard: DashboardState?
     /// Help, a question or a panel drawn over the screen; keys go to it first.

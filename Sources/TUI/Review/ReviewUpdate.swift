@@ -25,6 +25,7 @@ public enum ReviewUpdate {
             return []
         case .opened(var sheet, let note):
             SheetUpdate.keepVisible(&sheet, rows: state.sheetRows)
+            if state.sheet?.id != sheet.id { state.sheetOpenedFrom = state.screen == .dashboard ? .dashboard : .list }
             state.sheet = sheet
             state.screen = .household
             state.overlay = nil
@@ -38,10 +39,9 @@ public enum ReviewUpdate {
             return []
         case .decided(let text):
             state.overlay = nil
-            state.screen = .list
-            state.sheet = nil
+            let effects = ReviewUpdate.leaveSheet(&state)
             state.status = StatusLine(text)
-            return [ReviewListUpdate.reload(&state), .loadFilters]
+            return effects
         case .conflictsLoaded(let items, let note):
             state.conflicts.items = items
             state.conflicts.loading = false
@@ -84,6 +84,14 @@ public enum ReviewUpdate {
         state.screen = .list
         state.sheet = nil
         return [ReviewListUpdate.reload(&state), .loadFilters]
+    }
+
+    /// Leaves a household for the screen it was opened from (the dashboard is read again too).
+    static func leaveSheet(_ state: inout ReviewState) -> [ReviewEffect] {
+        guard state.sheetOpenedFrom == .dashboard, let village = state.dashboard?.page.village else { return backToList(&state) }
+        state.sheet = nil
+        state.screen = .dashboard
+        return [.loadDashboard(village: village), ReviewListUpdate.reload(&state), .loadFilters]
     }
 }
 
@@ -190,9 +198,9 @@ enum SheetUpdate {
             guard case .field(let row, let question)? = sheet.field?.kind else { return [] }
             return [.history(sheet.id, row: row, question: question)]
         case .escape:
-            return ReviewUpdate.backToList(&state)
+            return ReviewUpdate.leaveSheet(&state)
         default:
-            if key.is(.quit) { return ReviewUpdate.backToList(&state) }
+            if key.is(.quit) { return ReviewUpdate.leaveSheet(&state) }
             if key.is(.commentField), case .field(let row, let question)? = sheet.field?.kind {
                 let label = sheet.field?.label ?? question
                 state.overlay = .prompt(ReviewPrompt(purpose: .comment(sheet.id, row: row, question: question),
