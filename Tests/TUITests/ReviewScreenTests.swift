@@ -148,6 +148,32 @@ import Testing
         #expect(!app.state.list.rows.contains { $0.household.id == done.record.id })
     }
 
+    @Test func nextProblemFindsTheErrorAndTheDecisionHeadsTheSheet() throws {
+        let path = TUIFixture.freshSample()
+        let app = Self.app(path)
+        app.press(.down, .down, .down, .enter)                        // 0004: one error
+        let sheet = try #require(app.state.sheet)
+        #expect(sheet.record.hardErrors == 1)
+        let errorLine = try #require(sheet.lines.firstIndex { $0.kind == .error })
+        app.press(.function(6))
+        let at = app.state.sheet!.selected
+        #expect(at < errorLine && sheet.lines[(at + 1)...errorLine].allSatisfy { !$0.isField }, "the cursor is on the field the error is under")
+        #expect(app.state.status == nil)
+        app.press(.ctrl("p"))                                          // the only one: round to it again
+        #expect(app.state.sheet!.selected == at)
+        // A household with nothing to look at says so.
+        app.press(.escape, .up, .up, .up, .enter)
+        #expect(app.state.sheet!.record.householdNo == "0001")
+        app.press(.function(6))
+        #expect(app.state.status?.text == "本户没有错误、提示或意见")
+
+        // The decision heads the sheet once there is one.
+        try HouseholdStore(path: path).sendBack(app.state.sheet!.id, reason: "人口数不符", who: "县审核员")
+        app.press(.escape, .enter)
+        #expect(app.state.sheet!.lines.first?.label.hasPrefix("审核：已退回 — 人口数不符（县审核员 ") == true)
+        #expect(app.state.status?.text == "已退回：人口数不符")
+    }
+
     // MARK: conflicts
 
     @Test func conflictsSideBySideTakeOneOrTypeAValue() throws {

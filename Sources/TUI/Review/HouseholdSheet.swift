@@ -38,6 +38,8 @@ public struct SheetLine: Sendable, Equatable {
         case error, warning, explained
         case comment
         case assessment
+        /// The supervisor's decision on the household, at the top.
+        case decision(approved: Bool)
     }
     public var kind: Kind
     public var label: String
@@ -59,6 +61,12 @@ extension HouseholdSheet {
                 lines.append(SheetLine(kind: .comment, label: (zh ? "※ 审核意见：" : "※ Comment: ") + c.text + (zh ? "（\(c.who)）" : " (\(c.who))"),
                                        indent: indent + 2))
             }
+        }
+        if let review {
+            let when = String(review.at.prefix(10))
+            lines.append(SheetLine(kind: .decision(approved: review.state == "approved"),
+                                   label: (zh ? "审核：" : "Review: ") + HouseholdStatus.label(review.state, lang)
+                                       + (review.reason.map { zh ? " — \($0)" : " — \($0)" } ?? "") + (zh ? "（\(review.who) \(when)）" : " (\(review.who) \(when))")))
         }
         let household = comments.filter { $0.question.isEmpty }
         for c in household {

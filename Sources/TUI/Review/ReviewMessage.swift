@@ -35,7 +35,7 @@ public enum ReviewEffect: Sendable, Equatable {
 }
 
 /// The supervisor's keys: an F-key and a Ctrl- fallback each, as in the enumerator's application
-/// (help and quit are the enumerator's `Action`s, on the same keys).
+/// (help, quit and next problem are the enumerator's `Action`s, on the same keys).
 public enum ReviewAction: CaseIterable, Sendable {
     case statusFilter, flagFilter, villageFilter, enumeratorFilter, sort, conflicts, dashboard
     case commentField, commentHousehold, sendBack, approve

@@ -201,6 +201,16 @@ enum SheetUpdate {
             return ReviewUpdate.leaveSheet(&state)
         default:
             if key.is(.quit) { return ReviewUpdate.leaveSheet(&state) }
+            if key.is(.nextProblem) {
+                guard let next = nextProblem(sheet) else {
+                    state.status = StatusLine(T.pick(lang, "本户没有错误、提示或意见", "No error, warning or comment in this household"))
+                    return []
+                }
+                sheet.selected = next
+                keepVisible(&sheet, rows: rows)
+                state.sheet = sheet
+                return []
+            }
             if key.is(.commentField), case .field(let row, let question)? = sheet.field?.kind {
                 let label = sheet.field?.label ?? question
                 state.overlay = .prompt(ReviewPrompt(purpose: .comment(sheet.id, row: row, question: question),
@@ -231,6 +241,24 @@ enum SheetUpdate {
         keepVisible(&sheet, rows: rows)
         state.sheet = sheet
         return []
+    }
+
+    /// The next field after the cursor (round to the top) with an error, a warning, a reason or a comment under it.
+    static func nextProblem(_ sheet: HouseholdSheet) -> Int? {
+        let fields = sheet.lines.indices.filter { sheet.lines[$0].isField }
+        func flagged(_ i: Int) -> Bool {
+            var j = i + 1
+            while j < sheet.lines.count {
+                switch sheet.lines[j].kind {
+                case .error, .warning, .explained, .comment: return true
+                case .calculated: j += 1
+                default: return false
+                }
+            }
+            return false
+        }
+        let after = fields.filter { $0 > sheet.selected } + fields.filter { $0 <= sheet.selected }
+        return after.first(where: flagged)
     }
 
     /// Why the household cannot be approved as it stands, if it cannot.

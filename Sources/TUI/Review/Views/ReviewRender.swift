@@ -51,6 +51,7 @@ enum ReviewHelp {
             out = [("↑↓ PgUp PgDn", zh ? "在各项之间移动" : "move between fields"),
                    ("Enter", zh ? "查看该项的修改历史（值、修改人、时间、说明）" : "the field's history (values, who, when, reasons)"),
                    a(.commentField, "对光标所在项提意见", "comment on the field"), a(.commentHousehold, "对本户提意见", "comment on the household"),
+                   (Action.nextProblem.fullLabel, zh ? "下一个有错误、提示或意见的项" : "next field with an error, warning or comment"),
                    a(.sendBack, "退回本户（需写明原因）", "send back (asks for the reason)"), a(.approve, "审核通过（需再确认）", "approve (asks to confirm)"),
                    ("Esc / " + Action.quit.fullLabel, zh ? "返回户名单" : "back to the list")]
         case .conflicts:

@@ -36,9 +36,11 @@ enum SheetView {
         buf.put(where_, x: buf.width - CellWidth.of(where_) - 1, y: buf.height - 3, style: .hint)
         Chrome.statusLine(&buf, state.status, hint: zh ? "只读：Enter 看该项历史；意见和决定随下一个数据包发给调查员"
                                                         : "Read-only; Enter: field history; decisions travel in the next bundle")
-        Chrome.keyBar(&buf, zh ? [("Enter", "历史"), ("F3", "字段意见"), ("F4", "户意见"), ("F8", "退回"), ("F9", "通过"), ("Esc", "返回"), ("F1", "帮助")]
-                               : [("Enter", "history"), ("F3", "comment"), ("F4", "on household"), ("F8", "send back"), ("F9", "approve"),
-                                  ("Esc", "back"), ("F1", "help")])
+        Chrome.keyBar(&buf, zh ? [("Enter", "历史"), ("F3", "字段意见"), ("F4", "户意见"), ("F6", "下个问题"), ("F8", "退回"), ("F9", "通过"), ("Esc", "返回"),
+                                  ("F1", "帮助")]
+                               // Esc (back) is left to the help screen: the English words need the room.
+                               : [("Enter", "history"), ("F3", "comment"), ("F4", "household"), ("F6", "next"), ("F8", "send back"),
+                                  ("F9", "approve"), ("F1", "help")])
     }
 
     static func draw(_ buf: inout ScreenBuffer, _ line: SheetLine, y: Int, selected: Bool) {
@@ -66,6 +68,8 @@ enum SheetView {
             buf.put("! " + line.label, x: x, y: y, style: .hint, limit: w)
         case .comment:
             buf.put(line.label, x: x, y: y, style: .comment, limit: w)
+        case .decision(let approved):
+            buf.put(line.label, x: x, y: y, style: approved ? Style(color: .green, bold: true) : Style(color: .yellow, bold: true), limit: w)
         case .assessment:
             let used = buf.put(line.label, x: x, y: y, style: line.label.hasPrefix("✗") ? .error : .plain, limit: labelWidth - line.indent)
             buf.put(line.value, x: max(x + used + 1, 1 + labelWidth + 1), y: y, limit: buf.width - 4 - labelWidth)
