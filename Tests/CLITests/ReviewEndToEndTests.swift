@@ -188,6 +188,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path), "nothing is created")
     }
 
+    @Test func aTinyTerminalAndBackThenQuit() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hufang-review-tmux-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try ReviewEndToEndTests.run(["init", "--db", dir + "/s.sqlite", "--sample"])
+        let session = try TmuxSession(["review", "--db", dir + "/s.sqlite"])
+        #expect(try session.waitFor("共 128 户"))
+        try session.type("马")
+        #expect(try session.waitFor("搜索：马_"))
+        try session.resize(width: 60, height: 15)
+        #expect(try session.waitFor("终端窗口太小（60×15）"))
+        try session.resize(width: 80, height: 24)
+        #expect(try session.waitFor("搜索：马_"), "the search typed before is still there")
+        try session.press("F8")
+        #expect(try session.waitFor("村情概览"))
+        try session.press("Escape", "F10")
+        let end = Date().addingTimeInterval(10)
+        while !(try session.exited()) && Date() < end { usleep(50_000) }
+        #expect(try session.exited())
+    }
+
     @Test func withoutATerminalItPrintsTheListAndTheConflicts() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hufang-review-cli-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -189,7 +189,7 @@ import Testing
         #expect(item.field == "联系电话")
         #expect(item.mine == "13800001111" && item.theirs == "13900002222")
         let screen = app.screen
-        for text in ["本机（F5）", "对方（F6）", "13800001111", "13900002222", "县录入员", "驻村队员", "2026-11-21 16:40", "7e57de71", "第 3 个", "2026-11-22 08:00"] {
+        for text in ["本机（F5）", "对方（F6）", "13800001111", "13900002222", "县录入员", "驻村队员", "2026-11-21 16:40", "7e57de71", "hufang-7e57de71-000003.zip", "2026-11-22 08:00"] {
             #expect(screen.contains(text), "\(text)\n\(screen)")
         }
         // A typed merged value: it must fit the field, then it is the answer and the queue is empty.

@@ -38,7 +38,7 @@ enum ConflictView {
              facts: [(by, r.mineWho), (at, when(r.mineAt)), (device, zh ? "本机" : "this one")])
         side(&buf, x: 2 + w, y: y + 1, width: w, height: h, title: zh ? "对方（F6）" : "Theirs (F6)", value: item.theirs, lang: l,
              facts: [(by, r.theirsWho), (at, when(r.theirsAt)), (device, String(r.theirsDevice.prefix(8))),
-                     (bundle, zh ? "第 \(r.sequence) 个" : "no. \(r.sequence)"), (zh ? "导入" : "imported", when(r.detectedAt))])
+                     (bundle, "hufang-\(r.theirsDevice.prefix(8))-\(String(format: "%06d", r.sequence)).zip"), (zh ? "导入" : "imported", when(r.detectedAt))])
         let more = c.items.count > 1 ? (zh ? "　还有 \(c.items.count - 1) 条，↑↓ 切换" : "  \(c.items.count - 1) more: ↑↓") : ""
         buf.put((zh ? "F7 输入合并后的值（如两边各对一半）" : "F7 types a merged value (when each side is half right)") + more,
                 x: 1, y: y + 1 + h, style: .hint, limit: buf.width - 2)
