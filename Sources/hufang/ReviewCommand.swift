@@ -13,6 +13,7 @@ struct Review: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @Option(name: .long, help: "审核人姓名，记入每个决定 (the supervisor's name, recorded with every decision)")
     var who: String?
+    @Option(name: .long, help: "先只列这个村（村代码），F4 可换 (start with one village, by code)") var village: String?
 
     mutating func run() throws {
         let lang = options.lang, zh = lang == .zh
@@ -33,7 +34,7 @@ struct Review: ParsableCommand {
             return
         }
         let name = currentUser(who)
-        let runtime = ReviewRuntime(store: store, questionnaire: questionnaire, lang: lang, width: 80, height: 24, who: name)
+        let runtime = ReviewRuntime(store: store, questionnaire: questionnaire, lang: lang, width: 80, height: 24, who: name, village: village)
         TerminalApp.run(runtime, exitAfterFirstFrame: ProcessInfo.processInfo.environment["HUFANG_EXIT_AFTER_FIRST_FRAME"] == "1")
     }
 }

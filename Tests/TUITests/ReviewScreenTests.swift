@@ -248,6 +248,16 @@ import Testing
         #expect(app.state.screen == .dashboard && app.state.dashboard?.selected == housing)
     }
 
+    @Test func startingOnOneVillage() {
+        let app = ReviewRuntime(store: try! HouseholdStore(path: TUIFixture.samplePath), questionnaire: TUIFixture.questionnaire, lang: .zh,
+                                width: 80, height: 24, who: Self.who, village: "622922100299")
+        app.start()
+        #expect(app.state.list.total == 0 && app.screen.contains("F4 村：622922100299"))
+        #expect(app.screen.contains("没有符合条件的户。按 Esc 清除搜索和筛选。"))
+        app.press(.escape)
+        #expect(app.state.list.total == 128)
+    }
+
     @Test func tooSmallThenBackWithNothingLost() {
         let app = Self.app(TUIFixture.samplePath)
         app.type("马")

@@ -10,9 +10,11 @@ public final class ReviewRuntime {
     let questionnaire: Questionnaire
     let who: String
 
-    public init(store: HouseholdStore, questionnaire: Questionnaire, lang: Language, width: Int, height: Int, who: String) {
+    /// `village` starts the list filtered on one village (F4 changes it).
+    public init(store: HouseholdStore, questionnaire: Questionnaire, lang: Language, width: Int, height: Int, who: String, village: String? = nil) {
         self.store = store; self.questionnaire = questionnaire; self.who = who
         state = ReviewState(lang: lang, width: width, height: height)
+        state.list.query.village = village
     }
 
     /// Reads the first page of the list and the filters' choices.
