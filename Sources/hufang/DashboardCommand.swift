@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Store
 import Survey
+import TUI
 
 /// `hufang dashboard`: a village at a glance, as text.
 struct Dashboard: ParsableCommand {
@@ -23,48 +24,41 @@ struct Dashboard: ParsableCommand {
     }
 }
 
-/// The dashboard as plain lines (the supervisor's screen draws the same figures).
+/// The dashboard as plain lines, from the same labelled figures the supervisor's screen draws.
 enum DashboardText {
     static func lines(_ d: VillageDashboard, _ q: Questionnaire, lang: Language, barWidth: Int = 30) -> [String] {
         let zh = lang == .zh
-        func label(_ question: String, _ code: Int?) -> String {
-            guard let code else { return zh ? "（未填）" : "(not given)" }
-            return q.question(question)?.codeList?.label(code)?.text(lang) ?? String(code)
-        }
-        var out = [zh ? "村 \(d.village)：\(d.households) 户" : "Village \(d.village): \(d.households) households", ""]
+        let p = DashboardPage(d, questionnaire: q, lang: lang)
+        var out = [zh ? "村 \(p.village)：\(p.households) 户" : "Village \(p.village): \(p.households) households", ""]
         out.append(zh ? "户类型与状态" : "Households by type and status")
-        for t in d.byTypeAndStatus {
-            out.append("  \(label("household_type", t.type))  \(HouseholdStatus.label(t.status, lang))  \(t.count)")
+        let typeW = (p.types.map { TextWidth.of($0.label) }.max() ?? 4) + 2
+        let heads = DashboardPage.statuses.map { HouseholdStatus.label($0, lang) } + [zh ? "合计" : "all"]
+        out.append("  " + TextWidth.fit("", typeW) + heads.map { TextWidth.right($0, 8) }.joined())
+        for t in p.types {
+            out.append("  " + TextWidth.fit(t.label, typeW) + (t.counts + [t.counts.reduce(0, +)]).map { TextWidth.right(String($0), 8) }.joined())
         }
         out += ["", zh ? "主要致贫原因" : "Main causes of poverty"]
-        for c in d.causes { out.append("  \(label("main_cause", c.cause))  \(c.count)") }
+        let causeW = (p.causes.map { TextWidth.of($0.label) }.max() ?? 4) + 2
+        for c in p.causes { out.append("  " + TextWidth.fit(c.label, causeW) + TextWidth.right(String(c.count), 5)) }
         out += ["", zh ? "两不愁三保障（未达到的户）" : "两不愁三保障 (households failing)"]
-        for g in q.standards.guarantees {
-            let failing = d.failing[g.id] ?? []
-            out.append("  \(g.label.text(lang))  \(failing.count)" + (failing.isEmpty ? "" : "：" + failing.prefix(8).map { "\($0.householdNo) \($0.headName)" }
-                .joined(separator: "、") + (failing.count > 8 ? "…" : "")))
+        for g in p.guarantees {
+            let names = g.failing.prefix(8).map { "\($0.householdNo) \($0.headName)" }.joined(separator: zh ? "、" : ", ")
+            out.append("  \(g.label)  \(g.failing.count)" + (g.failing.isEmpty ? "" : (zh ? "：" : ": ") + names + (g.failing.count > 8 ? "…" : "")))
         }
         out += ["", zh ? "人均纯收入占标准的比例" : "Per-capita net income as a share of the line"]
-        let most = max(1, d.income.map(\.count).max() ?? 1)
-        for band in d.income {
+        let most = max(1, p.income.map(\.count).max() ?? 1)
+        for band in p.income {
             if band.lower == 1 { out.append(zh ? "  ──────── 标准线 ────────" : "  ──────── the line ────────") }
-            let range = band.upper.map { "\(percent(band.lower))–\(percent($0))" } ?? "≥\(percent(band.lower))"
+            let range = band.upper.map { "\(DashboardPage.percent(band.lower))–\(DashboardPage.percent($0))" } ?? "≥\(DashboardPage.percent(band.lower))"
             let bar = String(repeating: "█", count: band.count == 0 ? 0 : max(1, band.count * barWidth / most))
             out.append("  " + range.padding(toLength: 10, withPad: " ", startingAt: 0) + " " + bar + " \(band.count)")
         }
-        if d.incomeUnknown > 0 { out.append(zh ? "  收入未知 \(d.incomeUnknown) 户" : "  income unknown: \(d.incomeUnknown)") }
-        out += ["", zh ? "每人每日入户数（最近14天）" : "Interviews per enumerator per day (last 14 days)"]
-        let days = Array(Set(d.interviews.map(\.day)).sorted().suffix(14))
-        for enumerator in Array(Set(d.interviews.map(\.enumerator))).sorted() {
-            let mine = d.interviews.filter { $0.enumerator == enumerator }
-            out.append("  \(enumerator)：" + (zh ? "共 \(mine.reduce(0) { $0 + $1.count }) 户，\(mine.count) 天" : "\(mine.reduce(0) { $0 + $1.count }) in \(mine.count) days"))
-            for day in days {
-                let n = mine.first { $0.day == day }?.count ?? 0
-                out.append("    \(day)  " + String(repeating: "▇", count: n) + " \(n)")
-            }
+        if p.incomeUnknown > 0 { out.append(zh ? "  收入未知 \(p.incomeUnknown) 户" : "  income unknown: \(p.incomeUnknown)") }
+        out += ["", zh ? "每人每日入户数（最近 \(p.days.count) 个工作日）" : "Interviews per enumerator per day (last \(p.days.count) working days)"]
+        for e in p.enumerators {
+            out.append("  \(e.name)" + (zh ? "：共 \(e.total) 户" : ": \(e.total) in all"))
+            for (day, n) in zip(p.days, e.perDay) { out.append("    \(day)  " + String(repeating: "▇", count: n) + " \(n)") }
         }
         return out
     }
-
-    static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
 }

@@ -209,6 +209,28 @@ import Testing
         #expect(try session.exited())
     }
 
+    @Test func theDashboardAsText() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hufang-dashboard-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try ReviewEndToEndTests.run(["init", "--db", dir + "/s.sqlite", "--sample"])
+        let out = try ReviewEndToEndTests.run(["dashboard", "--db", dir + "/s.sqlite", "--lang", "en"])
+        let store = try HouseholdStore(path: dir + "/s.sqlite")
+        let d = try store.dashboard(village: "622922100201")
+        let lines = out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "Village 622922100201: 128 households")
+        // Each type's row ends with its total; the totals add up to the village.
+        let typeRows = lines.drop { !$0.hasPrefix("Households by type") }.dropFirst(2).prefix { !$0.isEmpty }
+        #expect(typeRows.compactMap { $0.split(separator: " ").last.flatMap { Int($0) } }.reduce(0, +) == 128, "\(typeRows)")
+        for g in ReviewEndToEndTests.questionnaire.standards.guarantees {
+            let n = d.failing[g.id]?.count ?? 0
+            #expect(lines.contains { $0.hasPrefix("  \(g.label.en)  \(n)") }, "\(g.label.en): \(n)\n\(out)")
+        }
+        #expect(out.contains("──────── the line ────────") && out.contains("示例调查员: 128 in all"), "\(out)")
+        let missing = try HufangBinary.run(["dashboard", "--db", dir + "/s.sqlite", "--village", "000"])
+        #expect(missing.status == 0 && missing.out.contains("村 000：0 户"), "\(missing)")
+    }
+
     @Test func withoutATerminalItPrintsTheListAndTheConflicts() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hufang-review-cli-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -40,6 +40,9 @@ public struct DashboardPage: Sendable, Equatable {
         public var perDay: [Int]
     }
 
+    /// A share of the income line as a person reads it: "75%".
+    public static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
+
     /// Labels a store's dashboard with the questionnaire's code lists.
     public init(_ d: VillageDashboard, questionnaire q: Questionnaire, lang: Language) {
         let zh = lang == .zh

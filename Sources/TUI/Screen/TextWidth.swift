@@ -34,4 +34,7 @@ public enum TextWidth {
         }
         return out + String(repeating: " ", count: max(0, width - used))
     }
+
+    /// Right-aligns text in `width` columns (numbers in a table).
+    public static func right(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - of(text))) + text }
 }

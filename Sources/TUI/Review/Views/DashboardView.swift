@@ -75,7 +75,7 @@ enum DashboardView {
                       style: .warning, limit: rightW)
                 y += 1
             }
-            let range = band.upper.map { "\(percent(band.lower))–\(percent($0))" } ?? "≥\(percent(band.lower))"
+            let range = band.upper.map { "\(DashboardPage.percent(band.lower))–\(DashboardPage.percent($0))" } ?? "≥\(DashboardPage.percent(band.lower))"
             c.put(range, x: rx, y: y, style: .hint, limit: 10)
             let bar = String(repeating: "█", count: band.count == 0 ? 0 : max(1, band.count * barW / most))
             let n = c.put(bar, x: rx + 10, y: y, style: band.lower < 1 ? .error : .done)
@@ -102,6 +102,4 @@ enum DashboardView {
         trimmed.copy(c, rows: 0..<(y + 1), to: 0)
         return trimmed
     }
-
-    static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
 }
