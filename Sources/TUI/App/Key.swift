@@ -9,7 +9,7 @@ public enum Key: Hashable, Sendable {
 }
 
 /// The actions bound to keys; each has an F-key and a Ctrl- fallback, shown in the help screen.
-public enum Action: CaseIterable, Sendable {
+public enum Action: KeyBinding, CaseIterable, Sendable {
     case help, checks, roster, assessment, nextUnanswered, nextProblem, add, remove, explain, complete, quit, literal
 
     /// The F-key and Ctrl-letter that trigger the action.
@@ -29,7 +29,16 @@ public enum Action: CaseIterable, Sendable {
         case .literal: return (nil, "v")
         }
     }
+}
 
+/// An action bound to an F-key and a Ctrl- fallback: the enumerator's `Action`s and the supervisor's
+/// `ReviewAction`s match keys and label themselves the same way.
+public protocol KeyBinding {
+    /// The F-key and Ctrl-letter that trigger the action.
+    var keys: (function: Int?, ctrl: Character) { get }
+}
+
+extension KeyBinding {
     /// Whether a key triggers this action.
     public func matches(_ key: Key) -> Bool {
         let k = keys

@@ -76,8 +76,8 @@ public enum Update {
         return effects
     }
 
-    static func pageLimit(_ state: AppState) -> Int { state.listRows * 3 }
-    static func pageOffset(_ state: AppState) -> Int { max(0, state.list.selected - state.listRows) }
+    static func pageLimit(_ state: AppState) -> Int { ListWindow.limit(rows: state.listRows) }
+    static func pageOffset(_ state: AppState) -> Int { ListWindow.offset(selected: state.list.selected, rows: state.listRows) }
 
     /// Reads the list's page around the selection again (after a search, a move or a change).
     static func reloadList(_ state: inout AppState) -> Effect {
@@ -88,9 +88,19 @@ public enum Update {
     /// Reads the list again when the selection left the page read (or the screen grew).
     static func reloadIfNeeded(_ state: inout AppState) -> [Effect] {
         let l = state.list
-        let visibleEnd = min(l.total, l.top + state.listRows)
-        if l.loading || (l.top >= l.offset && visibleEnd <= l.offset + l.page.count) { return [] }
+        if l.loading || ListWindow.covers(top: l.top, rows: state.listRows, total: l.total, offset: l.offset, read: l.page.count) { return [] }
         return [reloadList(&state)]
+    }
+}
+
+/// Which part of a long list to read: a few screens around the selection, read again once the rows on
+/// screen leave it. Both applications' lists page this way.
+enum ListWindow {
+    static func limit(rows: Int) -> Int { rows * 3 }
+    static func offset(selected: Int, rows: Int) -> Int { max(0, selected - rows) }
+    /// Whether the rows on screen (from `top`) are all among those read (from `offset`).
+    static func covers(top: Int, rows: Int, total: Int, offset: Int, read: Int) -> Bool {
+        top >= offset && min(total, top + rows) <= offset + read
     }
 }
 

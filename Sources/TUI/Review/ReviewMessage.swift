@@ -36,12 +36,12 @@ public enum ReviewEffect: Sendable, Equatable {
 
 /// The supervisor's keys: an F-key and a Ctrl- fallback each, as in the enumerator's application
 /// (help, quit and next problem are the enumerator's `Action`s, on the same keys).
-public enum ReviewAction: CaseIterable, Sendable {
+public enum ReviewAction: KeyBinding, CaseIterable, Sendable {
     case statusFilter, flagFilter, villageFilter, enumeratorFilter, sort, conflicts, dashboard
     case commentField, commentHousehold, sendBack, approve
     case takeMine, takeTheirs, typeValue
 
-    public var keys: (function: Int, ctrl: Character) {
+    public var keys: (function: Int?, ctrl: Character) {
         switch self {
         case .statusFilter: return (2, "t")
         case .flagFilter: return (3, "e")
@@ -59,18 +59,6 @@ public enum ReviewAction: CaseIterable, Sendable {
         case .typeValue: return (7, "o")
         }
     }
-
-    /// Whether a key triggers this action.
-    public func matches(_ key: Key) -> Bool {
-        if case .function(let n) = key, n == keys.function { return true }
-        if case .ctrl(let c) = key, c == keys.ctrl { return true }
-        return false
-    }
-
-    /// "F2".
-    public var label: String { "F\(keys.function)" }
-    /// "F2 / Ctrl-T", for the help screen.
-    public var fullLabel: String { "F\(keys.function) / Ctrl-" + String(keys.ctrl).uppercased() }
 }
 
 extension Key {

@@ -20,7 +20,7 @@ public final class ReviewRuntime {
     /// Reads the first page of the list and the filters' choices.
     public func start() {
         state.list.loading = true
-        send(effects: [.loadFilters, .loadList(state.list.query, offset: 0, limit: state.listRows * 3)])
+        send(effects: [.loadFilters, .loadList(state.list.query, offset: 0, limit: ListWindow.limit(rows: state.listRows))])
     }
 
     /// Handles a message and everything it leads to.

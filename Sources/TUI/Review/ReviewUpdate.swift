@@ -170,13 +170,13 @@ enum ReviewListUpdate {
 
     static func reload(_ state: inout ReviewState) -> ReviewEffect {
         state.list.loading = true
-        return .loadList(state.list.query, offset: max(0, state.list.selected - state.listRows), limit: state.listRows * 3)
+        return .loadList(state.list.query, offset: ListWindow.offset(selected: state.list.selected, rows: state.listRows),
+                         limit: ListWindow.limit(rows: state.listRows))
     }
 
     static func reloadIfNeeded(_ state: inout ReviewState) -> [ReviewEffect] {
         let l = state.list
-        let visibleEnd = min(l.total, l.top + state.listRows)
-        if l.loading || (l.top >= l.offset && visibleEnd <= l.offset + l.rows.count) { return [] }
+        if l.loading || ListWindow.covers(top: l.top, rows: state.listRows, total: l.total, offset: l.offset, read: l.rows.count) { return [] }
         return [reload(&state)]
     }
 }

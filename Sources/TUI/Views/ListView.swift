@@ -54,7 +54,8 @@ enum ListView {
                                : [("Enter", " open"), ("F7", " new household"), ("↑↓", " select"), ("Esc", " clear"), ("F1", " help"), ("F10", " quit")])
     }
 
-    static func row(_ buf: inout ScreenBuffer, _ y: Int, _ cells: [String], style: Style, styles: [Style]?) {
+    /// One line of a table of columns `widths` wide, one space apart (the supervisor's list draws its own).
+    static func row(_ buf: inout ScreenBuffer, _ y: Int, _ cells: [String], style: Style, styles: [Style]?, widths: [Int] = widths) {
         var x = 1
         for (i, text) in cells.enumerated() {
             buf.put(text, x: x, y: y, style: styles?[i] ?? style, limit: widths[i])

@@ -32,7 +32,7 @@ enum ReviewListView {
 
         let header = zh ? ["村代码", "户号", "户主", "调查员", "状态", "错误", "已说明", "待说明", "冲突", "意见"]
                         : ["Village", "No.", "Head", "Enumerator", "Status", "Err", "Expl", "Open", "Conf", "Cmt"]
-        row(&buf, 3, header, widths(l), styles: Array(repeating: Style(bold: true), count: header.count))
+        ListView.row(&buf, 3, header, style: Style(bold: true), styles: nil, widths: widths(l))
         if list.total == 0 && !list.loading {
             let filtered = q != ReviewQuery(sort: q.sort)
             buf.put(filtered ? (zh ? "没有符合条件的户。按 Esc 清除搜索和筛选。" : "Nothing matches. Esc clears the search and filters.")
@@ -63,7 +63,7 @@ enum ReviewListView {
                 styles[8] = .error
                 styles[9] = .comment
             }
-            row(&buf, y, cells, widths(l), styles: styles)
+            ListView.row(&buf, y, cells, style: .plain, styles: styles, widths: widths(l))
         }
         if list.total > 0 {
             let where_ = zh ? "第 \(list.selected + 1) / \(list.total) 户" : "\(list.selected + 1) of \(list.total)"
@@ -103,14 +103,6 @@ enum ReviewListView {
         case .status: return zh ? "状态" : "status"
         case .updated: return zh ? "最近修改" : "last change"
         case .problems: return zh ? "问题多的在前" : "most problems"
-        }
-    }
-
-    static func row(_ buf: inout ScreenBuffer, _ y: Int, _ cells: [String], _ widths: [Int], styles: [Style]) {
-        var x = 1
-        for (i, text) in cells.enumerated() {
-            buf.put(text, x: x, y: y, style: styles[i], limit: widths[i])
-            x += widths[i] + 1
         }
     }
 }
