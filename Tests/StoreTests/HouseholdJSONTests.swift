@@ -102,7 +102,7 @@ import Survey
     }
 
     @Test func theWrongTypeForAQuestion() throws {
-        try refuse("应为number") { Self.answer(&$0, household: 1, where: Self.question("floor_area"), field: "type") { $0["type"] = "text" } }
+        try refuse("应为 number") { Self.answer(&$0, household: 1, where: Self.question("floor_area"), field: "type") { $0["type"] = "text" } }
     }
 
     @Test func notAHouseholdFileAtAll() throws {

@@ -1,5 +1,6 @@
 import Testing
 @testable import TUI
+import Survey
 
 @Suite struct TextWidthTests {
     @Test func chineseTakesTwoColumns() {

@@ -203,6 +203,19 @@ enum Migrations {
                 t.column("value", .text).notNull()
             }
         }
+        m.registerMigration("2026-12-v3-refused-bundles") { db in
+            // Held bundles refused when their turn came (a fork, a revoked device, a change the signer may
+            // not make): listed for the supervisor instead of waiting for ever. The rejection is JSON of
+            // `BundleRejection`, rendered in the reader's language.
+            try db.create(table: "refusedBundle") { t in
+                t.primaryKey("hash", .text)
+                t.column("deviceID", .text).notNull()
+                t.column("sequence", .integer).notNull()
+                t.column("fileName", .text).notNull()
+                t.column("rejection", .text).notNull()
+                t.column("refusedAt", .text).notNull()
+            }
+        }
         return m
     }
 }

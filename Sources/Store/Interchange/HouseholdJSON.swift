@@ -68,8 +68,12 @@ extension HouseholdStore {
         return (try? e.encode(export)) ?? Data()
     }
 
-    /// Reads an interchange file, checking every record before anything is written.
+    /// Reads an interchange file, checking every record before anything is written: the same `RowRules` as
+    /// a bundle's rows, and that every record names the household it is filed under.
     public static func decodeExport(_ data: Data, questionnaire: Questionnaire?) throws(ImportError) -> HouseholdExport {
+        if let bad = Self.firstInvalidUTF8(data) {
+            throw ImportError(path: "(file)", problem: "第 \(bad.line) 行第 \(bad.column) 列（字节 \(bad.offset)）不是有效的UTF-8 (invalid UTF-8 at line \(bad.line), column \(bad.column), byte \(bad.offset))")
+        }
         let export: HouseholdExport
         do { export = try JSONDecoder().decode(HouseholdExport.self, from: data) } catch let error as DecodingError {
             throw Self.describe(error)
@@ -77,72 +81,120 @@ extension HouseholdStore {
             throw ImportError(path: "(file)", problem: "不是有效的JSON (not valid JSON): \(error.localizedDescription)")
         }
         guard export.format == HouseholdExport.formatName else {
-            throw ImportError(path: "format", problem: "应为 \(HouseholdExport.formatName)，实为 \(export.format) (not a hufang household file)")
+            throw ImportError(path: "format", problem: "应为 \(HouseholdExport.formatName)，实为 \(RowProblem.shown(export.format)) (not a hufang household file)")
         }
         guard export.formatVersion == 1 else { throw ImportError(path: "formatVersion", problem: "不支持的版本 \(export.formatVersion) (unsupported version)") }
-        var seen: Set<String> = []
+        let rules = RowRules(questionnaire: questionnaire)
+        var households: Set<String> = [], rowIDs: Set<String> = [], auditIDs: Set<String> = [], commentIDs: Set<String> = []
         for (i, doc) in export.households.enumerated() {
             let at = "households[\(i)]"
+            try Self.check(rules, .household, doc.household, at: "\(at).household")
             let hid = doc.household.id
-            guard UUID(uuidString: hid) != nil else { throw ImportError(path: "\(at).household.id", problem: "不是UUID (not a UUID): \(hid)") }
-            guard seen.insert(hid).inserted else { throw ImportError(path: "\(at).household.id", problem: "同一户出现两次 (household appears twice): \(hid)") }
-            guard Day(iso: doc.household.referenceDay) != nil else {
-                throw ImportError(path: "\(at).household.referenceDay", problem: "日期格式应为YYYY-MM-DD (expected YYYY-MM-DD)")
+            guard households.insert(hid).inserted else { throw ImportError(path: "\(at).household.id", problem: "同一户出现两次 (household appears twice): \(hid)") }
+            var householdRows: Set<String> = []
+            /// A record filed under this household must name it, and a row of it where it names one.
+            func owned(_ path: String, _ householdID: String, rowID: String? = nil) throws(ImportError) {
+                guard householdID == hid else {
+                    throw ImportError(path: "\(path).householdID", problem: "与所属户不符 (does not match its household): \(RowProblem.shown(householdID))")
+                }
+                if let rowID, !rowID.isEmpty, !householdRows.contains(rowID) {
+                    throw ImportError(path: "\(path).rowID", problem: "该户没有这一行 (no such row in this household): \(RowProblem.shown(rowID))")
+                }
             }
-            var rowIDs: Set<String> = [""]
+            func once(_ path: String, _ key: String, in seen: inout Set<String>) throws(ImportError) {
+                guard seen.insert(key).inserted else { throw ImportError(path: path, problem: "出现两次 (appears twice): \(RowProblem.shown(key))") }
+            }
             for (j, r) in doc.rows.enumerated() {
-                guard r.householdID == hid else { throw ImportError(path: "\(at).rows[\(j)].householdID", problem: "与所属户不符 (does not match its household)") }
-                guard UUID(uuidString: r.id) != nil else { throw ImportError(path: "\(at).rows[\(j)].id", problem: "不是UUID (not a UUID)") }
-                if let q = questionnaire, q.roster(r.roster) == nil {
-                    throw ImportError(path: "\(at).rows[\(j)].roster", problem: "问卷中没有名册 \(r.roster) (no such roster)")
-                }
-                rowIDs.insert(r.id)
+                try owned("\(at).rows[\(j)]", r.householdID)
+                try Self.check(rules, .rosterRow, r, at: "\(at).rows[\(j)]")
+                try once("\(at).rows[\(j)].id", r.id, in: &rowIDs)
+                householdRows.insert(r.id)
             }
+            var answerKeys: Set<String> = []
             for (j, a) in doc.answers.enumerated() {
-                let ap = "\(at).answers[\(j)]"
-                guard a.householdID == hid else { throw ImportError(path: "\(ap).householdID", problem: "与所属户不符 (does not match its household)") }
-                guard rowIDs.contains(a.rowID) else { throw ImportError(path: "\(ap).rowID", problem: "该户没有这一行 (no such row in this household): \(a.rowID)") }
-                guard let value = ValueCoding.decode(type: a.type, text: a.value) else {
-                    throw ImportError(path: "\(ap).value", problem: "“\(a.value)”不是有效的\(a.type)值 (not a valid \(a.type) value)")
-                }
-                if let q = questionnaire {
-                    guard let question = q.question(a.question) else {
-                        throw ImportError(path: "\(ap).question", problem: "问卷中没有问题 \(a.question) (no such question)")
-                    }
-                    guard question.isInput else { throw ImportError(path: "\(ap).question", problem: "\(a.question)是计算项，不能导入 (calculated)") }
-                    let expected = ValueCoding.typeTag(of: question.type)
-                    guard a.type == expected || (expected == "code" && a.type == "number" && value.number != nil) else {
-                        throw ImportError(path: "\(ap).type", problem: "\(a.question)应为\(expected)，实为\(a.type) (expected \(expected))")
-                    }
-                }
+                try owned("\(at).answers[\(j)]", a.householdID, rowID: a.rowID)
+                try Self.check(rules, .answer, a, at: "\(at).answers[\(j)]")
+                try once("\(at).answers[\(j)]", a.rowID + "/" + a.question, in: &answerKeys)
             }
-            for (j, x) in doc.audit.enumerated() where x.householdID != hid {
-                throw ImportError(path: "\(at).audit[\(j)].householdID", problem: "与所属户不符 (does not match its household)")
+            for (j, x) in doc.audit.enumerated() {
+                try owned("\(at).audit[\(j)]", x.householdID, rowID: x.rowID)
+                try Self.check(rules, .audit, x, at: "\(at).audit[\(j)]")
+                try once("\(at).audit[\(j)].id", x.id, in: &auditIDs)
             }
-            for (j, o) in doc.overrides.enumerated() where o.householdID != hid || !rowIDs.contains(o.rowID) {
-                throw ImportError(path: "\(at).overrides[\(j)]", problem: "不属于该户 (does not belong to this household)")
+            var overrideKeys: Set<String> = []
+            for (j, o) in doc.overrides.enumerated() {
+                try owned("\(at).overrides[\(j)]", o.householdID, rowID: o.rowID)
+                try Self.check(rules, .override, o, at: "\(at).overrides[\(j)]")
+                try once("\(at).overrides[\(j)]", o.rowID + "/" + o.checkID, in: &overrideKeys)
+            }
+            if let review = doc.review {
+                try owned("\(at).review", review.householdID)
+                try Self.check(rules, .review, review, at: "\(at).review")
+            }
+            for (j, c) in doc.comments.enumerated() {
+                try owned("\(at).comments[\(j)]", c.householdID, rowID: c.rowID)
+                try Self.check(rules, .comment, c, at: "\(at).comments[\(j)]")
+                try once("\(at).comments[\(j)].id", c.id, in: &commentIDs)
             }
         }
         return export
     }
 
+    /// `rules` on one record, the problem placed at `path.column`.
+    private static func check(_ rules: RowRules, _ table: TravellingTable, _ record: some EncodableRecord, at path: String) throws(ImportError) {
+        let row: [String: Cell]
+        do { row = try Cell.row(record) } catch { throw ImportError(path: path, problem: "\(error)") }
+        if let p = rules.checkComplete(table, row) {
+            throw ImportError(path: "\(path).\(p.column)", problem: "\(p.message(.zh)) (\(p.message(.en)))")
+        }
+    }
+
+    /// Where the first byte that is not UTF-8 is: its offset and its line and column (1-based).
+    static func firstInvalidUTF8(_ data: Data) -> (offset: Int, line: Int, column: Int)? {
+        data.withUnsafeBytes { raw -> (Int, Int, Int)? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = bytes.makeIterator()
+            var offset = 0, line = 1, column = 1
+            while true {
+                switch parser.parseScalar(from: &iterator) {
+                case .valid(let encoded):
+                    offset += encoded.count
+                    if encoded.count == 1 && encoded.first == 0x0A { line += 1; column = 1 } else { column += 1 }
+                case .emptyInput: return nil
+                case .error(let length):
+                    _ = length
+                    return (offset, line, column)
+                }
+            }
+        }
+    }
+
     /// Imports an interchange file in one transaction: every household or none. A household already in
-    /// the store is refused (sync between stores goes through bundles).
+    /// the store is refused (sync between stores goes through bundles), and so is a record whose id another
+    /// household of the store already has.
     public func importJSON(_ data: Data, questionnaire: Questionnaire?) throws -> Int {
         let export = try Self.decodeExport(data, questionnaire: questionnaire)
         do {
             try capturedWrite { db in
                 for (i, doc) in export.households.enumerated() {
+                    let at = "households[\(i)]"
                     if try HouseholdRecord.exists(db, key: doc.household.id) {
-                        throw ImportError(path: "households[\(i)].household.id", problem: "本库已有这一户 (already in this store): \(doc.household.id)")
+                        throw ImportError(path: "\(at).household.id", problem: "本库已有这一户 (already in this store): \(doc.household.id)")
                     }
-                    try doc.household.insert(db)
-                    for r in doc.rows { try r.insert(db) }
-                    for a in doc.answers { try a.insert(db) }
-                    for x in doc.audit { try x.insert(db) }
-                    for o in doc.overrides { try o.insert(db) }
-                    try doc.review?.insert(db)
-                    for c in doc.comments { try c.insert(db) }
+                    /// An insert whose key the store already holds names its record instead of failing the store.
+                    func insert(_ record: some PersistableRecord, _ path: String) throws {
+                        do { try record.insert(db) } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
+                            throw ImportError(path: path, problem: "本库已有同一编号的记录 (a record with this id is already in the store)")
+                        }
+                    }
+                    try insert(doc.household, "\(at).household")
+                    for (j, r) in doc.rows.enumerated() { try insert(r, "\(at).rows[\(j)]") }
+                    for (j, a) in doc.answers.enumerated() { try insert(a, "\(at).answers[\(j)]") }
+                    for (j, x) in doc.audit.enumerated() { try insert(x, "\(at).audit[\(j)]") }
+                    for (j, o) in doc.overrides.enumerated() { try insert(o, "\(at).overrides[\(j)]") }
+                    if let review = doc.review { try insert(review, "\(at).review") }
+                    for (j, c) in doc.comments.enumerated() { try insert(c, "\(at).comments[\(j)]") }
                 }
             }
         } catch let e as ImportError { throw e } catch { throw StoreError.from(error, path: path) }

@@ -3,14 +3,32 @@ import Foundation
 import GRDB
 import Survey
 
-/// A bundle whose file, signature, signer and payload have been checked.
+/// A bundle whose file, signature, signer and every change have been checked.
 struct VerifiedBundle {
     var manifest: BundleManifest
     var hash: String
-    var payload: Data
+    /// The payload opened (decrypted when sealed), still deflated: it is inflated again as it is applied.
+    var compressed: Data
     var archive: Data
     /// Made by this store itself.
     var isOwn: Bool
+}
+
+/// A held bundle that was refused once its turn came, kept so a supervisor sees what never arrived.
+public struct RefusedBundle: Equatable, Sendable {
+    public var deviceID: String
+    public var sequence: Int
+    public var fileName: String
+    public var rejection: BundleRejection
+    public var refusedAt: String
+}
+
+/// Bounds on what one bundle may make this store read.
+public enum BundleLimit {
+    /// The most changeset bytes a bundle may declare: a thousand whole households take about 40 MiB.
+    public static let plainLength = 256 << 20
+    /// The largest bundle file read at all.
+    public static let fileLength = 512 << 20
 }
 
 extension HouseholdStore {
@@ -23,23 +41,71 @@ extension HouseholdStore {
     public func importBundle(_ file: Data, fileName: String, questionnaire: Questionnaire?,
                              progress: SyncProgress = { _, _, _ in }) throws(StoreError) -> ImportOutcome {
         do {
-            let bundle = try verify(file, progress: progress)
+            let bundle = try verify(file, questionnaire: questionnaire, progress: progress)
             if bundle.isOwn { return .duplicate }
             let first = try applyOrHold(bundle, fileName: fileName, questionnaire: questionnaire, progress: progress)
             guard case .applied(let changes, let conflicts, _) = first else { return first }
-            var released: [ImportOutcome.Released] = []
-            while let held = try nextHeld(after: bundle.manifest.deviceID) {
-                // Checked again: the device may have been revoked while the bundle waited.
-                guard let again = try? verify(held.archive, progress: progress),
-                      case .applied(let n, let c, _) = try applyOrHold(again, fileName: held.fileName, questionnaire: questionnaire, progress: progress)
-                else { break }
-                released.append(.init(sequence: again.manifest.sequence, changes: n, conflicts: c))
-            }
-            return .applied(changes: changes, conflicts: conflicts, released: released)
+            return .applied(changes: changes, conflicts: conflicts,
+                            released: try releaseHeld(after: bundle.manifest.deviceID, questionnaire: questionnaire, progress: progress))
         } catch let rejection as BundleRejection {
             return .rejected(rejection)
         } catch {
             throw StoreError.from(error, path: path)
+        }
+    }
+
+    /// Takes up the held bundles that now follow `device`'s chain, each with its own outcome: applied, or
+    /// refused (checked again: the device may have been revoked while it waited). A held bundle whose
+    /// sequence another bundle now fills is a fork. Refused ones leave the held table for `refusedBundles`.
+    private func releaseHeld(after device: String, questionnaire: Questionnaire?, progress: SyncProgress) throws -> [ImportOutcome.Released] {
+        var released: [ImportOutcome.Released] = []
+        while true {
+            for fork in try supersededHeld(of: device) {
+                try refuseHeld(fork, .fork(sequence: fork.sequence))
+                released.append(.init(sequence: fork.sequence, changes: 0, conflicts: 0, rejection: .fork(sequence: fork.sequence)))
+            }
+            guard let held = try nextHeld(after: device) else { break }
+            do {
+                let again = try verify(held.archive, questionnaire: questionnaire, progress: progress)
+                guard case .applied(let n, let c, _) = try applyOrHold(again, fileName: held.fileName, questionnaire: questionnaire, progress: progress)
+                else { break }
+                released.append(.init(sequence: held.sequence, changes: n, conflicts: c))
+            } catch let rejection as BundleRejection {
+                try refuseHeld(held, rejection)
+                released.append(.init(sequence: held.sequence, changes: 0, conflicts: 0, rejection: rejection))
+            }
+        }
+        return released.sorted { $0.sequence < $1.sequence }
+    }
+
+    private struct HeldBundle {
+        var hash: String
+        var deviceID: String
+        var sequence: Int
+        var archive: Data
+        var fileName: String
+    }
+
+    private func refuseHeld(_ held: HeldBundle, _ rejection: BundleRejection) throws {
+        let reason = String(decoding: try JSONEncoder().encode(rejection), as: UTF8.self)
+        try writeUncaptured { db in
+            try db.execute(sql: "DELETE FROM heldBundle WHERE hash = ?", arguments: [held.hash])
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO refusedBundle (hash, deviceID, sequence, fileName, rejection, refusedAt) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [held.hash, held.deviceID, held.sequence, held.fileName, reason, Self.timestamp()])
+        }
+    }
+
+    /// Held bundles that were refused when their turn came, oldest first.
+    public func refusedBundles() throws(StoreError) -> [RefusedBundle] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT deviceID, sequence, fileName, rejection, refusedAt FROM refusedBundle ORDER BY refusedAt, deviceID, sequence")
+                .map { row in
+                    let text: String = row["rejection"]
+                    let rejection = (try? JSONDecoder().decode(BundleRejection.self, from: Data(text.utf8))) ?? .unreadableManifest
+                    return RefusedBundle(deviceID: row["deviceID"], sequence: row["sequence"], fileName: row["fileName"], rejection: rejection,
+                                         refusedAt: row["refusedAt"])
+                }
         }
     }
 
@@ -52,8 +118,9 @@ extension HouseholdStore {
         }
     }
 
-    func verify(_ file: Data, progress: SyncProgress) throws -> VerifiedBundle {
+    func verify(_ file: Data, questionnaire: Questionnaire?, progress: SyncProgress) throws -> VerifiedBundle {
         progress(.verify, 0, 3)
+        guard file.count <= BundleLimit.fileLength else { throw BundleRejection.tooLarge(declared: file.count, limit: BundleLimit.fileLength) }
         let entries: [Data]
         do { entries = try BundleArchive.read(file) } catch {
             switch error {
@@ -67,8 +134,8 @@ extension HouseholdStore {
         guard manifest.format == BundleManifest.formatName, manifest.formatVersion == BundleManifest.currentVersion else {
             throw BundleRejection.unsupportedFormat("\(manifest.format)/\(manifest.formatVersion)")
         }
-        let (signer, schema) = try read { db in
-            (try DeviceRecord.fetchOne(db, key: manifest.deviceID), try BundleManifest.schemaFingerprint(db))
+        let (signer, schema, tables) = try read { db in
+            (try DeviceRecord.fetchOne(db, key: manifest.deviceID), try BundleManifest.schemaFingerprint(db), try ChangesetCheck.schema(db))
         }
         guard let signer, signer.isSelf || signer.trustedAt != nil else {
             throw BundleRejection.untrustedDevice(device: manifest.deviceID, keyID: manifest.keyID)
@@ -84,15 +151,49 @@ extension HouseholdStore {
         guard payload.count == manifest.payload.length, SHA256.hash(data: payload).hex == manifest.payload.sha256 else {
             throw BundleRejection.payloadDamaged
         }
+        let compressed = try open(payload, of: manifest)
+        progress(.verify, 2, 3)
+        // Every change is read and checked before any is written: the bundle goes in whole or not at all.
+        let check = ChangesetCheck(rules: RowRules(questionnaire: questionnaire),
+                                   signer: BundleSigner(deviceID: manifest.deviceID, scope: .handTrusted), schema: tables)
+        let stream = InflateStream(compressed, declaredLength: manifest.payload.plainLength)
+        let counts: [String: ChangeCount]
+        do { counts = try check.run(ChangesetInput(stream)) } catch let rejection as BundleRejection {
+            throw rejection
+        } catch {
+            throw stream.problem.map(Self.rejection) ?? BundleRejection.changesDamaged("\(error)")
+        }
+        let total = counts.values.reduce(0) { $0 + $1.total }
+        guard total == manifest.changes else { throw BundleRejection.countsDiffer(declared: manifest.changes, actual: total) }
         progress(.verify, 3, 3)
-        return VerifiedBundle(manifest: manifest, hash: BundleManifest.hash(manifestBytes), payload: payload, archive: file, isOwn: signer.isSelf)
+        return VerifiedBundle(manifest: manifest, hash: BundleManifest.hash(manifestBytes), compressed: compressed, archive: file, isOwn: signer.isSelf)
     }
 
-    private func nextHeld(after device: String) throws -> (archive: Data, fileName: String)? {
+    private static func rejection(_ problem: InflateStream.Problem) -> BundleRejection {
+        switch problem {
+        case .longerThanDeclared(let n), .shorterThanDeclared(_, let n): return .wrongLength(declared: n)
+        case .trailingBytes: return .changesDamaged("trailing bytes after the compressed changes")
+        case .corrupt(let why): return .changesDamaged("cannot inflate (\(why))")
+        }
+    }
+
+    private func nextHeld(after device: String) throws -> HeldBundle? {
         try read { db in
             let next = (try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM bundleIn WHERE deviceID = ?", arguments: [device]) ?? 0) + 1
-            return try Row.fetchOne(db, sql: "SELECT archive, fileName FROM heldBundle WHERE deviceID = ? AND sequence = ?", arguments: [device, next])
-                .map { ($0["archive"], $0["fileName"]) }
+            return try Row.fetchOne(db, sql: "SELECT hash, archive, fileName FROM heldBundle WHERE deviceID = ? AND sequence = ? ORDER BY receivedAt LIMIT 1",
+                                    arguments: [device, next])
+                .map { HeldBundle(hash: $0["hash"], deviceID: device, sequence: next, archive: $0["archive"], fileName: $0["fileName"]) }
+        }
+    }
+
+    /// Held bundles of `device` whose sequence is already applied (by another bundle: a fork).
+    private func supersededHeld(of device: String) throws -> [HeldBundle] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT hash, sequence, archive, fileName FROM heldBundle
+                WHERE deviceID = ? AND sequence <= (SELECT IFNULL(MAX(sequence), 0) FROM bundleIn WHERE deviceID = ?) ORDER BY sequence
+                """, arguments: [device, device])
+                .map { HeldBundle(hash: $0["hash"], deviceID: device, sequence: $0["sequence"], archive: $0["archive"], fileName: $0["fileName"]) }
         }
     }
 
@@ -113,8 +214,7 @@ extension HouseholdStore {
             }
             // The chain: this bundle must name the one applied before it.
             guard m.previous == (last?["hash"] ?? "") else { throw BundleRejection.fork(sequence: m.sequence) }
-            let changeset = try self.payload(of: bundle)
-            let conflicts = try apply(changeset, of: m, db: db, questionnaire: questionnaire, progress: progress)
+            let conflicts = try apply(bundle, db: db, questionnaire: questionnaire, progress: progress)
             try db.execute(sql: """
                 INSERT INTO bundleIn (hash, deviceID, sequence, bundleID, changes, conflicts, fileName, appliedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [bundle.hash, m.deviceID, m.sequence, m.bundleID, m.changes, conflicts, fileName, Self.timestamp()])
@@ -123,38 +223,36 @@ extension HouseholdStore {
         }
     }
 
-    /// The changeset: opened with the county's private key when the payload is sealed, then inflated.
-    private func payload(of bundle: VerifiedBundle) throws -> Data {
-        let p = bundle.manifest.payload
-        var compressed = bundle.payload
+    /// The payload opened with the county's private key when it is sealed; still deflated.
+    private func open(_ payload: Data, of manifest: BundleManifest) throws -> Data {
+        let p = manifest.payload
+        guard p.compression == "deflate" else { throw BundleRejection.unsupportedFormat("compression \(p.compression)") }
+        guard p.plainLength >= 0 else { throw BundleRejection.wrongLength(declared: p.plainLength) }
+        guard p.plainLength <= BundleLimit.plainLength else { throw BundleRejection.tooLarge(declared: p.plainLength, limit: BundleLimit.plainLength) }
         switch p.encryption {
-        case "none": break
+        case "none": return payload
         case BundleManifest.hpke:
             guard let key = countyPrivateKey() else { throw BundleRejection.noCountyKey }
             guard let encapsulated = p.encapsulatedKey.flatMap({ Data(base64Encoded: $0) }),
-                  let plain = try? CountyKey.open(bundle.payload, encapsulatedKey: encapsulated, privateKey: key, bundleID: bundle.manifest.bundleID)
+                  let plain = try? CountyKey.open(payload, encapsulatedKey: encapsulated, privateKey: key, bundleID: manifest.bundleID)
             else { throw BundleRejection.cannotDecrypt }
-            compressed = plain
+            return plain
         default: throw BundleRejection.unsupportedFormat("encryption \(p.encryption)")
         }
-        guard p.compression == "deflate" else { throw BundleRejection.unsupportedFormat("compression \(p.compression)") }
-        guard let changeset = Deflate.decompress(compressed, length: p.plainLength) else { throw BundleRejection.changesDamaged("cannot inflate") }
-        return changeset
     }
 
     /// Applies a changeset inside the caller's transaction, then settles what SQLite reported as conflicts.
     /// Returns the number of new entries in the conflict queue.
-    private func apply(_ changeset: Data, of manifest: BundleManifest, db: Database, questionnaire: Questionnaire?,
-                       progress: SyncProgress) throws -> Int {
-        // The counts in the manifest are the sender's: the payload hash already binds these bytes to the
-        // signature, so they are not walked a second time here.
+    private func apply(_ bundle: VerifiedBundle, db: Database, questionnaire: Questionnaire?, progress: SyncProgress) throws -> Int {
+        let manifest = bundle.manifest
+        let stream = InflateStream(bundle.compressed, declaredLength: manifest.payload.plainLength)
         let handler = ImportConflicts(columns: try ImportConflicts.columns(db))
         let total = manifest.changes
         var done = 0
         let step = max(1, total / 200)
         progress(.apply, 0, total)
         do {
-            try Changeset.apply(changeset, to: db.sqliteConnection!, handler: handler) {
+            try Changeset.apply(ChangesetInput(stream), to: db.sqliteConnection!, handler: handler) {
                 done += 1
                 if done % step == 0 { progress(.apply, min(done, total), total) }
             }

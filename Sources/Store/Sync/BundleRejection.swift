@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a bundle file was refused. Nothing in the store changed.
-public enum BundleRejection: Error, Equatable, Sendable {
+public enum BundleRejection: Error, Equatable, Sendable, Codable {
     case empty
     case truncated
     case damaged
@@ -17,6 +17,14 @@ public enum BundleRejection: Error, Equatable, Sendable {
     case noCountyKey
     case cannotDecrypt
     case changesDamaged(String)
+    /// The payload declares more changes than any bundle may hold.
+    case tooLarge(declared: Int, limit: Int)
+    /// Inflates to another length than the signed manifest declares.
+    case wrongLength(declared: Int)
+    /// The manifest's change counts are not the payload's.
+    case countsDiffer(declared: Int, actual: Int)
+    /// A change the signer may not make; the whole bundle is refused.
+    case refusedChange(RefusedChange)
 
     /// The message in the user's language.
     public func message(_ zh: Bool) -> String {
@@ -39,7 +47,21 @@ public enum BundleRejection: Error, Equatable, Sendable {
         case .noCountyKey: return zh ? "数据包已加密给县级密钥，本库没有该私钥" : "sealed to the county key, and this store does not hold its private key"
         case .cannotDecrypt: return zh ? "无法解密：县级私钥不对或内容被改动" : "cannot decrypt: wrong county key, or altered content"
         case .changesDamaged(let why): return zh ? "更改内容无法应用：\(why)" : "the changes cannot be applied: \(why)"
+        case .tooLarge(let n, let limit):
+            return zh ? "声明的更改有 \(Self.size(n))，超过数据包上限 \(Self.size(limit))" : "declares \(Self.size(n)) of changes, more than the \(Self.size(limit)) a bundle may hold"
+        case .wrongLength(let n):
+            return zh ? "解压后的长度与清单声明的 \(n) 字节不符" : "does not inflate to the \(n) bytes its manifest declares"
+        case .countsDiffer(let declared, let actual):
+            return zh ? "清单说有 \(declared) 项更改，实际为 \(actual) 项" : "the manifest declares \(declared) changes, the payload holds \(actual)"
+        case .refusedChange(let c): return c.message(zh)
         }
+    }
+}
+
+extension BundleRejection {
+    /// Bytes in MiB or GiB for a message.
+    static func size(_ n: Int) -> String {
+        n >= 1 << 30 ? String(format: "%.1f GiB", Double(n) / Double(1 << 30)) : String(format: "%.1f MiB", Double(n) / Double(1 << 20))
     }
 }
 
@@ -51,11 +73,17 @@ public enum ImportOutcome: Equatable, Sendable {
     case held(waitingFor: Int)
     case rejected(BundleRejection)
 
-    /// A held bundle applied after the one it waited for arrived.
+    /// A held bundle taken up after the one it waited for arrived: applied, or refused after all (it leaves
+    /// the held ones and is kept among the refused for the supervisor to see).
     public struct Released: Equatable, Sendable {
         public var sequence: Int
         public var changes: Int
         public var conflicts: Int
+        public var rejection: BundleRejection?
+
+        public init(sequence: Int, changes: Int, conflicts: Int, rejection: BundleRejection? = nil) {
+            self.sequence = sequence; self.changes = changes; self.conflicts = conflicts; self.rejection = rejection
+        }
     }
 
     /// The line printed for the file.
@@ -65,6 +93,11 @@ public enum ImportOutcome: Equatable, Sendable {
             var s = zh ? "已应用 \(n) 项更改 (applied \(n) changes)" : "applied \(n) changes"
             if c > 0 { s += zh ? "，\(c) 处冲突待处理" : ", \(c) conflicts to resolve" }
             for r in released {
+                if let rejection = r.rejection {
+                    s += zh ? "；暂存的第 \(r.sequence) 号包被拒收 (held sequence \(r.sequence): rejected)：\(rejection.message(true))"
+                            : "; held sequence \(r.sequence): rejected: \(rejection.message(false))"
+                    continue
+                }
                 s += zh ? "；随后应用了暂存的第 \(r.sequence) 号包，\(r.changes) 项更改" : "; then held sequence \(r.sequence): applied \(r.changes) changes"
                 if r.conflicts > 0 { s += zh ? "，\(r.conflicts) 处冲突" : ", \(r.conflicts) conflicts" }
             }

@@ -7,7 +7,7 @@ import Foundation
 enum Changeset {
     /// Tables whose changes travel in bundles. Everything else (outbox, bundles, conflict queue, devices,
     /// settings) is this store's own bookkeeping.
-    static let capturedTables = ["household", "rosterRow", "answer", "audit", "override", "review", "comment", "resolution"]
+    static let capturedTables = TravellingTable.allCases.map(\.rawValue)
 
     /// A session-extension call failed.
     struct Failure: Error, CustomStringConvertible {
@@ -60,31 +60,73 @@ enum Changeset {
     static func count(_ changeset: Data) throws -> [String: ChangeCount] {
         var counts: [String: ChangeCount] = [:]
         guard !changeset.isEmpty else { return counts }
-        try changeset.withUnsafeBytes { raw in
-            var iter: OpaquePointer?
-            try check(sqlite3changeset_start(&iter, Int32(raw.count), UnsafeMutableRawPointer(mutating: raw.baseAddress)), "sqlite3changeset_start")
-            var table = "", last: UnsafePointer<CChar>?
-            var step = sqlite3changeset_next(iter)
-            while step == SQLITE_ROW {
-                var name: UnsafePointer<CChar>?
-                var columns: Int32 = 0, op: Int32 = 0, indirect: Int32 = 0
-                sqlite3changeset_op(iter, &name, &columns, &op, &indirect)
-                // The name pointer stays the same while the iterator is inside one table.
-                if name != last { table = name.map { String(cString: $0) } ?? ""; last = name }
-                counts[table, default: ChangeCount()].add(op)
-                step = sqlite3changeset_next(iter)
-            }
-            let finalized = sqlite3changeset_finalize(iter)
-            // A changeset that ends early is damaged: SQLITE_CORRUPT from next or finalize.
-            guard step == SQLITE_DONE else { throw Failure(call: "sqlite3changeset_next", code: step) }
-            try check(finalized, "sqlite3changeset_finalize")
-        }
+        try walk(ChangesetInput(changeset)) { change in counts[change.table, default: ChangeCount()].add(change.operation) }
         return counts
     }
 
-    /// Applies `changeset` on `connection` (inside the caller's transaction); `handler` decides every
-    /// conflict, and `onRow` is told of each row written (for a progress bar).
-    static func apply(_ changeset: Data, to connection: OpaquePointer, handler: ChangesetConflictHandler,
+    /// A change that cannot even be read: text that is not UTF-8 (or holds NUL), or an unknown operation.
+    struct Unreadable: Error, Equatable {
+        var table: String
+        var column: Int?
+    }
+
+    /// Reads every change of `input` in order, with all its cells, before anything is applied: the
+    /// import checks each one. Throws `Unreadable` for a change that has no meaning, `Failure` when the
+    /// changeset itself is damaged (or its input stopped).
+    static func walk(_ input: ChangesetInput, _ visit: (ChangeRecord) throws -> Void) throws {
+        var iter: OpaquePointer?
+        let context = Unmanaged.passUnretained(input).toOpaque()
+        try check(sqlite3changeset_start_strm(&iter, ChangesetInput.callback, context), "sqlite3changeset_start_strm")
+        var step = SQLITE_OK
+        do {
+            defer { withExtendedLifetime(input) {} }
+            step = sqlite3changeset_next(iter)
+            while step == SQLITE_ROW {
+                var name: UnsafePointer<CChar>?
+                var columns: Int32 = 0, op: Int32 = 0, indirect: Int32 = 0
+                try check(sqlite3changeset_op(iter, &name, &columns, &op, &indirect), "sqlite3changeset_op")
+                let table = name.map { String(cString: $0) } ?? ""
+                guard let operation = ChangeOperation(op) else { throw Unreadable(table: table, column: nil) }
+                var pkFlags: UnsafeMutablePointer<UInt8>?
+                var pkCount: Int32 = 0
+                try check(sqlite3changeset_pk(iter, &pkFlags, &pkCount), "sqlite3changeset_pk")
+                let n = Int(columns)
+                var change = ChangeRecord(table: table, operation: operation,
+                                          primaryKey: (0..<n).map { i in pkFlags.map { $0[i] != 0 } ?? false },
+                                          old: Array(repeating: nil, count: n), new: Array(repeating: nil, count: n))
+                for i in 0..<n {
+                    if operation != .insert { change.old[i] = try strictCell(iter, i, table, sqlite3changeset_old) }
+                    if operation != .delete { change.new[i] = try strictCell(iter, i, table, sqlite3changeset_new) }
+                }
+                try visit(change)
+                step = sqlite3changeset_next(iter)
+            }
+        } catch {
+            sqlite3changeset_finalize(iter)
+            throw error
+        }
+        let finalized = sqlite3changeset_finalize(iter)
+        // A changeset that ends early is damaged: SQLITE_CORRUPT from next or finalize.
+        guard step == SQLITE_DONE else { throw Failure(call: "sqlite3changeset_next", code: step) }
+        try check(finalized, "sqlite3changeset_finalize")
+    }
+
+    /// A cell read exactly: text must be whole UTF-8 without NUL, or the change is unreadable.
+    private static func strictCell(_ iter: OpaquePointer?, _ i: Int, _ table: String,
+                                   _ f: (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Int32) throws -> Cell? {
+        var value: OpaquePointer?
+        guard f(iter, Int32(i), &value) == SQLITE_OK, let value else { return nil }
+        guard sqlite3_value_type(value) == SQLITE_TEXT else { return Cell(value) }
+        let count = Int(sqlite3_value_bytes(value))
+        guard let bytes = sqlite3_value_text(value) else { return .text("") }
+        let buffer = UnsafeBufferPointer(start: bytes, count: count)
+        guard !buffer.contains(0), let text = String(validating: buffer, as: UTF8.self) else { throw Unreadable(table: table, column: i) }
+        return .text(text)
+    }
+
+    /// Applies the changeset `input` yields on `connection` (inside the caller's transaction), reading it a
+    /// chunk at a time; `handler` decides every conflict, and `onRow` is told of each row written.
+    static func apply(_ input: ChangesetInput, to connection: OpaquePointer, handler: ChangesetConflictHandler,
                       onRow: () -> Void) throws {
         try withoutActuallyEscaping(onRow) { onRow in
             let box = ApplyBox(handler: handler, onRow: onRow)
@@ -94,16 +136,15 @@ enum Changeset {
                 Unmanaged<ApplyBox>.fromOpaque(ctx!).takeUnretainedValue().onRow()
             }, context)
             defer { sqlite3_update_hook(connection, nil, nil) }
-            let code = changeset.withUnsafeBytes { raw in
-                // No savepoint of its own: the caller's transaction already makes the apply all or nothing, and a
-                // savepoint would copy every page it touches into a sub-journal.
-                sqlite3changeset_apply_v2(connection, Int32(raw.count), UnsafeMutableRawPointer(mutating: raw.baseAddress), nil, { ctx, kind, iter in
-                    let box = Unmanaged<ApplyBox>.fromOpaque(ctx!).takeUnretainedValue()
-                    return box.handler.decide(kind, ChangeView(iter: iter!))
-                }, context, nil, nil, SQLITE_CHANGESETAPPLY_NOSAVEPOINT)
-            }
+            // No savepoint of its own: the caller's transaction already makes the apply all or nothing, and a
+            // savepoint would copy every page it touches into a sub-journal.
+            let code = sqlite3changeset_apply_v2_strm(connection, ChangesetInput.callback, Unmanaged.passUnretained(input).toOpaque(), nil, { ctx, kind, iter in
+                let box = Unmanaged<ApplyBox>.fromOpaque(ctx!).takeUnretainedValue()
+                return box.handler.decide(kind, ChangeView(iter: iter!))
+            }, context, nil, nil, SQLITE_CHANGESETAPPLY_NOSAVEPOINT)
             withExtendedLifetime(box) {}
-            try check(code, "sqlite3changeset_apply_v2")
+            withExtendedLifetime(input) {}
+            try check(code, "sqlite3changeset_apply_v2_strm")
         }
     }
 
@@ -121,12 +162,66 @@ public struct ChangeCount: Codable, Equatable, Sendable {
     public var delete = 0
     public var total: Int { insert + update + delete }
 
-    mutating func add(_ op: Int32) {
+    mutating func add(_ op: ChangeOperation) {
         switch op {
-        case SQLITE_INSERT: insert += 1
-        case SQLITE_UPDATE: update += 1
-        default: delete += 1
+        case .insert: insert += 1
+        case .update: update += 1
+        case .delete: delete += 1
         }
+    }
+}
+
+/// What a change does to its row.
+enum ChangeOperation: Sendable {
+    case insert, update, delete
+
+    init?(_ op: Int32) {
+        switch op {
+        case SQLITE_INSERT: self = .insert
+        case SQLITE_UPDATE: self = .update
+        case SQLITE_DELETE: self = .delete
+        default: return nil
+        }
+    }
+}
+
+/// One change of a changeset, read whole: old cells (updates and deletes) and new cells (inserts and
+/// updates), nil where the change does not carry the column.
+struct ChangeRecord {
+    var table: String
+    var operation: ChangeOperation
+    var primaryKey: [Bool]
+    var old: [Cell?]
+    var new: [Cell?]
+}
+
+/// Where SQLite's streaming changeset calls read a changeset from: bytes in memory, or a payload
+/// inflated as it is read.
+final class ChangesetInput {
+    private let next: (UnsafeMutableRawPointer, Int) -> Int?
+
+    /// A changeset already in memory.
+    init(_ data: Data) {
+        var offset = 0
+        next = { buffer, capacity in
+            let n = min(capacity, data.count - offset)
+            if n > 0 {
+                data.withUnsafeBytes { raw in buffer.copyMemory(from: raw.baseAddress! + offset, byteCount: n) }
+                offset += n
+            }
+            return n
+        }
+    }
+
+    /// A changeset inflated on the way.
+    init(_ stream: InflateStream) { next = { stream.read(into: $0, capacity: $1) } }
+
+    /// SQLite's xInput: fill at most *n bytes, set *n to how many (0 at the end).
+    static let callback: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, UnsafeMutablePointer<Int32>?) -> Int32 = { ctx, buffer, n in
+        let input = Unmanaged<ChangesetInput>.fromOpaque(ctx!).takeUnretainedValue()
+        guard let got = input.next(buffer!, Int(n!.pointee)) else { return SQLITE_CORRUPT }
+        n!.pointee = Int32(got)
+        return SQLITE_OK
     }
 }
 

@@ -1,3 +1,5 @@
+import Survey
+
 /// One terminal cell: a character and its style. A wide character occupies its cell and the next,
 /// which holds an empty `continuation` cell.
 public struct Cell: Hashable, Sendable {

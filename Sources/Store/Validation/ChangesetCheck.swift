@@ -1,0 +1,180 @@
+import Foundation
+import GRDB
+import Survey
+
+/// Reads a bundle's whole changeset before any row of it is written, and refuses the bundle at the first
+/// change its signer may not make: a table that is not travelling, an operation or a column the format
+/// does not allow to change, a row that breaks `RowRules`, a clock of another device, a household outside
+/// the signer's scope. A bundle is applied whole or not at all.
+struct ChangesetCheck {
+    let rules: RowRules
+    let signer: BundleSigner
+    /// This store's columns (in changeset order) and primary-key flags per travelling table.
+    let schema: [TravellingTable: (names: [String], primaryKey: [Bool])]
+
+    /// The operations the format allows per table: audit lines and resolutions are append-only, a
+    /// household or a roster row is never deleted (a row's removal is a flag), a comment only ever goes
+    /// from open to dealt with.
+    static let operations: [TravellingTable: Set<ChangeOperation>] = [
+        .household: [.insert, .update], .rosterRow: [.insert, .update], .answer: [.insert, .update, .delete],
+        .audit: [.insert], .override: [.insert, .update, .delete], .review: [.insert, .update, .delete],
+        .comment: [.insert, .update], .resolution: [.insert],
+    ]
+
+    /// The columns an update may change. A row never moves to another household.
+    static let updatable: [TravellingTable: Set<String>] = [
+        .household: Set(RowRules.columns[.household]!.map(\.0)).subtracting(["id", "createdAt"]),
+        .rosterRow: ["ord", "removed", "removedBy", "removedAt", "removedReason"],
+        .answer: ["type", "value", "who", "at", "clock"],
+        .override: ["reason", "who", "at"],
+        .review: ["state", "reason", "who", "at"],
+        .comment: ["resolved"],
+    ]
+
+    /// Tables whose rows carry a hybrid logical clock, which names the device that wrote them.
+    static let clocked: Set<TravellingTable> = [.answer, .audit, .resolution]
+
+    /// This store's schema of the travelling tables.
+    static func schema(_ db: Database) throws -> [TravellingTable: (names: [String], primaryKey: [Bool])] {
+        var result: [TravellingTable: (names: [String], primaryKey: [Bool])] = [:]
+        for table in TravellingTable.allCases {
+            let columns = try Row.fetchAll(db, sql: "SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", arguments: [table.rawValue])
+            result[table] = (columns.map { $0["name"] }, columns.map { ($0["pk"] as Int) > 0 })
+        }
+        return result
+    }
+
+    /// Checks every change; returns the per-table counts of a changeset that passed.
+    func run(_ input: ChangesetInput) throws -> [String: ChangeCount] {
+        var counts: [String: ChangeCount] = [:]
+        var index = 0
+        do {
+            try Changeset.walk(input) { change in
+                index += 1
+                if let reason = check(change) { throw reason }
+                counts[change.table, default: ChangeCount()].add(change.operation)
+            }
+        } catch let refused as RefusedChange {
+            throw BundleRejection.refusedChange(refused)
+        } catch let unreadable as Changeset.Unreadable {
+            let column = unreadable.column.flatMap { i in TravellingTable(rawValue: unreadable.table).flatMap { schema[$0]?.names[safe: i] } }
+            throw BundleRejection.refusedChange(RefusedChange(index: index + 1, table: unreadable.table, reason: .unreadable(column: column)))
+        }
+        return counts
+    }
+
+    private func check(_ change: ChangeRecord) -> RefusedChange? {
+        func refuse(_ reason: RefusedChange.Reason, household: String? = nil, key: String? = nil) -> RefusedChange {
+            RefusedChange(index: 0, table: change.table, household: household, key: key, reason: reason)
+        }
+        guard let table = TravellingTable(rawValue: change.table) else { return refuse(.localTable) }
+        let (names, primaryKey) = schema[table]!
+        guard change.primaryKey == primaryKey else { return refuse(.schema) }
+        guard Self.operations[table]!.contains(change.operation) else { return refuse(.operation(change.operation.word)) }
+        var row: [String: Cell] = [:]
+        switch change.operation {
+        case .insert:
+            for (i, cell) in change.new.enumerated() { guard let cell else { return refuse(.schema) }; row[names[i]] = cell }
+        case .delete:
+            for (i, cell) in change.old.enumerated() { guard let cell else { return refuse(.schema) }; row[names[i]] = cell }
+        case .update:
+            for i in names.indices where primaryKey[i] {
+                guard let cell = change.old[i] else { return refuse(.schema) }
+                row[names[i]] = cell
+            }
+            for (i, cell) in change.new.enumerated() {
+                guard let cell else { continue }
+                guard Self.updatable[table]!.contains(names[i]) else { return refuse(.column(names[i]), household: household(table, row)) }
+                row[names[i]] = cell
+            }
+        }
+        let hid = household(table, row)
+        let key = self.key(table, row)
+        let problem = change.operation == .update ? rules.check(table, row) : rules.checkComplete(table, row)
+        if let problem { return refuse(.row(problem), household: hid, key: key) }
+        if table == .comment, change.operation == .update {
+            // Dealt with, never reopened: old 0, new 1.
+            let oldResolved = names.firstIndex(of: "resolved").flatMap { change.old[$0] }
+            guard oldResolved == .integer(0), row["resolved"] == .integer(1) else { return refuse(.column("resolved"), household: hid, key: key) }
+        }
+        if Self.clocked.contains(table), change.operation != .delete {
+            // An update of an answer must say when and by whom it changed: the signer's new clock.
+            guard case .text(let clock)? = row["clock"] else { return refuse(.row(RowProblem("clock", .missing)), household: hid, key: key) }
+            if HybridLogicalClock(clock)?.device != signer.clockDevice { return refuse(.notSigner(clock: clock), household: hid, key: key) }
+        }
+        guard signer.permits(table, change.operation, household: hid) else { return refuse(.outOfScope, household: hid, key: key) }
+        return nil
+    }
+
+    private func household(_ table: TravellingTable, _ row: [String: Cell]) -> String? {
+        (table == .household ? row["id"] : row["householdID"])?.text
+    }
+
+    /// What names the row within its household in a message: the question, check or row id.
+    private func key(_ table: TravellingTable, _ row: [String: Cell]) -> String? {
+        switch table {
+        case .answer, .comment: return row["question"]?.text
+        case .override: return row["checkID"]?.text
+        case .resolution: return row["field"]?.text
+        case .rosterRow, .audit: return row["id"]?.text
+        case .household, .review: return nil
+        }
+    }
+}
+
+/// A change a bundle may not carry, and where it is: the whole bundle is refused.
+public struct RefusedChange: Error, Equatable, Sendable, Codable {
+    /// 1 for the changeset's first change.
+    public var index: Int
+    public var table: String
+    public var household: String?
+    /// The question, check or row the change is about.
+    public var key: String?
+    public var reason: Reason
+
+    public enum Reason: Equatable, Sendable, Codable {
+        /// A table that never travels (devices, settings, migrations, the outbox…).
+        case localTable
+        case operation(String)
+        case column(String)
+        /// Columns or key unlike this store's.
+        case schema
+        case unreadable(column: String?)
+        case row(RowProblem)
+        case notSigner(clock: String)
+        case outOfScope
+    }
+
+    init(index: Int, table: String, household: String? = nil, key: String? = nil, reason: Reason) {
+        self.index = index; self.table = table; self.household = household; self.key = key; self.reason = reason
+    }
+
+    /// The refusal in the user's language: which change, table, household and field, and why.
+    public func message(_ zh: Bool) -> String {
+        var place = zh ? "第 \(index) 项更改（表 \(RowProblem.shown(table))" : "change \(index) (table \(RowProblem.shown(table))"
+        if let household { place += zh ? "，户 \(RowProblem.shown(household))" : ", household \(RowProblem.shown(household))" }
+        if let key { place += zh ? "，\(RowProblem.shown(key))" : ", \(RowProblem.shown(key))" }
+        place += zh ? "）：" : "): "
+        let lang: Language = zh ? .zh : .en
+        switch reason {
+        case .localTable: return place + (zh ? "这张表只属于本库，数据包不能写入" : "this table belongs to the store itself; no bundle may write it")
+        case .operation(let op): return place + (zh ? "数据包格式不允许\(["insert": "插入", "update": "修改", "delete": "删除"][op] ?? op)这张表的行" : "the bundle format does not allow a \(op) in this table")
+        case .column(let c): return place + (zh ? "不允许修改 \(c)" : "\(c) may not be changed")
+        case .schema: return place + (zh ? "列与本库的表结构不符" : "its columns do not match this store's table")
+        case .unreadable(let c): return place + (zh ? "\(c.map { "\($0) 的" } ?? "")内容无法读取（不是 UTF-8 文字）" : "\(c.map { "\($0): " } ?? "")unreadable (not UTF-8 text)")
+        case .row(let p): return place + p.column + (zh ? "：" : ": ") + p.message(lang)
+        case .notSigner(let clock): return place + RowProblem("clock", .signedByAnother(clock: clock)).message(lang)
+        case .outOfScope: return place + (zh ? "超出签名设备的范围" : "outside the signing device's scope")
+        }
+    }
+}
+
+extension ChangeOperation {
+    var word: String {
+        switch self { case .insert: return "insert"; case .update: return "update"; case .delete: return "delete" }
+    }
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
+}
