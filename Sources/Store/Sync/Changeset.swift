@@ -21,12 +21,13 @@ enum Changeset {
     }
 
     /// Runs `body` inside a session on `connection` and returns its result with the changeset it made
-    /// (nil when it changed no captured row). Must run inside the write transaction it records.
-    static func capture<T>(_ connection: OpaquePointer, _ body: () throws -> T) throws -> (T, Data?) {
+    /// (nil when it changed no captured row). Must run inside the write transaction it records. `tables`
+    /// other than the travelling ones only ever serve tests that forge a hostile bundle.
+    static func capture<T>(_ connection: OpaquePointer, tables: [String] = capturedTables, _ body: () throws -> T) throws -> (T, Data?) {
         var session: OpaquePointer?
         try check(sqlite3session_create(connection, "main", &session), "sqlite3session_create")
         defer { sqlite3session_delete(session) }
-        for table in capturedTables { try check(sqlite3session_attach(session, table), "sqlite3session_attach") }
+        for table in tables { try check(sqlite3session_attach(session, table), "sqlite3session_attach") }
         let result = try body()
         var size: Int32 = 0
         var bytes: UnsafeMutableRawPointer?
