@@ -33,13 +33,16 @@ let package = Package(
         .executableTarget(name: "StoreBenchmark", dependencies: ["Store", "Survey", "TUI", .product(name: "GRDB", package: "GRDB.swift")],
                           path: "Benchmarks/StoreBenchmark"),
         .testTarget(name: "SurveyTests", dependencies: ["Survey"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Survey", .product(name: "Crypto", package: "swift-crypto")]),
+        // What several test targets share: bundles forged with a trusted key, a store's whole dump.
+        .target(name: "TestSupport", dependencies: ["Store", "Survey", .product(name: "GRDB", package: "GRDB.swift"),
+                                                    .product(name: "Crypto", package: "swift-crypto")], path: "Tests/Support"),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Survey", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "BundleBenchmark", dependencies: ["Store", "Survey", .product(name: "GRDB", package: "GRDB.swift")],
                           path: "Benchmarks/BundleBenchmark"),
         .executableTarget(name: "TUIBenchmark", dependencies: ["TUI", "Store", "Survey"], path: "Benchmarks/TUIBenchmark"),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "Store", "Survey"], resources: [.copy("Snapshots")]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Store", "Survey", "TestSupport"], resources: [.copy("Snapshots")]),
         // Drives the built `hufang` binary; `swift build --build-tests` builds it first.
         // The interview end to end (tmux) plans its keystrokes with the TUI core, then sends only keys.
-        .testTarget(name: "CLITests", dependencies: ["TUI", "Store", "Survey"]),
+        .testTarget(name: "CLITests", dependencies: ["TUI", "Store", "Survey", "TestSupport"]),
     ]
 )

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import Survey
+import TestSupport
 @testable import Store
 
 /// Laptops and a hub exchanging bundles, all in one process: each store is its own file and device.
@@ -104,7 +105,7 @@ struct SyncFixture {
     @Test func theSameBundleTwiceIsADuplicateAndChangesNothing() throws {
         let f = SyncFixture()
         let (laptop, hub, bundle) = try f.laptopAndHub()
-        #expect(try f.importing(bundle, into: hub) != .duplicate)
+        try expectApplied(try f.importing(bundle, into: hub))
         let before = try SyncFixture.counts(hub), json = try hub.exportJSON()
         #expect(try f.importing(bundle, into: hub) == .duplicate)
         #expect(try SyncFixture.counts(hub) == before)
@@ -149,7 +150,7 @@ struct SyncFixture {
         try clone.commit(try cloneIV.answer("phone", .text("13900000000")), of: cloneIV, who: "李文华")
         let b1 = try clone.exportBundles(to: "\(f.folder)/clone-out", enumerator: "李文华")[0]
         #expect(a1.sequence == 1 && b1.sequence == 1)
-        #expect(try f.importing(a1, into: hub) != .duplicate)
+        try expectApplied(try f.importing(a1, into: hub))
         let before = try SyncFixture.counts(hub)
         #expect(try f.importing(b1, into: hub) == .rejected(.fork(sequence: 1)))
         // The next of the clone names a previous bundle the hub never applied.
@@ -183,7 +184,7 @@ struct SyncFixture {
         #expect(try hub.exportJSON() == json)
         print("1,000 flipped bundles of \(good.count) bytes, rejected as:", reasons.sorted { $0.key < $1.key })
         // The untouched file still goes in.
-        #expect(try hub.importBundle(good, fileName: "good.zip", questionnaire: Fixture.questionnaire) != .duplicate)
+        try expectApplied(try hub.importBundle(good, fileName: "good.zip", questionnaire: Fixture.questionnaire))
     }
 
     @Test func aRepackedBundleWithAnAlteredManifestSignatureOrPayloadIsRejected() throws {
@@ -203,7 +204,7 @@ struct SyncFixture {
                                   ([entries[0], entries[1], entries[2] + Data([0])], .payloadDamaged)] {
             #expect(try hub.importBundle(BundleArchive.write(files), fileName: "repacked.zip", questionnaire: nil) == .rejected(expected))
         }
-        #expect(try hub.importBundle(BundleArchive.write(entries), fileName: "same.zip", questionnaire: nil) != .duplicate)
+        try expectApplied(try hub.importBundle(BundleArchive.write(entries), fileName: "same.zip", questionnaire: nil))
     }
 
     @Test func truncatedAndEmptyFilesAreRejected() throws {
@@ -225,7 +226,7 @@ struct SyncFixture {
         let first = try f.export(laptop)
         #expect(try f.importing(first, into: stranger) == .rejected(.untrustedDevice(device: laptop.deviceID, keyID: try laptop.device().fingerprint)))
         try f.trust(hub, laptop)
-        #expect(try f.importing(first, into: hub) != .duplicate)
+        try expectApplied(try f.importing(first, into: hub))
         // Lost laptop: revoked from the next sequence; what already arrived stays.
         let (_, from) = try hub.revoke(String(laptop.deviceID.prefix(8)))
         #expect(from == 2)

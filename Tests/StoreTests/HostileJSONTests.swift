@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import Survey
+import TestSupport
 @testable import Store
 
 /// JSON files built to slip something past the import: each is refused with its place, and the store it

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import Survey
+import TestSupport
 @testable import Store
 
 /// Attacks by someone holding a *trusted* laptop's key: every bundle below is correctly signed and chained,
@@ -16,7 +17,7 @@ import Survey
         (laptop, hub, _) = try f.laptopAndHub()
         let first = try #require(try laptop.pool.read { db in try Data.fetchOne(db, sql: "SELECT archive FROM bundleOut WHERE sequence = 1") })
         try expectApplied(try hub.importBundle(first, fileName: "first.zip", questionnaire: Fixture.questionnaire))
-        forge = BundleForge(signer: laptop, receiver: hub)
+        forge = BundleForge(signer: laptop, receiver: hub, questionnaire: Fixture.questionnaire)
         household = try #require(try hub.pool.read { db in try String.fetchOne(db, sql: "SELECT id FROM household") })
     }
 
@@ -255,13 +256,5 @@ import Survey
         #expect(released.map(\.rejection) == [.revoked(device: laptop.deviceID, from: 3)])
         #expect(try hub.heldBundles().isEmpty)
         #expect(try hub.refusedBundles().map(\.rejection) == [.revoked(device: laptop.deviceID, from: 3)])
-    }
-}
-
-/// Fails the test unless `outcome` is an apply (a rejected good bundle must not pass as "not a duplicate").
-func expectApplied(_ outcome: ImportOutcome, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-    guard case .applied = outcome else {
-        Issue.record("expected applied, got \(outcome)", sourceLocation: sourceLocation)
-        return
     }
 }

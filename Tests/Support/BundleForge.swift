@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import Testing
 import GRDB
 import Survey
 @testable import Store
@@ -8,29 +7,35 @@ import Survey
 /// What an attacker holding a trusted device's key can make: a correctly signed, correctly chained bundle
 /// in the real format (canonical ZIP, Ed25519, zlib) around any changeset — made with SQLite's own session
 /// extension on a copy of the receiving store, so updates and deletes carry the receiver's real old values.
-struct BundleForge {
-    let signer: HouseholdStore
-    let receiver: HouseholdStore
+public struct BundleForge {
+    public let signer: HouseholdStore
+    public let receiver: HouseholdStore
+    public let questionnaire: Questionnaire
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hufang-forge-\(UUID().uuidString)").path
 
+    public init(signer: HouseholdStore, receiver: HouseholdStore, questionnaire: Questionnaire) {
+        self.signer = signer; self.receiver = receiver; self.questionnaire = questionnaire
+    }
+
     /// The signer's clock text, as its own writes carry it.
-    var clock: String { HybridLogicalClock(millis: 1_606_000_000_000, counter: 1, device: String(signer.deviceID.prefix(8))).description }
+    public var clock: String { HybridLogicalClock(millis: 1_606_000_000_000, counter: 1, device: String(signer.deviceID.prefix(8))).description }
 
     /// The changeset `sql` makes on a copy of the receiver, capturing `tables` (any table, local ones too).
-    func changeset(tables: [String] = Changeset.capturedTables, _ sql: String, _ arguments: StatementArguments = []) throws -> Data {
+    public func changeset(tables: [String] = Changeset.capturedTables, _ sql: String, _ arguments: StatementArguments = []) throws -> Data {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let copy = "\(folder)/copy-\(UUID().uuidString).sqlite"
         try receiver.pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [copy]) }
         let queue = try DatabaseQueue(path: copy)
         return try queue.write { db in
             let (_, data) = try Changeset.capture(db.sqliteConnection!, tables: tables) { try db.execute(sql: sql, arguments: arguments) }
-            return try #require(data, "the statement changed nothing: \(sql)")
+            guard let data else { throw SupportFailure("the statement changed nothing: \(sql)") }
+            return data
         }
     }
 
     /// A bundle around `changeset`, signed with the signer's key, next in the signer's chain as the receiver
     /// holds it. `declare` may lie about the manifest (the signature still covers it).
-    func bundle(_ changeset: Data, compressed: Data? = nil, declare: (inout BundleManifest) -> Void = { _ in }) throws -> Data {
+    public func bundle(_ changeset: Data, compressed: Data? = nil, declare: (inout BundleManifest) -> Void = { _ in }) throws -> Data {
         let key = try DeviceKey.load(from: signer.keyPath)
         let (last, schema) = try receiver.pool.read { db in
             (try Row.fetchOne(db, sql: "SELECT sequence, hash FROM bundleIn WHERE deviceID = ? ORDER BY sequence DESC LIMIT 1", arguments: [signer.deviceID]),
@@ -52,15 +57,15 @@ struct BundleForge {
     }
 
     /// Forges and imports: the outcome.
-    func send(_ changeset: Data) throws -> ImportOutcome {
-        try receiver.importBundle(try bundle(changeset), fileName: "forged.zip", questionnaire: Fixture.questionnaire)
+    public func send(_ changeset: Data) throws -> ImportOutcome {
+        try receiver.importBundle(try bundle(changeset), fileName: "forged.zip", questionnaire: questionnaire)
     }
 }
 
 /// Everything a store holds, as text: the schema and every row of every table in key order — the
 /// equivalent of `sqlite3 store .dump`, to show that a refused bundle changed nothing at all.
-enum StoreDump {
-    static func of(_ store: HouseholdStore) throws -> String {
+public enum StoreDump {
+    public static func of(_ store: HouseholdStore) throws -> String {
         try store.pool.read { db in
             var out = ""
             for (name, sql) in try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name")
@@ -75,4 +80,15 @@ enum StoreDump {
             return out
         }
     }
+}
+
+/// A set-up step of a test that could not be done.
+public struct SupportFailure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Throws unless `outcome` is an apply: a rejected good bundle must not pass as "not a duplicate".
+public func expectApplied(_ outcome: ImportOutcome) throws {
+    guard case .applied = outcome else { throw SupportFailure("expected applied, got \(outcome)") }
 }
