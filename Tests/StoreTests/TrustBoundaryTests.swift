@@ -114,11 +114,18 @@ import TestSupport
         try refused(try answer(calculated.id, type: "number", value: "1"), table: "answer") { $0 == .row(RowProblem("question", .calculatedQuestion(calculated.id))) }
     }
 
-    @Test func aHugeNameIsRefused() throws {
+    @Test func anOverlongOrHugeNameIsRefused() throws {
         let row = try #require(try hub.pool.read { db in try String.fetchOne(db, sql: "SELECT id FROM rosterRow") })
-        try refused(try answer("name", type: "text", value: String(repeating: "王", count: 2_000_000), row: row), table: "answer") {
-            if case .row(let p) = $0, case .tooLong = p.kind { return p.column == "value" } else { return false }
+        let limit = try #require(Fixture.questionnaire.question("name")).maxTextLength
+        try refused(try answer("name", type: "text", value: String(repeating: "王", count: limit + 1), row: row), table: "answer") {
+            $0 == .row(RowProblem("value", .tooLong(limit: limit)))
         }
+        // Six megabytes in one value: refused by its length before anything reads it whole.
+        let before = try StoreDump.of(hub)
+        let outcome = try forge.send(try answer("name", type: "text", value: String(repeating: "王", count: 2_000_000), row: row))
+        guard case .rejected(.changesDamaged(let why)) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(why.contains("more than \(ChangesetFraming.maxValue)"))
+        #expect(try StoreDump.of(hub) == before)
     }
 
     @Test func anAnswerInTheWrongPlaceOrOfTheWrongTypeIsRefused() throws {
@@ -192,6 +199,21 @@ import TestSupport
         // Shorter than declared.
         outcome = try hub.importBundle(try forge.bundle(small) { $0.payload.plainLength += 10 }, fileName: "short.zip", questionnaire: Fixture.questionnaire)
         #expect(outcome == .rejected(.wrongLength(declared: small.count + 10)))
+    }
+
+    @Test func changesThatEndInsideATableNameAreRefusedNotWaitedForForEver() throws {
+        // Found by the mutation test: SQLite's streaming reader waited for ever for the name's terminator.
+        let small = try answer("floor_area", type: "number", value: "12")
+        var cut = small
+        cut.append(contentsOf: [0x54, 0x05, 0x01, 0, 0, 0, 0] + Array("review".utf8) + [0xA0])
+        let outcome = try hub.importBundle(try forge.bundle(cut), fileName: "cut.zip", questionnaire: Fixture.questionnaire)
+        #expect(outcome == .rejected(.changesDamaged("the changes end in the middle of a change")))
+        // A value longer than any travelling value is refused by its length, before SQLite buffers it.
+        var huge = Data([0x54, 0x01, 0x01] + Array("answer".utf8) + [0, 18, 0, 3, 0xC0, 0x80, 0x80, 0x00])
+        huge.append(Data(count: 16))
+        let long = try hub.importBundle(try forge.bundle(huge), fileName: "huge.zip", questionnaire: Fixture.questionnaire)
+        guard case .rejected(.changesDamaged(let why)) = long else { Issue.record("\(long)"); return }
+        #expect(why.contains("more than"))
     }
 
     @Test func aManifestThatMiscountsItsChangesIsRefused() throws {

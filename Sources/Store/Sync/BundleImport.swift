@@ -156,12 +156,12 @@ extension HouseholdStore {
         // Every change is read and checked before any is written: the bundle goes in whole or not at all.
         let check = ChangesetCheck(rules: RowRules(questionnaire: questionnaire),
                                    signer: BundleSigner(deviceID: manifest.deviceID, scope: .handTrusted), schema: tables)
-        let stream = InflateStream(compressed, declaredLength: manifest.payload.plainLength)
+        let input = ChangesetInput(InflateStream(compressed, declaredLength: manifest.payload.plainLength))
         let counts: [String: ChangeCount]
-        do { counts = try check.run(ChangesetInput(stream)) } catch let rejection as BundleRejection {
+        do { counts = try check.run(input) } catch let rejection as BundleRejection {
             throw rejection
         } catch {
-            throw stream.problem.map(Self.rejection) ?? BundleRejection.changesDamaged("\(error)")
+            throw input.inflateProblem.map(Self.rejection) ?? BundleRejection.changesDamaged(input.problem ?? "\(error)")
         }
         let total = counts.values.reduce(0) { $0 + $1.total }
         guard total == manifest.changes else { throw BundleRejection.countsDiffer(declared: manifest.changes, actual: total) }

@@ -200,10 +200,13 @@ struct ChangeRecord {
 /// inflated as it is read.
 final class ChangesetInput {
     private let next: (UnsafeMutableRawPointer, Int) -> Int?
+    private var framing = ChangesetFraming()
+    private let stream: InflateStream?
 
     /// A changeset already in memory.
     init(_ data: Data) {
         var offset = 0
+        stream = nil
         next = { buffer, capacity in
             let n = min(capacity, data.count - offset)
             if n > 0 {
@@ -215,12 +218,31 @@ final class ChangesetInput {
     }
 
     /// A changeset inflated on the way.
-    init(_ stream: InflateStream) { next = { stream.read(into: $0, capacity: $1) } }
+    init(_ stream: InflateStream) {
+        self.stream = stream
+        next = { stream.read(into: $0, capacity: $1) }
+    }
+
+    /// Why the input stopped early, in words: the inflater's or the framing's problem.
+    var problem: String? {
+        if let p = stream?.problem { return "\(p)" }
+        return framing.problem.map(\.description)
+    }
+
+    /// The inflater's problem, when it was the one that stopped.
+    var inflateProblem: InflateStream.Problem? { stream?.problem }
+
+    /// The next bytes, checked by the framing before SQLite sees them; nil when the input is damaged.
+    private func read(_ buffer: UnsafeMutableRawPointer, _ capacity: Int) -> Int? {
+        guard let n = next(buffer, capacity) else { return nil }
+        let ok = n == 0 ? framing.finish() : framing.feed(UnsafeRawBufferPointer(start: buffer, count: n))
+        return ok ? n : nil
+    }
 
     /// SQLite's xInput: fill at most *n bytes, set *n to how many (0 at the end).
     static let callback: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, UnsafeMutablePointer<Int32>?) -> Int32 = { ctx, buffer, n in
         let input = Unmanaged<ChangesetInput>.fromOpaque(ctx!).takeUnretainedValue()
-        guard let got = input.next(buffer!, Int(n!.pointee)) else { return SQLITE_CORRUPT }
+        guard let got = input.read(buffer!, Int(n!.pointee)) else { return SQLITE_CORRUPT }
         n!.pointee = Int32(got)
         return SQLITE_OK
     }
