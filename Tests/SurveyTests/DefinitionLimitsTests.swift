@@ -48,6 +48,81 @@ import Testing
         #expect(found, "expected \(file):\(line):\(column): …\(text)…\nthe loader reported:\n\(listing)", sourceLocation: sourceLocation)
     }
 
+    // MARK: Expressions
+
+    @Test("an expression nested 10,000 brackets deep is refused at the bracket past the limit")
+    func deepBracketsAreRefused() throws {
+        let deep = String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000)
+        let text = Self.household(adding: "  - id: deep\n    label: {zh: 深, en: Deep}\n    type: integer\n    calculate: \"\(deep)\"\n")
+        let problems = try Self.problems(replacing: "A-household.yaml", with: text)
+        // `    calculate: "` is 16 characters; the bracket past the limit is the (limit + 1)th.
+        Self.expectProblem(problems, "A-household.yaml", Self.firstAddedLine + 3, 17 + ExpressionLimits.maxDepth,
+                           "expression nested too deeply (limit \(ExpressionLimits.maxDepth))")
+        #expect(problems.allSatisfy { $0.description.count < 400 }, "a problem quotes the whole expression")
+    }
+
+    @Test("10,000 nested calls, 'not's, minus signs or lists are refused as nested too deeply",
+          arguments: ["abs(", "not ", "- ", "[", "(-"])
+    func deepPrefixesAreRefused(_ prefix: String) {
+        let source = String(repeating: prefix, count: 10_000) + "1"
+        #expect(throws: ExpressionError.self) { try ExpressionParser.parse(source) }
+        do { _ = try ExpressionParser.parse(source) } catch {
+            #expect(error.message == "expression nested too deeply (limit \(ExpressionLimits.maxDepth))")
+            #expect(error.offset == prefix.count * ExpressionLimits.maxDepth || prefix == "(-")
+        }
+    }
+
+    @Test("a flat sum of 2,000 terms is refused as too long, at the operator past the limit")
+    func longSumIsRefused() throws {
+        let sum = Array(repeating: "floor_area", count: 2_000).joined(separator: " + ")
+        let text = Self.household(adding: "  - id: long_sum\n    label: {zh: 长, en: Long}\n    type: decimal\n    calculate: \(sum)\n")
+        let problems = try Self.problems(replacing: "A-household.yaml", with: text)
+        // The operator that would join term limit + 1.
+        let plus = sum.indices.filter { sum[$0] == "+" }[ExpressionLimits.maxTerms - 1]
+        Self.expectProblem(problems, "A-household.yaml", Self.firstAddedLine + 3, 16 + sum.distance(from: sum.startIndex, to: plus),
+                           "expression too long (limit \(ExpressionLimits.maxTerms) terms)")
+    }
+
+    @Test("long chains of every operator are refused as too long, not a stack overflow",
+          arguments: [" + ", " * ", " and ", " or ", " - ", " / "])
+    func longChainsAreRefused(_ op: String) {
+        let source = Array(repeating: "x", count: 2_000).joined(separator: op)
+        do { _ = try ExpressionParser.parse(source); Issue.record("a chain of 2,000 terms was accepted") } catch {
+            #expect(error.message == "expression too long (limit \(ExpressionLimits.maxTerms) terms)")
+        }
+    }
+
+    @Test("a sum of 100,000 terms is refused by the length of its text")
+    func hugeSumIsRefused() {
+        let source = Array(repeating: "x", count: 100_000).joined(separator: " + ")
+        do { _ = try ExpressionParser.parse(source); Issue.record("accepted") } catch {
+            #expect(error.message == "expression too long (limit \(ExpressionLimits.maxLength) characters)")
+            #expect(error.offset == 0)
+        }
+    }
+
+    @Test("chains inside brackets that together grow the tree past the limit are refused as nested too deeply")
+    func chainsInsideBracketsAreRefused() {
+        // Each level is a chain of 90 terms whose first term is the level below: 2 levels are 180 deep.
+        var source = "1"
+        for _ in 0..<2 { source = "(" + source + String(repeating: " + 1", count: 89) + ")" }
+        do { _ = try ExpressionParser.parse(source); Issue.record("accepted") } catch {
+            #expect(error.message == "expression nested too deeply (limit \(ExpressionLimits.maxDepth))")
+        }
+    }
+
+    @Test("expressions at the limits compile and evaluate")
+    func expressionsAtTheLimitsWork() throws {
+        let q = Shipped.questionnaire
+        let iv = Interview(questionnaire: q, today: surveyDay)
+        let sum = try q.compile(Array(repeating: "1", count: ExpressionLimits.maxTerms).joined(separator: " + "))
+        #expect(iv.evaluate(sum) == .number(Double(ExpressionLimits.maxTerms)))
+        let negated = try q.compile(String(repeating: "- ", count: ExpressionLimits.maxDepth - 1) + "1")
+        #expect(iv.evaluate(negated) == .number(ExpressionLimits.maxDepth % 2 == 0 ? -1 : 1))
+        let brackets = try q.compile(String(repeating: "(", count: ExpressionLimits.maxDepth) + "2" + String(repeating: ")", count: ExpressionLimits.maxDepth))
+        #expect(iv.evaluate(brackets) == .number(2))
+    }
+
     @Test("a dependency cycle through 5,000 calculated questions is reported, not a stack overflow")
     func longCycleIsReported() throws {
         var lines = ""

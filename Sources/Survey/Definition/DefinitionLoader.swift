@@ -176,7 +176,7 @@ private struct Builder {
             guard let text = r.string(node, what: "relevant") else { continue }
             var c = ExpressionCompiler(fields: fields, rosters: rosterIndex, codeLists: codeLists, hostRoster: sections[index].roster, currentType: nil)
             do { sectionRelevant[index] = try c.compile(text, expecting: .bool) } catch {
-                r.problem(at: r.location(of: node, offset: error.offset), "in '\(text)': \(error.message)")
+                r.problem(at: r.location(of: node, offset: error.offset), "in '\(Self.excerpt(text))': \(error.message)")
             }
         }
 
@@ -194,7 +194,7 @@ private struct Builder {
                 guard let text = r.string(node, what: "an expression") else { return nil }
                 var c = compiler(current: current)
                 do { return try c.compile(text, expecting: expecting) } catch {
-                    r.problem(at: r.location(of: node, offset: error.offset), "in '\(text)': \(error.message)")
+                    r.problem(at: r.location(of: node, offset: error.offset), "in '\(Self.excerpt(text))': \(error.message)")
                     return nil
                 }
             }
@@ -248,7 +248,7 @@ private struct Builder {
                 checks.append(Check(index: checks.count, id: pc.id, field: at.index, roster: nil, ownsValue: false, test: test,
                                     severity: pc.severity, message: pc.message, location: r.location(pc.test)))
             } catch {
-                r.problem(at: r.location(of: pc.test, offset: error.offset), "in '\(text)': \(error.message)")
+                r.problem(at: r.location(of: pc.test, offset: error.offset), "in '\(Self.excerpt(text))': \(error.message)")
             }
         }
         var checkIDs: [String: SourceLocation] = [:]
@@ -274,6 +274,11 @@ private struct Builder {
         guard let standards else { return nil }
         return Questionnaire(id: formID, version: version, title: title, sections: sections, questions: questions, rosters: rosters,
                              checks: checks, codeLists: codeLists, standards: standards, graph: graph)
+    }
+
+    /// An expression as quoted in a message: a long one is cut, so a problem stays one readable line.
+    static func excerpt(_ text: String) -> String {
+        text.count <= 80 ? text : text.prefix(77) + "…"
     }
 
     /// FNV-1a of the text, as 8 hex digits: the same on every machine and every run.
@@ -362,7 +367,7 @@ private struct Builder {
                 guard let node, let text = r.string(node, what: "an expression") else { return nil }
                 var c = ExpressionCompiler(fields: fields, rosters: rosters, codeLists: codeLists, hostRoster: host, currentType: nil)
                 do { return try c.compile(text, expecting: .bool) } catch {
-                    r.problem(at: r.location(of: node, offset: error.offset), "in '\(text)': \(error.message)")
+                    r.problem(at: r.location(of: node, offset: error.offset), "in '\(Self.excerpt(text))': \(error.message)")
                     return nil
                 }
             }
