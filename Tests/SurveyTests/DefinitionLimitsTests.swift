@@ -134,4 +134,64 @@ import Testing
         // The cycle is named along what each value feeds: c0 feeds c4999, which feeds c4998, …
         #expect(problems.contains { $0.message.hasPrefix("dependency cycle: c0 → c4999 → c4998 → ") && $0.message.contains("c1 → c0") })
     }
+
+    // MARK: YAML
+
+    @Test("a YAML alias bomb is refused at the alias that passes the node limit, without expanding it")
+    func aliasBombIsRefused() throws {
+        // 12 levels of 10 aliases each stand for 10^12 nodes: expanding them would never finish.
+        var text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...12 {
+            text += "a\(level): &a\(level) [\(Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", "))]\n"
+        }
+        let problems = try Self.problems(replacing: "A-household.yaml", with: text)
+        let p = try #require(problems.first { $0.location.file == "A-household.yaml" })
+        #expect(problems.filter { $0.location.file == "A-household.yaml" }.count == 1)
+        #expect(p.message.contains("too many YAML nodes once aliases are expanded (limit \(YAMLLimits.maxNodes) per file)"), "\(p)")
+        // Levels 0–5 hold 1,234,566 nodes, and each level-6 alias stands for 1,111,111: the first passes 2,000,000.
+        #expect(p.location.line == 7, "\(p)")
+        #expect(p.location.column == "a6: &a6 [".count + 1, "\(p)")
+    }
+
+    @Test("an alias used as a mapping key, or inside one, is refused at the alias",
+          arguments: [("*k : 1\n", 1), ("? [*k]\n: 1\n", 4), ("x: {*k : 1}\n", 5)])
+    func aliasAsKeyIsRefused(_ key: String, _ column: Int) throws {
+        let text = "id: &k A\n" + key
+        let problems = try Self.problems(replacing: "A-household.yaml", with: text)
+        Self.expectProblem(problems, "A-household.yaml", 2, column, "an alias (*k) cannot be a mapping key")
+    }
+
+    @Test("anchors and aliases used as values still load")
+    func aliasesAsValuesLoad() throws {
+        let text = Self.household(adding: """
+              - id: note_a
+                label: &note {zh: 备注, en: Note}
+                type: text
+              - id: note_b
+                label: *note
+                type: text
+
+            """)
+        let q = try Self.load(replacing: "A-household.yaml", with: text)
+        #expect(q.question("note_b")?.label == Localized(zh: "备注", en: "Note"))
+    }
+
+    @Test("YAML mappings nested 1,000 levels deep are refused at the level past the limit")
+    func deepBlockYAMLIsRefused() throws {
+        // id: A, then k: / k: / … each indented one more space.
+        let text = "id: A\n" + (0..<1_000).map { String(repeating: " ", count: $0) + "k:\n" }.joined()
+        let problems = try Self.problems(replacing: "A-household.yaml", with: text)
+        // The mapping of level L starts on line L + 1 at column L: the first one too many is level limit + 1.
+        Self.expectProblem(problems, "A-household.yaml", YAMLLimits.maxDepth + 2, YAMLLimits.maxDepth + 1,
+                           "YAML nested too deeply (limit \(YAMLLimits.maxDepth) levels of lists and mappings)")
+    }
+
+    @Test("YAML lists nested 10,000 brackets deep are refused as nested too deeply")
+    func deepFlowYAMLIsRefused() throws {
+        let text = "id: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"
+        let problems = try Self.problems(replacing: "A-household.yaml", with: text)
+        #expect(problems.contains { $0.location.file == "A-household.yaml" && $0.location.line == 1
+            && $0.message == "YAML nested too deeply (limit \(YAMLLimits.maxDepth) levels of lists and mappings)" },
+                "\(problems.map(\.description).joined(separator: "\n").prefix(1000))")
+    }
 }
