@@ -194,4 +194,36 @@ import Testing
             && $0.message == "YAML nested too deeply (limit \(YAMLLimits.maxDepth) levels of lists and mappings)" },
                 "\(problems.map(\.description).joined(separator: "\n").prefix(1000))")
     }
+
+    // MARK: Ids
+
+    @Test("a question id that is a function name, a keyword or a roster id is refused at the id",
+          arguments: [("sum", "is the name of a function"), ("count", "is the name of a function"),
+                      ("id_birthdate", "is the name of a function"), ("if", "is the name of a function"),
+                      ("true", "is a reserved word"), ("and", "is a reserved word"), ("null", "is a reserved word"),
+                      ("members", "is the id of a roster")])
+    func reservedQuestionIDIsRefused(_ id: String, _ message: String) throws {
+        let text = Self.household(adding: "  - id: \(id)\n    label: {zh: 名, en: Name}\n    type: integer\n")
+        let problems = try Self.problems(replacing: "A-household.yaml", with: text)
+        Self.expectProblem(problems, "A-household.yaml", Self.firstAddedLine, 9, "question id '\(id)' \(message)")
+    }
+
+    @Test("a roster id that is a function name is refused at the id")
+    func reservedRosterIDIsRefused() throws {
+        let text = """
+            id: minimal
+            version: "1"
+            title: {zh: 最小问卷, en: Minimal form}
+            rosters:
+              - id: members
+                label: {zh: 家庭成员, en: Household members}
+                row_label: name
+              - id: max
+                label: {zh: 最多, en: Most}
+            sections: [A-household.yaml, B-members.yaml]
+
+            """
+        let problems = try Self.problems(replacing: "questionnaire.yaml", with: text)
+        Self.expectProblem(problems, "questionnaire.yaml", 8, 9, "roster id 'max' is the name of a function")
+    }
 }

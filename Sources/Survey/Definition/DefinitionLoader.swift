@@ -69,6 +69,7 @@ private struct Builder {
             guard let m = qr.mapping(node, allowed: ["id", "label", "row_label", "min", "max"], required: ["id", "label"], what: "a roster"),
                   let id = qr.string(m["id"], what: "roster id") else { continue }
             if rosterIndex[id] != nil { qr.problem(m["id"], "duplicate roster id '\(id)'"); continue }
+            if let meaning = ReservedWords.meaning(of: id) { qr.problem(m["id"], "roster id '\(id)' is \(meaning)") }
             let r = Roster(index: rosters.count, id: id, label: qr.localized(m["label"], what: "label") ?? Localized(zh: id, en: id),
                            rowLabelField: nil, min: m["min"].flatMap { qr.int($0, what: "min") } ?? 0,
                            max: m["max"].flatMap { qr.int($0, what: "max") } ?? 200)
@@ -111,8 +112,13 @@ private struct Builder {
                     sr.problem(q["id"], "duplicate id '\(qid)' (first defined at \(first))")
                     continue
                 }
-                if qid.range(of: "^[a-z][a-z0-9_]*$", options: .regularExpression) == nil || ["and", "or", "not", "in", "true", "false", "null"].contains(qid) {
-                    sr.problem(q["id"], "question id '\(qid)' must be lower-case letters, digits and '_', starting with a letter, and not a keyword")
+                if !ReservedWords.isSnakeCase(qid) {
+                    sr.problem(q["id"], "question id '\(qid)' must be lower-case letters, digits and '_', starting with a letter")
+                } else if let meaning = ReservedWords.meaning(of: qid) {
+                    // `sum` as a field would be accepted, then every `sum(…)` would still call the function.
+                    sr.problem(q["id"], "question id '\(qid)' is \(meaning)")
+                } else if rosterIndex[qid] != nil {
+                    sr.problem(q["id"], "question id '\(qid)' is the id of a roster")
                 }
                 firstSeen[qid] = sr.location(q["id"])
                 var type = FieldType.text
