@@ -226,4 +226,49 @@ import Testing
         let problems = try Self.problems(replacing: "questionnaire.yaml", with: text)
         Self.expectProblem(problems, "questionnaire.yaml", 8, 9, "roster id 'max' is the name of a function")
     }
+
+    // MARK: max_length
+
+    @Test("max_length is read from the definition, and defaults to 200 for text and 18 for an ID number")
+    func maxLengthIsReadAndDefaulted() throws {
+        let text = Self.household(adding: """
+              - id: nickname
+                label: {zh: 别名, en: Other name}
+                type: text
+                max_length: 30
+              - id: head_id
+                label: {zh: 户主身份证号, en: Head's ID number}
+                type: id_number
+              - id: rooms
+                label: {zh: 房间数, en: Rooms}
+                type: integer
+
+            """)
+        let q = try Self.load(replacing: "A-household.yaml", with: text)
+        #expect(q.question("nickname")?.maxLength == 30)
+        #expect(q.question("head_name")?.maxLength == Question.defaultTextMaxLength)
+        #expect(Question.defaultTextMaxLength == 200)
+        #expect(q.question("head_id")?.maxLength == 18)
+        #expect(q.question("rooms")?.maxLength == Question.defaultTextMaxLength)
+    }
+
+    @Test("the shipped member name has a max_length that fits minority names with a middle dot")
+    func shippedNameHasAMaxLength() throws {
+        let name = try #require(Shipped.questionnaire.question("name"))
+        #expect(name.maxLength >= "阿卜杜热合曼·买买提明".count && name.maxLength <= 50)
+    }
+
+    @Test("max_length is refused on other types, and when it is not a whole number in range",
+          arguments: [("integer", "30", "'max_length' applies only to text and id_number questions, not integer"),
+                      ("code\n    codes: sex", "30", "'max_length' applies only to text and id_number questions, not code"),
+                      ("text", "0", "max_length must be between 1 and 10000, found 0"),
+                      ("text", "20000", "max_length must be between 1 and 10000, found 20000"),
+                      ("text", "abc", "expected max_length as a whole number"),
+                      ("id_number", "10", "max_length must be between 18 and 10000 (a resident ID has 18 characters), found 10")])
+    func wrongMaxLengthIsRefused(_ type: String, _ value: String, _ message: String) throws {
+        let text = Self.household(adding: "  - id: extra\n    label: {zh: 额外, en: Extra}\n    type: \(type)\n    max_length: \(value)\n")
+        let line = Self.firstAddedLine + 3 + type.filter { $0 == "\n" }.count
+        let problems = try Self.problems(replacing: "A-household.yaml", with: text)
+        Self.expectProblem(problems, "A-household.yaml", line, 17, message)
+    }
 }

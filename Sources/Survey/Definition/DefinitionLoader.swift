@@ -105,7 +105,7 @@ private struct Builder {
                                   roster: roster, questions: [], file: file)
             for qnode in sr.sequence(s["questions"], what: "questions") {
                 guard let q = sr.mapping(qnode, allowed: ["id", "label", "hint", "type", "unit", "codes", "required", "relevant",
-                                                          "calculate", "constraints", "min", "max"],
+                                                          "calculate", "constraints", "min", "max", "max_length"],
                                          required: ["id", "label", "type"], what: "a question"),
                       let qid = sr.string(q["id"], what: "question id") else { continue }
                 if let first = firstSeen[qid] {
@@ -138,12 +138,13 @@ private struct Builder {
                 } else if let c = q["codes"] {
                     sr.problem(c, "'codes' only applies to questions of type code or codes")
                 }
-                let question = Question(index: pending.count, id: qid, label: sr.localized(q["label"], what: "label") ?? Localized(zh: qid, en: qid),
+                var question = Question(index: pending.count, id: qid, label: sr.localized(q["label"], what: "label") ?? Localized(zh: qid, en: qid),
                                         hint: q["hint"].flatMap { sr.localized($0, what: "hint") }, type: type,
                                         unit: q["unit"].flatMap { sr.localized($0, what: "unit") }, codeList: list,
                                         required: q["required"].flatMap { sr.bool($0, what: "required") } ?? true,
                                         section: sectionIndex, roster: roster, relevant: nil, calculate: nil,
                                         location: sr.location(q["id"]))
+                question.maxLength = maxLength(q["max_length"], type: type, sr)
                 section.questions.append(question.index)
                 pending.append(PendingQuestion(question: question, reader: sr, node: q))
             }
@@ -301,6 +302,23 @@ private struct Builder {
         return CompiledExpression(source: "(\(a.source)) and (\(b.source))", code: .and(a.code, b.code), type: .bool,
                                   directRefs: Array(Set(a.directRefs + b.directRefs)).sorted(),
                                   aggregateRefs: Array(Set(a.aggregateRefs + b.aggregateRefs)).sorted())
+    }
+
+    /// A question's `max_length`, or its type's default; only text and ID numbers take one.
+    func maxLength(_ node: Node?, type: FieldType, _ r: YAMLReader) -> Int {
+        let fallback = Question.defaultMaxLength(for: type)
+        guard let node else { return fallback }
+        guard type == .text || type == .idNumber else {
+            r.problem(node, "'max_length' applies only to text and id_number questions, not \(type.rawValue)"); return fallback
+        }
+        guard let n = r.int(node, what: "max_length") else { return fallback }
+        let least = type == .idNumber ? Question.defaultIDNumberMaxLength : 1
+        guard (least...Question.maxLengthCap).contains(n) else {
+            let why = type == .idNumber ? " (a resident ID has \(least) characters)" : ""
+            r.problem(node, "max_length must be between \(least) and \(Question.maxLengthCap)\(why), found \(n)")
+            return fallback
+        }
+        return n
     }
 
     func severity(_ node: Node?, _ r: YAMLReader) -> Severity? {
