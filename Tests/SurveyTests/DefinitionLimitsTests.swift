@@ -161,6 +161,18 @@ import Testing
         Self.expectProblem(problems, "A-household.yaml", 2, column, "an alias (*k) cannot be a mapping key")
     }
 
+    @Test("an alias bomb used as a mapping key is refused at the key")
+    func aliasBombAsKeyIsRefused() throws {
+        // Five levels stand for 1,111,111 nodes, under the node limit; hashing them as a key took minutes.
+        var text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...5 {
+            text += "a\(level): &a\(level) [\(Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", "))]\n"
+        }
+        text += "? *a5\n: 1\n"
+        let problems = try Self.problems(replacing: "A-household.yaml", with: text)
+        Self.expectProblem(problems, "A-household.yaml", 7, 3, "an alias (*a5) cannot be a mapping key or part of one; write the key out")
+    }
+
     @Test("anchors and aliases used as values still load")
     func aliasesAsValuesLoad() throws {
         let text = Self.household(adding: """
