@@ -7,6 +7,7 @@ public struct Expr: Sendable {
     /// this deep, so the parser refuses a tree deeper than `ExpressionLimits.maxDepth`.
     public let height: Int
 
+    /// A node at `offset`; its height follows from its children's.
     public init(kind: Kind, offset: Int) {
         self.kind = kind
         self.offset = offset
