@@ -95,3 +95,30 @@ for (s, n) in sizes.enumerated() {
 }
 let a = results[0][0], b = results[1][0]
 print(String(format: "outside-roster field: p99 at 12 members %.2f µs (target < 200 µs); 200/12 ratio of p99 %.2f× (target ≤ 3×)", a.p99, b.p99 / a.p99))
+
+// Loading: generated folders of 10k, 20k and 40k questions; time per question should stay flat.
+print("")
+print("load and validate a generated definition (sections of 50 questions, code lists, expressions)")
+print("questions       load     µs/question   per-question ratio to the previous size")
+var previousPerQuestion: Double?
+var loadSeconds: [Int: Double] = [:]
+for n in [10_000, 20_000, 40_000] {
+    let dir: URL
+    do { dir = try writeGeneratedQuestionnaire(questions: n) } catch { print("cannot write the generated folder: \(error)"); exit(1) }
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let start = DispatchTime.now().uptimeNanoseconds
+    do {
+        let q = try DefinitionLoader.load(directory: dir)
+        precondition(q.questions.count == n)
+    } catch {
+        print("the generated folder of \(n) questions does not load:\n\(String(describing: error).prefix(2000))"); exit(1)
+    }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    loadSeconds[n] = seconds
+    let perQuestion = seconds * 1e6 / Double(n)
+    let ratio = previousPerQuestion.map { String(format: "%.2f×", perQuestion / $0) } ?? "–"
+    print(String(format: "%9d %8.2f s %12.1f   ", n, seconds, perQuestion) + ratio)
+    previousPerQuestion = perQuestion
+}
+print(String(format: "40k questions load in %.2f s (target ≤ 5 s); 40k/10k time ratio %.2f× (linear = 4×)",
+             loadSeconds[40_000]!, loadSeconds[40_000]! / loadSeconds[10_000]!))

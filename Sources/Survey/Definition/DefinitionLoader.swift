@@ -69,6 +69,7 @@ private struct Builder {
             guard let m = qr.mapping(node, allowed: ["id", "label", "row_label", "min", "max"], required: ["id", "label"], what: "a roster"),
                   let id = qr.string(m["id"], what: "roster id") else { continue }
             if rosterIndex[id] != nil { qr.problem(m["id"], "duplicate roster id '\(id)'"); continue }
+            if let meaning = ReservedWords.meaning(of: id) { qr.problem(m["id"], "roster id '\(id)' is \(meaning)") }
             let r = Roster(index: rosters.count, id: id, label: qr.localized(m["label"], what: "label") ?? Localized(zh: id, en: id),
                            rowLabelField: nil, min: m["min"].flatMap { qr.int($0, what: "min") } ?? 0,
                            max: m["max"].flatMap { qr.int($0, what: "max") } ?? 200)
@@ -104,15 +105,20 @@ private struct Builder {
                                   roster: roster, questions: [], file: file)
             for qnode in sr.sequence(s["questions"], what: "questions") {
                 guard let q = sr.mapping(qnode, allowed: ["id", "label", "hint", "type", "unit", "codes", "required", "relevant",
-                                                          "calculate", "constraints", "min", "max"],
+                                                          "calculate", "constraints", "min", "max", "max_length"],
                                          required: ["id", "label", "type"], what: "a question"),
                       let qid = sr.string(q["id"], what: "question id") else { continue }
                 if let first = firstSeen[qid] {
                     sr.problem(q["id"], "duplicate id '\(qid)' (first defined at \(first))")
                     continue
                 }
-                if qid.range(of: "^[a-z][a-z0-9_]*$", options: .regularExpression) == nil || ["and", "or", "not", "in", "true", "false", "null"].contains(qid) {
-                    sr.problem(q["id"], "question id '\(qid)' must be lower-case letters, digits and '_', starting with a letter, and not a keyword")
+                if !ReservedWords.isSnakeCase(qid) {
+                    sr.problem(q["id"], "question id '\(qid)' must be lower-case letters, digits and '_', starting with a letter")
+                } else if let meaning = ReservedWords.meaning(of: qid) {
+                    // `sum` as a field would be accepted, then every `sum(…)` would still call the function.
+                    sr.problem(q["id"], "question id '\(qid)' is \(meaning)")
+                } else if rosterIndex[qid] != nil {
+                    sr.problem(q["id"], "question id '\(qid)' is the id of a roster")
                 }
                 firstSeen[qid] = sr.location(q["id"])
                 var type = FieldType.text
@@ -132,12 +138,13 @@ private struct Builder {
                 } else if let c = q["codes"] {
                     sr.problem(c, "'codes' only applies to questions of type code or codes")
                 }
-                let question = Question(index: pending.count, id: qid, label: sr.localized(q["label"], what: "label") ?? Localized(zh: qid, en: qid),
+                var question = Question(index: pending.count, id: qid, label: sr.localized(q["label"], what: "label") ?? Localized(zh: qid, en: qid),
                                         hint: q["hint"].flatMap { sr.localized($0, what: "hint") }, type: type,
                                         unit: q["unit"].flatMap { sr.localized($0, what: "unit") }, codeList: list,
                                         required: q["required"].flatMap { sr.bool($0, what: "required") } ?? true,
                                         section: sectionIndex, roster: roster, relevant: nil, calculate: nil,
                                         location: sr.location(q["id"]))
+                question.maxLength = maxLength(q["max_length"], type: type, sr)
                 section.questions.append(question.index)
                 pending.append(PendingQuestion(question: question, reader: sr, node: q))
             }
@@ -176,7 +183,7 @@ private struct Builder {
             guard let text = r.string(node, what: "relevant") else { continue }
             var c = ExpressionCompiler(fields: fields, rosters: rosterIndex, codeLists: codeLists, hostRoster: sections[index].roster, currentType: nil)
             do { sectionRelevant[index] = try c.compile(text, expecting: .bool) } catch {
-                r.problem(at: r.location(of: node, offset: error.offset), "in '\(text)': \(error.message)")
+                r.problem(at: r.location(of: node, offset: error.offset), "in '\(Self.excerpt(text))': \(error.message)")
             }
         }
 
@@ -194,7 +201,7 @@ private struct Builder {
                 guard let text = r.string(node, what: "an expression") else { return nil }
                 var c = compiler(current: current)
                 do { return try c.compile(text, expecting: expecting) } catch {
-                    r.problem(at: r.location(of: node, offset: error.offset), "in '\(text)': \(error.message)")
+                    r.problem(at: r.location(of: node, offset: error.offset), "in '\(Self.excerpt(text))': \(error.message)")
                     return nil
                 }
             }
@@ -248,7 +255,7 @@ private struct Builder {
                 checks.append(Check(index: checks.count, id: pc.id, field: at.index, roster: nil, ownsValue: false, test: test,
                                     severity: pc.severity, message: pc.message, location: r.location(pc.test)))
             } catch {
-                r.problem(at: r.location(of: pc.test, offset: error.offset), "in '\(text)': \(error.message)")
+                r.problem(at: r.location(of: pc.test, offset: error.offset), "in '\(Self.excerpt(text))': \(error.message)")
             }
         }
         var checkIDs: [String: SourceLocation] = [:]
@@ -276,6 +283,11 @@ private struct Builder {
                              checks: checks, codeLists: codeLists, standards: standards, graph: graph)
     }
 
+    /// An expression as quoted in a message: a long one is cut, so a problem stays one readable line.
+    static func excerpt(_ text: String) -> String {
+        text.count <= 80 ? text : text.prefix(77) + "…"
+    }
+
     /// FNV-1a of the text, as 8 hex digits: the same on every machine and every run.
     static func stableHash(_ text: String) -> String {
         var h: UInt32 = 2_166_136_261
@@ -290,6 +302,23 @@ private struct Builder {
         return CompiledExpression(source: "(\(a.source)) and (\(b.source))", code: .and(a.code, b.code), type: .bool,
                                   directRefs: Array(Set(a.directRefs + b.directRefs)).sorted(),
                                   aggregateRefs: Array(Set(a.aggregateRefs + b.aggregateRefs)).sorted())
+    }
+
+    /// A question's `max_length`, or its type's default; only text and ID numbers take one.
+    func maxLength(_ node: Node?, type: FieldType, _ r: YAMLReader) -> Int {
+        let fallback = Question.defaultMaxLength(for: type)
+        guard let node else { return fallback }
+        guard type == .text || type == .idNumber else {
+            r.problem(node, "'max_length' applies only to text and id_number questions, not \(type.rawValue)"); return fallback
+        }
+        guard let n = r.int(node, what: "max_length") else { return fallback }
+        let least = type == .idNumber ? Question.defaultIDNumberMaxLength : 1
+        guard (least...Question.maxLengthCap).contains(n) else {
+            let why = type == .idNumber ? " (a resident ID has \(least) characters)" : ""
+            r.problem(node, "max_length must be between \(least) and \(Question.maxLengthCap)\(why), found \(n)")
+            return fallback
+        }
+        return n
     }
 
     func severity(_ node: Node?, _ r: YAMLReader) -> Severity? {
@@ -362,7 +391,7 @@ private struct Builder {
                 guard let node, let text = r.string(node, what: "an expression") else { return nil }
                 var c = ExpressionCompiler(fields: fields, rosters: rosters, codeLists: codeLists, hostRoster: host, currentType: nil)
                 do { return try c.compile(text, expecting: .bool) } catch {
-                    r.problem(at: r.location(of: node, offset: error.offset), "in '\(text)': \(error.message)")
+                    r.problem(at: r.location(of: node, offset: error.offset), "in '\(Self.excerpt(text))': \(error.message)")
                     return nil
                 }
             }

@@ -99,6 +99,20 @@ public struct Question: Sendable {
     public var calculate: CompiledExpression?
     public var checks: [Int] = []
     public var location: SourceLocation
+    /// The most characters an answer may have: the question's `max_length`, or its type's default.
+    public var maxLength: Int = Question.defaultTextMaxLength
+
+    /// The default `max_length` of a text question (and of the types that take no `max_length`).
+    public static let defaultTextMaxLength = 200
+    /// The default `max_length` of an ID number: a resident ID has 18 characters.
+    public static let defaultIDNumberMaxLength = 18
+    /// The largest `max_length` a definition may give.
+    public static let maxLengthCap = 10_000
+
+    /// The `max_length` a question of this type has when the definition gives none.
+    public static func defaultMaxLength(for type: FieldType) -> Int {
+        type == .idNumber ? defaultIDNumberMaxLength : defaultTextMaxLength
+    }
 
     /// Whether the enumerator types this answer (false for calculated fields).
     public var isInput: Bool { calculate == nil }

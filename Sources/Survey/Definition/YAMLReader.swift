@@ -33,6 +33,10 @@ final class YAMLReader {
         }
         lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
         if text.hasSuffix("\n") { lines.removeLast() }
+        if let v = YAMLLimits.firstViolation(in: text) {
+            problems.append(DefinitionProblem(SourceLocation(file: file, line: v.line, column: v.column), v.message))
+            return nil
+        }
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 problems.append(DefinitionProblem(SourceLocation(file: file, line: 1, column: 1), "the file is empty"))

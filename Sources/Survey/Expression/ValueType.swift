@@ -62,7 +62,7 @@ indirect enum Code: Sendable {
     case call(Builtin, [Code])
 }
 
-enum Aggregate: String, Sendable { case count, sum, min, max }
+enum Aggregate: String, Sendable, CaseIterable { case count, sum, min, max }
 
 enum Builtin: String, Sendable, CaseIterable {
     case answered, coalesce, `if`, round, abs, length, left, year

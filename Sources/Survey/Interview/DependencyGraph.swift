@@ -40,14 +40,28 @@ struct DependencyGraph: Sendable {
 
         var valuePlan: [[Step]] = []
         var checkPlan: [[Step]] = []
+        valuePlan.reserveCapacity(n)
+        checkPlan.reserveCapacity(n)
+        // mode: nil = untouched, false = same row, true = every row. Shared by every f and reset after
+        // each, so a question costs what is downstream of it, not the whole form (that was quadratic).
+        var mode = [Bool?](repeating: nil, count: n)
+        var reached = [Bool](repeating: false, count: n)
+        var downstream: [Int] = []
+        var stack: [Int] = []
         for f in 0..<n {
-            // mode: nil = untouched, false = same row, true = every row. Walking in topological order
-            // sees every predecessor of a node before the node itself.
-            var mode = [Bool?](repeating: nil, count: n)
+            downstream.removeAll(keepingCapacity: true)
+            stack.append(f)
+            reached[f] = true
+            while let node = stack.popLast() {
+                downstream.append(node)
+                for d in dependents[node] where !reached[d.target] { reached[d.target] = true; stack.append(d.target) }
+            }
+            // Walking in topological order sees every predecessor of a node before the node itself.
+            downstream.sort { rank[$0] < rank[$1] }
             mode[f] = false
             var values: [Step] = []
             var checkMode: [Int: Bool] = [:]
-            for node in order[rank[f]...] {
+            for node in downstream {
                 guard let m = mode[node] else { continue }
                 if node != f { values.append(Step(target: node, everyRow: m)) }
                 for d in dependents[node] {
@@ -58,6 +72,7 @@ struct DependencyGraph: Sendable {
                     checkMode[c.target] = (checkMode[c.target] ?? false) || m || c.everyRow
                 }
             }
+            for node in downstream { mode[node] = nil; reached[node] = false }
             valuePlan.append(values)
             checkPlan.append(checkMode.keys.sorted().map { Step(target: $0, everyRow: checkMode[$0]!) })
         }
@@ -86,19 +101,26 @@ struct DependencyGraph: Sendable {
         return order.count == n ? order : nil
     }
 
+    /// A depth-first search with its own stack: a chain of thousands of calculated questions must not
+    /// overflow the thread's.
     private static func findCycle(n: Int, dependents: [[Step]]) -> [Int] {
-        var state = Array(repeating: 0, count: n)  // 0 new, 1 on stack, 2 done
-        var stack: [Int] = []
-        func visit(_ v: Int) -> [Int]? {
-            state[v] = 1; stack.append(v)
-            for d in dependents[v] {
-                if state[d.target] == 1, let start = stack.firstIndex(of: d.target) { return Array(stack[start...]) }
-                if state[d.target] == 0, let c = visit(d.target) { return c }
+        var state = Array(repeating: 0, count: n)  // 0 new, 1 on the path, 2 done
+        var path: [(node: Int, next: Int)] = []
+        for root in 0..<n where state[root] == 0 {
+            state[root] = 1
+            path.append((root, 0))
+            while let (v, next) = path.last {
+                guard next < dependents[v].count else {
+                    state[v] = 2
+                    path.removeLast()
+                    continue
+                }
+                path[path.count - 1].next += 1
+                let t = dependents[v][next].target
+                if state[t] == 1, let start = path.firstIndex(where: { $0.node == t }) { return path[start...].map(\.node) }
+                if state[t] == 0 { state[t] = 1; path.append((t, 0)) }
             }
-            state[v] = 2; stack.removeLast()
-            return nil
         }
-        for v in 0..<n where state[v] == 0 { if let c = visit(v) { return c } }
         return []
     }
 }
