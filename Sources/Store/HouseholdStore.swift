@@ -40,6 +40,11 @@ public final class HouseholdStore: Sendable {
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try Migrations.migrator.migrate(pool)
             let keyFile = path + ".key"
+            // Read first: an open store never waits for another process's write (a long export) to begin.
+            if let me = try pool.read({ try DeviceRecord.filter(Column("isSelf") == true).fetchOne($0) }) {
+                deviceID = me.id
+                return
+            }
             deviceID = try pool.write { db in
                 if let me = try DeviceRecord.filter(Column("isSelf") == true).fetchOne(db) { return me.id }
                 // First open: this device's identity and signing key, made together. A key file already at
