@@ -13,12 +13,12 @@ struct StoreFiles {
         return f.isEmpty ? "." : f
     }
 
-    /// Whether this user may change the store: the file marked writable and writable to this user, its
-    /// folder too (SQLite makes `-wal` and `-shm` there), and any `-wal` and `-shm` already there.
+    /// Whether this user may change the store: the file marked writable and writable to this user, any
+    /// `-wal` and `-shm` already there too, and the folder where SQLite makes those that are missing.
     var mayWrite: Bool {
-        guard let mode = Self.mode(path), mode & 0o222 != 0 else { return false }
-        return access(path, R_OK | W_OK) == 0 && access(folder, W_OK | X_OK) == 0
-            && [wal, shm].allSatisfy { (side: String) in access(side, F_OK) != 0 || access(side, R_OK | W_OK) == 0 }
+        guard let mode = Self.mode(path), mode & 0o222 != 0, access(path, R_OK | W_OK) == 0 else { return false }
+        let sides = [wal, shm].filter { (side: String) in access(side, F_OK) == 0 }
+        return sides.allSatisfy { (side: String) in access(side, R_OK | W_OK) == 0 } && (sides.count == 2 || access(folder, W_OK | X_OK) == 0)
     }
 
     /// Where to open the store only to read it so that nothing is created with a wrong mode: the plain
