@@ -13,30 +13,38 @@ public final class HouseholdStore: Sendable {
     public var keyPath: String { path + ".key" }
 
     /// Opens (or, with `create`, creates) a store. A second writer waits up to `busyTimeout` seconds.
-    public init(path: String, create: Bool = false, busyTimeout: TimeInterval = 5) throws(StoreError) {
+    /// `readOnly` opens it only to read: a store this user may not write opens too, and nothing is left
+    /// beside it with a wrong mode; otherwise a store this user may not write is refused as read-only.
+    public init(path: String, create: Bool = false, readOnly: Bool = false, busyTimeout: TimeInterval = 5) throws(StoreError) {
         self.path = path
         let fm = FileManager.default
-        if !fm.fileExists(atPath: path) {
+        let files = StoreFiles(path: path)
+        if fm.fileExists(atPath: path) {
+            if readOnly, let (pool, me) = try Self.openForReading(files, busyTimeout: busyTimeout) {
+                self.pool = pool
+                deviceID = me
+                return
+            }
+            files.repairLeftovers()
+            guard files.mayWrite else { throw .readOnly(path) }
+        } else {
             guard create else { throw .cannotOpen(path, "文件不存在 (no such file); create it with `hufang init --db \(path)`") }
             let folder = (path as NSString).deletingLastPathComponent
             do { if !folder.isEmpty { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) } } catch {
                 throw .cannotOpen(path, "\(error.localizedDescription)")
             }
         }
-        var config = Configuration()
-        config.busyMode = .timeout(busyTimeout)
-        config.foreignKeysEnabled = true
-        config.prepareDatabase { db in
-            // A bundle of a thousand households touches pages all over the indexes of UUID keys; with
-            // SQLite's default 2 MB cache most of them are read again and again from the OS.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-        }
         do {
-            pool = try DatabasePool(path: path, configuration: config)
+            pool = try DatabasePool(path: path, configuration: Self.configuration(busyTimeout: busyTimeout))
             // GRDB sets synchronous=NORMAL for WAL; a confirmed answer must survive a power cut, so FULL.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try Migrations.migrator.migrate(pool)
             let keyFile = path + ".key"
+            // Read first: an open store never waits for another process's write (a long export) to begin.
+            if let me = try pool.read({ try DeviceRecord.filter(Column("isSelf") == true).fetchOne($0) }) {
+                deviceID = me.id
+                return
+            }
             deviceID = try pool.write { db in
                 if let me = try DeviceRecord.filter(Column("isSelf") == true).fetchOne(db) { return me.id }
                 // First open: this device's identity and signing key, made together. A key file already at
@@ -50,6 +58,38 @@ public final class HouseholdStore: Sendable {
             }
         } catch {
             throw StoreError.from(error, path: path)
+        }
+    }
+
+    private static func configuration(busyTimeout: TimeInterval) -> Configuration {
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            // A bundle of a thousand households touches pages all over the indexes of UUID keys; with
+            // SQLite's default 2 MB cache most of them are read again and again from the OS.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
+        return config
+    }
+
+    /// A read-only pool and this device's id; nil when the store needs migrating and this user may
+    /// write it (then it is opened for writing, once, as before).
+    private static func openForReading(_ files: StoreFiles, busyTimeout: TimeInterval) throws(StoreError) -> (DatabasePool, String)? {
+        var config = configuration(busyTimeout: busyTimeout)
+        config.readonly = true
+        do {
+            let pool = try DatabasePool(path: try files.readingLocation(), configuration: config)
+            guard try pool.read({ try Migrations.migrator.hasCompletedMigrations($0) }) else {
+                if files.mayWrite { return nil }
+                throw StoreError.readOnly(files.path)
+            }
+            guard let me = try pool.read({ try DeviceRecord.filter(Column("isSelf") == true).fetchOne($0) }) else {
+                throw StoreError.notAStore(files.path)
+            }
+            return (pool, me.id)
+        } catch {
+            throw StoreError.from(error, path: files.path)
         }
     }
 

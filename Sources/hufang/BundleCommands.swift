@@ -21,13 +21,13 @@ struct BundleCommand: ParsableCommand {
                 let written = try store.exportBundles(to: out, enumerator: currentUser(who)) { bar.update($0, $1, $2) }
                 bar.finishLine()
                 guard !written.isEmpty else {
-                    print(zh ? "没有新的更改需要导出，未写入文件" : "Nothing to export: no file written")
+                    Console.out(zh ? "没有新的更改需要导出，未写入文件" : "Nothing to export: no file written")
                     return
                 }
                 for b in written {
-                    FileHandle.standardError.write(Data(((zh ? "第 \(b.sequence) 号，\(b.changes) 项更改" + (b.encrypted ? "，已加密给县级密钥" : "")
-                                                              : "sequence \(b.sequence), \(b.changes) changes" + (b.encrypted ? ", sealed to the county key" : "")) + "\n").utf8))
-                    print(b.path)
+                    let sealed: ConsoleText = b.encrypted ? (zh ? "，已加密给县级密钥" : ", sealed to the county key") : ""
+                    Console.err(zh ? "第 \(b.sequence) 号，\(b.changes) 项更改\(sealed)" : "sequence \(b.sequence), \(b.changes) changes\(sealed)")
+                    Console.out("\(b.path)")
                 }
             } catch { bar.finishLine(); options.fail(describe(error, zh)) }
         }
@@ -46,21 +46,22 @@ struct BundleCommand: ParsableCommand {
             var rejected = 0
             for file in files {
                 guard let data = FileManager.default.contents(atPath: file) else {
-                    print("\(file): " + (zh ? "拒收 (rejected)：无法读取文件" : "rejected: cannot read the file"))
+                    Console.out(zh ? "\(file): 拒收 (rejected)：无法读取文件" : "\(file): rejected: cannot read the file")
                     rejected += 1
                     continue
                 }
                 let outcome: ImportOutcome
                 do {
                     outcome = try store.importBundle(data, fileName: (file as NSString).lastPathComponent, questionnaire: questionnaire) { bar.update($0, $1, $2) }
-                } catch { bar.finishLine(); options.fail(error.message(options.lang)) }
+                } catch { bar.finishLine(); options.fail(describe(error, zh)) }
                 bar.finishLine()
                 if case .rejected = outcome { rejected += 1 }
-                print("\(file): \(outcome.line(zh))")
+                // The line quotes the manifest (device ids, format names): escaped.
+                Console.out("\(file): \(outcome.line(zh))")
             }
             let open = (try? store.conflicts().count) ?? 0
             if open > 0 {
-                print(zh ? "共有 \(open) 处冲突待处理：hufang conflicts --db \(options.path)" : "\(open) open conflicts: hufang conflicts --db \(options.path)")
+                Console.out(zh ? "共有 \(open) 处冲突待处理：hufang conflicts --db \(options.path)" : "\(open) open conflicts: hufang conflicts --db \(options.path)")
             }
             if rejected > 0 { throw ExitCode(1) }
         }

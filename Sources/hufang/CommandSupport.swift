@@ -7,8 +7,13 @@ func currentUser(_ who: String?) -> String {
     return who ?? env["HUFANG_USER"] ?? env["USER"] ?? "hufang"
 }
 
-/// A message for any error these commands meet, in the user's language.
-func describe(_ error: any Error, _ zh: Bool) -> String {
+/// A message for any error these commands meet, in the user's language, ready for the terminal: the
+/// paths, names and file contents it quotes are escaped.
+func describe(_ error: any Error, _ zh: Bool) -> ConsoleText {
+    ConsoleText(lines: message(error, zh))
+}
+
+private func message(_ error: any Error, _ zh: Bool) -> String {
     switch error {
     case let e as StoreError: return e.message(zh ? .zh : .en)
     case let e as TrustProblem: return e.message(zh)
@@ -16,6 +21,8 @@ func describe(_ error: any Error, _ zh: Bool) -> String {
     case let e as DeviceKey.Problem: return e.message(zh)
     case let e as BundleRejection: return e.message(zh)
     case let e as BundleWriteFailure: return e.message(zh)
+    case let e as ExportRefusal: return e.message(zh)
+    case let e as ImportError: return e.message(zh ? .zh : .en)
     default: return "\(error)"
     }
 }

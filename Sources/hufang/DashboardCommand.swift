@@ -13,13 +13,14 @@ struct Dashboard: ParsableCommand {
     mutating func run() throws {
         let lang = options.lang
         let questionnaire = try ScreensFolder.load(options.screens, lang: lang)
-        let store = try options.open()
+        let store = try options.openForReading()
         do {
             guard let code = try village ?? store.reviewFilters().villages.first else {
-                print(lang == .zh ? "库中还没有户" : "No households yet")
+                Console.out(lang == .zh ? "库中还没有户" : "No households yet")
                 return
             }
-            print(DashboardText.lines(try store.dashboard(village: code), questionnaire, lang: lang).joined(separator: "\n"))
+            // Names and labels come from the store and the definition: every line escaped.
+            for line in DashboardText.lines(try store.dashboard(village: code), questionnaire, lang: lang) { Console.out(ConsoleText(lines: line)) }
         } catch { options.fail(describe(error, lang == .zh)) }
     }
 }
@@ -42,7 +43,7 @@ enum DashboardText {
         for c in p.causes { out.append("  " + TextWidth.fit(c.label, causeW) + TextWidth.right(String(c.count), 5)) }
         out += ["", zh ? "两不愁三保障（未达到的户）" : "两不愁三保障 (households failing)"]
         for g in p.guarantees {
-            let names = g.failing.prefix(8).map { "\($0.householdNo) \($0.headName)" }.joined(separator: zh ? "、" : ", ")
+            let names = g.failing.prefix(8).map { TerminalText.escaped("\($0.householdNo) \($0.headName)") }.joined(separator: zh ? "、" : ", ")
             out.append("  \(g.label)  \(g.failing.count)" + (g.failing.isEmpty ? "" : (zh ? "：" : ": ") + names + (g.failing.count > 8 ? "…" : "")))
         }
         out += ["", zh ? "人均纯收入占标准的比例" : "Per-capita net income as a share of the line"]
@@ -56,7 +57,7 @@ enum DashboardText {
         if p.incomeUnknown > 0 { out.append(zh ? "  收入未知 \(p.incomeUnknown) 户" : "  income unknown: \(p.incomeUnknown)") }
         out += ["", zh ? "每人每日入户数（最近 \(p.days.count) 个工作日）" : "Interviews per enumerator per day (last \(p.days.count) working days)"]
         for e in p.enumerators {
-            out.append("  \(e.name)" + (zh ? "：共 \(e.total) 户" : ": \(e.total) in all"))
+            out.append("  \(TerminalText.escaped(e.name))" + (zh ? "：共 \(e.total) 户" : ": \(e.total) in all"))
             for (day, n) in zip(p.days, e.perDay) { out.append("    \(day)  " + String(repeating: "▇", count: n) + " \(n)") }
         }
         return out

@@ -12,14 +12,15 @@ struct Keys: ParsableCommand {
         @OptionGroup var options: StoreOptions
 
         mutating func run() throws {
-            let store = try options.open()
+            // Only the .pub file beside it is written, never the store.
+            let store = try options.openForReading()
             let zh = options.lang == .zh
             do {
                 let key = try store.writePublicKeyFile()
-                print(zh ? "设备号  \(key.deviceID)" : "device       \(key.deviceID)")
-                print(zh ? "名称    \(key.name)" : "name         \(key.name)")
-                print(zh ? "指纹    \(key.fingerprint)" : "fingerprint  \(key.fingerprint)")
-                print(zh ? "公钥文件 \(store.publicKeyPath)（交给审核人，对方用 hufang devices trust 导入，并当面核对指纹）"
+                Console.out(zh ? "设备号  \(key.deviceID)" : "device       \(key.deviceID)")
+                Console.out(zh ? "名称    \(key.name)" : "name         \(key.name)")
+                Console.out(zh ? "指纹    \(key.fingerprint)" : "fingerprint  \(key.fingerprint)")
+                Console.out(zh ? "公钥文件 \(store.publicKeyPath)（交给审核人，对方用 hufang devices trust 导入，并当面核对指纹）"
                          : "key file     \(store.publicKeyPath) (hand it to the supervisor: hufang devices trust, then compare fingerprints)")
             } catch { options.fail(describe(error, zh)) }
         }
@@ -38,9 +39,9 @@ struct Keys: ParsableCommand {
             do {
                 let fingerprint = try store.setCountyKey(key)
                 if case .publicKey = key {
-                    print(zh ? "此后导出的数据包将加密给县级密钥（指纹 \(fingerprint)）" : "Later exports are sealed to the county key (fingerprint \(fingerprint))")
+                    Console.out(zh ? "此后导出的数据包将加密给县级密钥（指纹 \(fingerprint)）" : "Later exports are sealed to the county key (fingerprint \(fingerprint))")
                 } else {
-                    print(zh ? "已装入县级私钥（指纹 \(fingerprint)）：\(store.countyPrivateKeyPath)，仅本人可读"
+                    Console.out(zh ? "已装入县级私钥（指纹 \(fingerprint)）：\(store.countyPrivateKeyPath)，仅本人可读"
                              : "Installed the county private key (fingerprint \(fingerprint)) at \(store.countyPrivateKeyPath), readable by you only")
                 }
             } catch { options.fail(describe(error, zh)) }
@@ -57,10 +58,10 @@ struct Keys: ParsableCommand {
             let zh = lang == .zh
             do {
                 let made = try CountyKey.create(prefix: out)
-                print(zh ? "私钥 \(made.privatePath)（仅本人可读，只放在县级汇总机上）\n公钥 \(made.publicPath)（发给各调查电脑）\n指纹 \(made.fingerprint)"
+                Console.out(zh ? "私钥 \(made.privatePath)（仅本人可读，只放在县级汇总机上）\n公钥 \(made.publicPath)（发给各调查电脑）\n指纹 \(made.fingerprint)"
                          : "private \(made.privatePath) (readable by you only; keep it on the county hub)\npublic  \(made.publicPath) (give it to every laptop)\nfingerprint \(made.fingerprint)")
             } catch {
-                FileHandle.standardError.write(Data((describe(error, zh) + "\n").utf8))
+                Console.err(describe(error, zh))
                 throw ExitCode(1)
             }
         }
@@ -77,13 +78,14 @@ struct Devices: ParsableCommand {
         @OptionGroup var options: StoreOptions
 
         mutating func run() throws {
-            let store = try options.open()
+            let store = try options.openForReading()
             let zh = options.lang == .zh
             do {
                 for (d, last) in try store.devices() {
                     let state = d.isSelf ? (zh ? "本机" : "this device")
                         : d.revokedFrom.map { zh ? "自第 \($0) 号起吊销" : "revoked from \($0)" } ?? (zh ? "已信任" : "trusted")
-                    print("\(d.id)  \(d.fingerprint)  \(state)  " + (d.isSelf ? "" : (zh ? "已收到第 \(last) 号  " : "last sequence \(last)  ")) + d.name)
+                    let received: ConsoleText = d.isSelf ? "" : (zh ? "已收到第 \(last) 号  " : "last sequence \(last)  ")
+                    Console.out("\(d.id)  \(d.fingerprint)  \(state)  \(received)\(d.name)")
                 }
             } catch { options.fail(describe(error, zh)) }
         }
@@ -97,13 +99,13 @@ struct Devices: ParsableCommand {
         mutating func run() throws {
             let zh = options.lang == .zh
             guard let text = FileManager.default.contents(atPath: file).flatMap({ String(data: $0, encoding: .utf8) }),
-                  let key = DevicePublicKey(text: text) else { options.fail(TrustProblem.notAKeyFile(file).message(zh)) }
+                  let key = DevicePublicKey(text: text) else { options.fail(describe(TrustProblem.notAKeyFile(file), zh)) }
             let store = try options.open()
             do {
                 let added = try store.trust(key)
-                print(added ? (zh ? "已信任设备 \(key.deviceID)（\(key.name)）" : "Trusted device \(key.deviceID) (\(key.name))")
+                Console.out(added ? (zh ? "已信任设备 \(key.deviceID)（\(key.name)）" : "Trusted device \(key.deviceID) (\(key.name))")
                             : (zh ? "设备 \(key.deviceID) 早已信任" : "Device \(key.deviceID) was already trusted"))
-                print(zh ? "指纹 \(key.fingerprint) —— 请与对方电脑上 hufang keys show 显示的指纹逐字核对"
+                Console.out(zh ? "指纹 \(key.fingerprint) —— 请与对方电脑上 hufang keys show 显示的指纹逐字核对"
                          : "fingerprint \(key.fingerprint): compare it, character by character, with hufang keys show on that laptop")
             } catch { options.fail(describe(error, zh)) }
         }
@@ -121,7 +123,7 @@ struct Devices: ParsableCommand {
             let store = try options.open()
             do {
                 let (d, from) = try store.revoke(device, fromSequence: fromSequence)
-                print(zh ? "已吊销设备 \(d.id)（\(d.name)）：第 \(from) 号及以后的数据包将被拒收" : "Revoked \(d.id) (\(d.name)): bundles from sequence \(from) on are refused")
+                Console.out(zh ? "已吊销设备 \(d.id)（\(d.name)）：第 \(from) 号及以后的数据包将被拒收" : "Revoked \(d.id) (\(d.name)): bundles from sequence \(from) on are refused")
             } catch { options.fail(describe(error, zh)) }
         }
     }

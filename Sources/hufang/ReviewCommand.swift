@@ -22,17 +22,18 @@ struct Review: ParsableCommand {
             options.fail(zh ? "没有数据库 \(options.path)：先用 `hufang init --db \(options.path)` 新建，再用 `hufang bundle import` 导入调查员的数据包。"
                             : "No store at \(options.path): make one with `hufang init --db \(options.path)`, then import the enumerators' bundles with `hufang bundle import`.")
         }
-        let store = try options.open()
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            // Not a terminal: what the first screen would show, as text.
+            // Not a terminal: what the first screen would show, as text, from a store opened only to read.
+            let store = try options.openForReading()
             do {
                 let (total, rows) = try store.reviewList(ReviewQuery(), limit: 15)
-                print(StoreSummary.text(rows.map(\.household), path: options.path, lang: lang)
-                    .replacingOccurrences(of: zh ? "\(rows.count) 户" : "\(rows.count) households", with: zh ? "\(total) 户" : "\(total) households"))
-                print(zh ? "待处理冲突：\(try store.conflicts().count)" : "Open conflicts: \(try store.conflicts().count)")
+                Console.out(ConsoleText(lines: StoreSummary.text(rows.map(\.household), path: options.path, lang: lang)
+                    .replacingOccurrences(of: zh ? "\(rows.count) 户" : "\(rows.count) households", with: zh ? "\(total) 户" : "\(total) households")))
+                Console.out(zh ? "待处理冲突：\(try store.conflicts().count)" : "Open conflicts: \(try store.conflicts().count)")
             } catch { options.fail(describe(error, zh)) }
             return
         }
+        let store = try options.open()
         let name = currentUser(who)
         let runtime = ReviewRuntime(store: store, questionnaire: questionnaire, lang: lang, width: 80, height: 24, who: name, village: village)
         TerminalApp.run(runtime, exitAfterFirstFrame: ProcessInfo.processInfo.environment["HUFANG_EXIT_AFTER_FIRST_FRAME"] == "1")

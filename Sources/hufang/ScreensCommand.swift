@@ -20,7 +20,7 @@ struct Screens: ParsableCommand {
             do {
                 let q = try DefinitionLoader.load(directory: dir)
                 let inputs = q.questions.filter(\.isInput).count
-                print(lang == .zh
+                Console.out(lang == .zh
                       ? "✓ \(dir.path)：问卷「\(q.title.zh)」版本 \(q.version) 有效 — \(q.sections.count) 个部分，\(inputs) 个录入项，\(q.questions.count - inputs) 个计算项，\(q.checks.count) 条检查"
                       : "✓ \(dir.path): \"\(q.title.en)\" version \(q.version) is valid — \(q.sections.count) sections, \(inputs) inputs, \(q.questions.count - inputs) calculated, \(q.checks.count) checks")
             } catch {
@@ -36,7 +36,7 @@ struct Screens: ParsableCommand {
         @Option(name: .long, help: "zh 或 en") var lang: Language = .zh
 
         mutating func run() throws {
-            print(QuestionnaireSummary.text(try ScreensFolder.load(directory, lang: lang), lang: lang))
+            Console.out(ConsoleText(lines: QuestionnaireSummary.text(try ScreensFolder.load(directory, lang: lang), lang: lang)))
         }
     }
 }
@@ -57,8 +57,7 @@ enum ScreensFolder {
             var isDir: ObjCBool = false
             if fm.fileExists(atPath: c, isDirectory: &isDir), isDir.boolValue { return URL(fileURLWithPath: c).standardizedFileURL }
         }
-        let msg = "找不到问卷定义目录 (questionnaire folder not found): \(candidates.joined(separator: ", "))"
-        FileHandle.standardError.write(Data((msg + "\n").utf8))
+        Console.err("找不到问卷定义目录 (questionnaire folder not found): \(candidates.joined(separator: ", "))")
         throw ExitCode(2)
     }
 
@@ -77,7 +76,8 @@ enum ScreensFolder {
             out += lang == .zh ? "提示：有文件无法读取，其他文件中的部分错误可能由此引起，请先改正它。\n"
                                : "Note: a file could not be read; some problems in other files may follow from it. Fix it first.\n"
         }
-        FileHandle.standardError.write(Data(out.utf8))
+        // Problems quote the definition's files: every line escaped.
+        Console.err(ConsoleText(lines: String(out.dropLast())))
     }
 }
 

@@ -19,15 +19,17 @@ struct Start: ParsableCommand {
         let questionnaire = try ScreensFolder.load(options.screens, lang: lang)
         let exists = FileManager.default.fileExists(atPath: options.path)
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            print(QuestionnaireSummary.text(questionnaire, lang: lang))
-            print("")
+            Console.out(ConsoleText(lines: QuestionnaireSummary.text(questionnaire, lang: lang)))
+            Console.out("")
             guard exists else {
-                print(lang == .zh ? "还没有数据库 \(options.path)：用 `hufang init --sample` 载入示例村，或 `hufang init` 新建空库。"
+                Console.out(lang == .zh ? "还没有数据库 \(options.path)：用 `hufang init --sample` 载入示例村，或 `hufang init` 新建空库。"
                                   : "No store at \(options.path) yet: `hufang init --sample` loads the sample village, `hufang init` makes an empty one.")
                 return
             }
-            let store = try options.open()
-            do { print(StoreSummary.text(try store.households(limit: 10_000), path: options.path, lang: lang)) } catch { options.fail(error.message(lang)) }
+            let store = try options.openForReading()
+            do { Console.out(ConsoleText(lines: StoreSummary.text(try store.households(limit: 10_000), path: options.path, lang: lang))) } catch {
+                options.fail(describe(error, lang == .zh))
+            }
             return
         }
         // First run on this laptop: an empty store (and this device's key) where the default says.
@@ -56,7 +58,7 @@ enum StoreSummary {
         lines.append("")
         lines.append(row(header))
         for h in households.prefix(15) {
-            lines.append(row([h.householdNo, TerminalText.escaped(h.headName), "\(h.answered)/\(h.required)", String(h.hardErrors), String(h.softOpen)]))
+            lines.append(row([TerminalText.escaped(h.householdNo), TerminalText.escaped(h.headName), "\(h.answered)/\(h.required)", String(h.hardErrors), String(h.softOpen)]))
         }
         if households.count > 15 { lines.append(zh ? "……另有 \(households.count - 15) 户" : "… and \(households.count - 15) more") }
         return lines.joined(separator: "\n")

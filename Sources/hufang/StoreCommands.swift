@@ -16,14 +16,22 @@ struct StoreOptions: ParsableArguments {
 
     var path: String { db ?? StoreLocation.defaultPath() }
 
+    /// Opens the store to change it; a read-only one is refused, with how to fix it.
     func open(create: Bool = false) throws -> HouseholdStore {
         do { return try HouseholdStore(path: path, create: create) } catch {
-            fail(error.message(lang))
+            fail(describe(error, lang == .zh))
         }
     }
 
-    func fail(_ message: String, code: Int32 = 1) -> Never {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+    /// Opens the store only to read it: works on a store this user cannot write, and leaves no file behind.
+    func openForReading() throws -> HouseholdStore {
+        do { return try HouseholdStore(path: path, readOnly: true) } catch {
+            fail(describe(error, lang == .zh))
+        }
+    }
+
+    func fail(_ message: ConsoleText, code: Int32 = 1) -> Never {
+        Console.err(message)
         Foundation.exit(code)
     }
 }
@@ -36,7 +44,7 @@ struct Init: ParsableCommand {
 
     mutating func run() throws {
         for existing in [options.path, options.path + ".key"] where FileManager.default.fileExists(atPath: existing) {
-            options.fail(StoreError.alreadyExists(existing).message(options.lang))
+            options.fail(describe(StoreError.alreadyExists(existing), options.lang == .zh))
         }
         let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
         let store = try options.open(create: true)
@@ -49,14 +57,15 @@ struct Init: ParsableCommand {
                     let c = iv.completeness
                     return c.answered == c.required && (try? iv.checkCompletable()) != nil ? "complete" : "in_progress"
                 }
-            } catch { options.fail(error.message(options.lang)) }
+            } catch { options.fail(describe(error, options.lang == .zh)) }
             loaded = village.count
         }
         let fingerprint = (try? store.device().fingerprint) ?? ""
-        print(options.lang == .zh ? "已建立数据库 \(options.path)（设备 \(store.deviceID)）" + (sample ? "，载入示例村 \(loaded) 户" : "")
-                                  : "Created \(options.path) (device \(store.deviceID))" + (sample ? ", loaded \(loaded) sample households" : ""))
-        print(options.lang == .zh ? "设备密钥 \(store.keyPath)（仅本人可读），指纹 \(fingerprint)"
-                                  : "Device key \(store.keyPath) (readable by you only), fingerprint \(fingerprint)")
+        let loadedZh: ConsoleText = sample ? "，载入示例村 \(loaded) 户" : "", loadedEn: ConsoleText = sample ? ", loaded \(loaded) sample households" : ""
+        Console.out(options.lang == .zh ? "已建立数据库 \(options.path)（设备 \(store.deviceID)）\(loadedZh)"
+                                        : "Created \(options.path) (device \(store.deviceID))\(loadedEn)")
+        Console.out(options.lang == .zh ? "设备密钥 \(store.keyPath)（仅本人可读），指纹 \(fingerprint)"
+                                        : "Device key \(store.keyPath) (readable by you only), fingerprint \(fingerprint)")
     }
 }
 
@@ -75,14 +84,14 @@ struct Export: ParsableCommand {
         mutating func run() throws {
             let zh = options.lang == .zh
             let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
-            let store = try options.open()
+            let store = try options.openForReading()
             let bar = ProgressBar(zh: zh)
             do {
                 let written = try SectionCSV.export(store, questionnaire: questionnaire, to: out, encoding: encoding, lang: options.lang,
                                                     village: village) { bar.update(.collect, $0, $1) }
                 bar.finishLine()
                 for w in written {
-                    print("\((out as NSString).appendingPathComponent(w.fileName))  " + (zh ? "\(w.rows) 行" : "\(w.rows) rows"))
+                    Console.out(zh ? "\((out as NSString).appendingPathComponent(w.fileName))  \(w.rows) 行" : "\((out as NSString).appendingPathComponent(w.fileName))  \(w.rows) rows")
                 }
             } catch { bar.finishLine(); options.fail(describe(error, zh)) }
         }
@@ -96,10 +105,11 @@ struct Export: ParsableCommand {
         mutating func run() throws {
             let zh = options.lang == .zh
             let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
-            let store = try options.open()
+            let store = try options.openForReading()
             do {
                 let id = try store.householdID(matching: household)
-                print(try HouseholdCard.text(store, household: id, questionnaire: questionnaire, lang: options.lang), terminator: "")
+                // The card is the store's text: every line escaped on its way to the terminal.
+                Console.out(ConsoleText(lines: try HouseholdCard.text(store, household: id, questionnaire: questionnaire, lang: options.lang)), terminator: "")
             } catch { options.fail(describe(error, zh)) }
         }
     }
@@ -111,23 +121,22 @@ struct Export: ParsableCommand {
         @Option(name: .long, help: "写入文件而非标准输出 (write to a file)") var out: String?
 
         mutating func run() throws {
-            let store = try options.open()
+            let zh = options.lang == .zh
+            let store = try options.openForReading()
             var ids: [UUID]?
             if let household {
-                guard let id = UUID(uuidString: household) else { options.fail(StoreError.unknownHousehold(household).message(options.lang)) }
+                guard let id = UUID(uuidString: household) else { options.fail(describe(StoreError.unknownHousehold(household), zh)) }
                 ids = [id]
             }
             let export: HouseholdExport
-            do { export = try store.exportJSON(households: ids) } catch { options.fail(error.message(options.lang)) }
-            if ids != nil && export.households.isEmpty { options.fail(StoreError.unknownHousehold(household!).message(options.lang)) }
+            do { export = try store.exportJSON(households: ids) } catch { options.fail(describe(error, zh)) }
+            if ids != nil && export.households.isEmpty { options.fail(describe(StoreError.unknownHousehold(household!), zh)) }
             let data = HouseholdStore.encode(export)
             if let out {
                 try data.write(to: URL(fileURLWithPath: out), options: .atomic)
-                let msg = options.lang == .zh ? "已导出 \(export.households.count) 户到 \(out)" : "Exported \(export.households.count) households to \(out)"
-                FileHandle.standardError.write(Data((msg + "\n").utf8))
+                Console.err(zh ? "已导出 \(export.households.count) 户到 \(out)" : "Exported \(export.households.count) households to \(out)")
             } else {
-                FileHandle.standardOutput.write(data)
-                FileHandle.standardOutput.write(Data("\n".utf8))
+                Console.json(data)
             }
         }
     }
@@ -150,11 +159,10 @@ struct Import: ParsableCommand {
             let store = try options.open()
             do {
                 let n = try store.importJSON(data, questionnaire: questionnaire)
-                print(options.lang == .zh ? "已导入 \(n) 户" : "Imported \(n) households")
-            } catch let e as ImportError {
-                options.fail(e.message(options.lang))
-            } catch let e as StoreError {
-                options.fail(e.message(options.lang))
+                Console.out(options.lang == .zh ? "已导入 \(n) 户" : "Imported \(n) households")
+            } catch {
+                // The message quotes the file: escaped like everything else.
+                options.fail(describe(error, options.lang == .zh))
             }
         }
     }

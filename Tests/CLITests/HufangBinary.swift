@@ -8,8 +8,18 @@ enum HufangBinary {
 
     /// Runs `hufang` with `args` in the project folder; returns its exit status and what it printed.
     static func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+        try launch(url, args)
+    }
+
+    /// Runs `hufang` as another user (`runuser -u USER`): the tests run as root, whom file modes never stop.
+    static func run(as user: String, _ args: [String]) throws -> (status: Int32, out: String, err: String) {
+        try launch(URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", user, "--", url.path] + args)
+    }
+
+    /// Runs any program in the project folder; returns its exit status and what it printed.
+    static func launch(_ program: URL, _ args: [String]) throws -> (status: Int32, out: String, err: String) {
         let p = Process()
-        p.executableURL = url
+        p.executableURL = program
         p.arguments = args
         p.currentDirectoryURL = root
         let out = Pipe(), err = Pipe()

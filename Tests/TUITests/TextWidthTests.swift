@@ -14,13 +14,3 @@ import Survey
         #expect(TextWidth.of(TextWidth.fit("建档立卡贫困户", 7)) == 7)
     }
 }
-
-@Suite struct TerminalTextTests {
-    @Test func escapeSequencesAreShownNotSent() {
-        #expect(TerminalText.escaped("王\u{1B}[31m红") == "王\\e[31m红")
-        #expect(TerminalText.escaped("a\u{7}b\u{0}") == "a\\u{7}b\\u{0}")
-        #expect(TerminalText.escaped("户主\n张三") == "户主\\n张三")
-        #expect(TerminalText.escaped("普通文字 abc") == "普通文字 abc")
-        #expect(!TerminalText.escaped("\u{1B}]0;title\u{7}").unicodeScalars.contains { $0.value < 0x20 })
-    }
-}

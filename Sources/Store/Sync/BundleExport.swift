@@ -48,8 +48,18 @@ extension HouseholdStore {
     /// the store, in one transaction; writing copies every sealed, unwritten bundle to a temporary file,
     /// syncs it and renames it into place. A kill before the rename leaves no bundle file, and the next
     /// export writes the same bytes under the same name: no gap in the sequence, no change twice.
+    ///
+    /// One export at a time per store (a lock beside it); and a key file that is not this device's key
+    /// is refused before anything is numbered or written.
     public func exportBundles(to directory: String, enumerator: String, progress: SyncProgress = { _, _, _ in }) throws -> [ExportedBundle] {
-        let fresh = try seal(enumerator: enumerator, progress: progress)
+        let key = try DeviceKey.load(from: keyPath)
+        let me = try device()
+        guard key.publicKey.base64EncodedString() == me.publicKey else {
+            throw ExportRefusal.keyMismatch(keyFile: keyPath, found: key.fingerprint, expected: me.fingerprint)
+        }
+        let lock = try ExportLock(store: path)
+        defer { lock.release() }
+        let fresh = try seal(key: key, enumerator: enumerator, progress: progress)
         // Bundles an earlier, interrupted export sealed but never wrote go first, then the new one.
         var pending: [SealedBundle] = try read { db in
             try Row.fetchAll(db, sql: "SELECT sequence, fileName, archive, changes, encrypted FROM bundleOut WHERE writtenAt IS NULL AND sequence != ? ORDER BY sequence",
@@ -96,9 +106,8 @@ extension HouseholdStore {
         var encrypted: Bool
     }
 
-    private func seal(enumerator: String, progress: SyncProgress) throws -> SealedBundle? {
-        let key = try DeviceKey.load(from: keyPath)
-        return try writeUncaptured { db -> SealedBundle? in
+    private func seal(key: DeviceKey, enumerator: String, progress: SyncProgress) throws -> SealedBundle? {
+        try writeUncaptured { db -> SealedBundle? in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0
             guard total > 0 else { return nil }
             var lastID: Int64 = 0, done = 0
@@ -153,12 +162,21 @@ extension HouseholdStore {
         }
     }
 
-    /// Writes `data` to `path` so that `path` is either absent or complete: a temporary file beside it,
-    /// synced, then renamed over it, then the folder synced.
+    /// Writes `data` to `path` so that `path` is either absent or complete: a temporary file of its own
+    /// beside it (a new name, created exclusively, so no other writer can share it), synced, then renamed
+    /// over it, then the folder synced.
     static func writeDurably(_ data: Data, to path: String, progress: (Int) -> Void) throws {
-        let tmp = (path as NSString).deletingLastPathComponent + "/." + (path as NSString).lastPathComponent + ".part"
-        unlink(tmp)
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
+        // Temporary files an export killed before its rename left for this name: nothing else writes them
+        // while this store's export lock is held.
+        for stale in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where stale.hasPrefix("." + name + ".") && stale.hasSuffix(".part") {
+            unlink(folder + "/" + stale)
+        }
+        var tmp = "", fd: Int32 = -1
+        repeat {
+            tmp = folder + "/." + name + "." + String(UInt64.random(in: 0...UInt64.max), radix: 36) + ".part"
+            fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        } while fd < 0 && errno == EEXIST
         guard fd >= 0 else { throw BundleWriteFailure(path: path, reason: String(cString: strerror(errno))) }
         var ok = true
         data.withUnsafeBytes { raw in

@@ -34,8 +34,7 @@ public struct ScreenBuffer: Equatable, Sendable {
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
-        let safe = text.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }
-            ? TerminalText.escaped(text) : text
+        let safe = TerminalText.escaped(text)
         let end = min(width, x + (limit ?? width))
         var col = x
         for ch in safe {
