@@ -116,7 +116,7 @@ import TestSupport
 
     @Test func anOverlongOrHugeNameIsRefused() throws {
         let row = try #require(try hub.pool.read { db in try String.fetchOne(db, sql: "SELECT id FROM rosterRow") })
-        let limit = try #require(Fixture.questionnaire.question("name")).maxTextLength
+        let limit = try #require(Fixture.questionnaire.question("name")).maxLength
         try refused(try answer("name", type: "text", value: String(repeating: "王", count: limit + 1), row: row), table: "answer") {
             $0 == .row(RowProblem("value", .tooLong(limit: limit)))
         }

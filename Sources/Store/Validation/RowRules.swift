@@ -162,7 +162,7 @@ struct RowRules: Sendable {
             type = expected
         }
         guard case .text(let text)? = row["value"] else { return nil }
-        if let problem = Self.bounded(text, type == "text" ? question.maxTextLength : Limit.identifier) { return RowProblem("value", problem) }
+        if let problem = Self.bounded(text, type == "text" ? question.maxLength : Limit.identifier) { return RowProblem("value", problem) }
         guard let value = ValueCoding.decode(type: type, text: text), ValueCoding.encode(value).text == text else {
             return RowProblem("value", .notAValue(type: type, value: text))
         }
@@ -217,11 +217,6 @@ struct RowRules: Sendable {
         if u.count == 24 { return u[19] == UInt8(ascii: ".") && digits(20..<23) != nil }
         return true
     }
-}
-
-extension Question {
-    /// The most characters a text answer may have: the question's `max_length`, else a default for its type.
-    var maxTextLength: Int { type == .idNumber ? 18 : 200 }  // TODO(merge): maxLength from screens/
 }
 
 extension Cell {
