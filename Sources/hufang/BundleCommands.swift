@@ -5,7 +5,7 @@ import Survey
 
 /// `hufang bundle export|import`.
 struct BundleCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bundle", abstract: "数据包：导出与导入 (signed change bundles)", subcommands: [ExportBundle.self, ImportBundle.self])
+    static let configuration = CommandConfiguration(commandName: "bundle", abstract: "数据包：导出与导入 (signed change bundles)", subcommands: [ExportBundle.self, ImportBundle.self, HeldBundles.self])
 
     struct ExportBundle: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "export", abstract: "把尚未导出的更改打成一个签名数据包 (pack unexported changes into one signed bundle)")
@@ -45,6 +45,12 @@ struct BundleCommand: ParsableCommand {
             let bar = ProgressBar(zh: zh)
             var rejected = 0
             for file in files {
+                // A file larger than any bundle may be is refused unread.
+                if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > BundleLimit.fileLength {
+                    Console.out("\(file): \(ImportOutcome.rejected(.fileTooLarge(size: size, limit: BundleLimit.fileLength)).line(zh))")
+                    rejected += 1
+                    continue
+                }
                 guard let data = FileManager.default.contents(atPath: file) else {
                     Console.out(zh ? "\(file): 拒收 (rejected)：无法读取文件" : "\(file): rejected: cannot read the file")
                     rejected += 1
@@ -64,6 +70,25 @@ struct BundleCommand: ParsableCommand {
                 Console.out(zh ? "共有 \(open) 处冲突待处理：hufang conflicts --db \(options.path)" : "\(open) open conflicts: hufang conflicts --db \(options.path)")
             }
             if rejected > 0 { throw ExitCode(1) }
+        }
+    }
+
+    struct HeldBundles: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "held", abstract: "暂存待补的数据包，以及后来被拒收的暂存包 (held bundles, and held ones refused later)")
+        @OptionGroup var options: StoreOptions
+
+        mutating func run() throws {
+            let zh = options.lang == .zh
+            let store = try options.openForReading()
+            let held = try store.heldBundles(), refused = try store.refusedBundles()
+            if held.isEmpty && refused.isEmpty { Console.out(zh ? "没有暂存或被拒收的暂存包" : "No held bundles, and none refused after being held") }
+            for h in held {
+                Console.out(zh ? "暂存：设备 \(h.device) 第 \(h.sequence) 号（\(h.fileName)），等待前面的包" : "held: device \(h.device) sequence \(h.sequence) (\(h.fileName)), waiting for an earlier one")
+            }
+            for r in refused {
+                Console.out(zh ? "拒收：设备 \(r.deviceID) 第 \(r.sequence) 号（\(r.fileName)，\(r.refusedAt)）：\(r.rejection.message(true))"
+                               : "refused: device \(r.deviceID) sequence \(r.sequence) (\(r.fileName), \(r.refusedAt)): \(r.rejection.message(false))")
+            }
         }
     }
 }

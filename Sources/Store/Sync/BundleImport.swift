@@ -99,7 +99,9 @@ extension HouseholdStore {
     /// Held bundles that were refused when their turn came, oldest first.
     public func refusedBundles() throws(StoreError) -> [RefusedBundle] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT deviceID, sequence, fileName, rejection, refusedAt FROM refusedBundle ORDER BY refusedAt, deviceID, sequence")
+            // A store opened read-only may predate the table (it is not migrated then).
+            guard try db.tableExists("refusedBundle") else { return [] }
+            return try Row.fetchAll(db, sql: "SELECT deviceID, sequence, fileName, rejection, refusedAt FROM refusedBundle ORDER BY refusedAt, deviceID, sequence")
                 .map { row in
                     let text: String = row["rejection"]
                     let rejection = (try? JSONDecoder().decode(BundleRejection.self, from: Data(text.utf8))) ?? .unreadableManifest
@@ -120,7 +122,7 @@ extension HouseholdStore {
 
     func verify(_ file: Data, questionnaire: Questionnaire?, progress: SyncProgress) throws -> VerifiedBundle {
         progress(.verify, 0, 3)
-        guard file.count <= BundleLimit.fileLength else { throw BundleRejection.tooLarge(declared: file.count, limit: BundleLimit.fileLength) }
+        guard file.count <= BundleLimit.fileLength else { throw BundleRejection.fileTooLarge(size: file.count, limit: BundleLimit.fileLength) }
         let entries: [Data]
         do { entries = try BundleArchive.read(file) } catch {
             switch error {

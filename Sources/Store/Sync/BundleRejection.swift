@@ -17,6 +17,8 @@ public enum BundleRejection: Error, Equatable, Sendable, Codable {
     case noCountyKey
     case cannotDecrypt
     case changesDamaged(String)
+    /// The file is larger than any bundle may be: not read at all.
+    case fileTooLarge(size: Int, limit: Int)
     /// The payload declares more changes than any bundle may hold.
     case tooLarge(declared: Int, limit: Int)
     /// Inflates to another length than the signed manifest declares.
@@ -47,6 +49,8 @@ public enum BundleRejection: Error, Equatable, Sendable, Codable {
         case .noCountyKey: return zh ? "数据包已加密给县级密钥，本库没有该私钥" : "sealed to the county key, and this store does not hold its private key"
         case .cannotDecrypt: return zh ? "无法解密：县级私钥不对或内容被改动" : "cannot decrypt: wrong county key, or altered content"
         case .changesDamaged(let why): return zh ? "更改内容无法应用：\(why)" : "the changes cannot be applied: \(why)"
+        case .fileTooLarge(let n, let limit):
+            return zh ? "文件有 \(Self.size(n))，超过数据包上限 \(Self.size(limit))，未读取" : "the file is \(Self.size(n)), more than the \(Self.size(limit)) a bundle may be; not read"
         case .tooLarge(let n, let limit):
             return zh ? "声明的更改有 \(Self.size(n))，超过数据包上限 \(Self.size(limit))" : "declares \(Self.size(n)) of changes, more than the \(Self.size(limit)) a bundle may hold"
         case .wrongLength(let n):

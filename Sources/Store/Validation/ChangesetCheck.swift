@@ -51,7 +51,7 @@ struct ChangesetCheck {
         do {
             try Changeset.walk(input) { change in
                 index += 1
-                if let reason = check(change) { throw reason }
+                if var refused = check(change) { refused.index = index; throw refused }
                 counts[change.table, default: ChangeCount()].add(change.operation)
             }
         } catch let refused as RefusedChange {
