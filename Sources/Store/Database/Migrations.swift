@@ -216,6 +216,44 @@ enum Migrations {
                 t.column("refusedAt", .text).notNull()
             }
         }
+        m.registerMigration("2026-12-v4-county-enrolment") { db in
+            // The county this store trusts instead of each device by hand (one row).
+            try db.create(table: "countyTrust") { t in
+                t.primaryKey("countyID", .text)
+                t.column("name", .text).notNull()
+                t.column("signingKey", .text).notNull()
+                t.column("sealingKey", .text).notNull()
+                t.column("installedAt", .text).notNull()
+            }
+            // Certificates: this device's own (isOwn) and those that came with bundles, as signed.
+            try db.create(table: "certificate") { t in
+                t.primaryKey("serial", .text)
+                t.column("deviceID", .text).notNull().indexed()
+                t.column("keyFingerprint", .text).notNull()
+                t.column("role", .text).notNull()
+                t.column("scope", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("validUntil", .text).notNull()
+                t.column("signed", .text).notNull()
+                t.column("isOwn", .boolean).notNull().defaults(to: false)
+                t.column("firstSeenAt", .text).notNull()
+            }
+            // The newest revocation list seen (JSON of `CountySigned`); it goes out with every bundle.
+            try db.create(table: "revocationList") { t in
+                t.primaryKey("number", .integer)
+                t.column("signed", .text).notNull()
+                t.column("installedAt", .text).notNull()
+            }
+            // Who sent each household's latest changes here: the person and device of the last bundle.
+            try db.create(table: "householdSource") { t in
+                t.primaryKey("householdID", .text)
+                t.column("deviceID", .text).notNull()
+                t.column("person", .text).notNull()
+                t.column("role", .text)
+                t.column("bundleID", .text).notNull()
+                t.column("at", .text).notNull()
+            }
+        }
         return m
     }
 }

@@ -142,7 +142,7 @@ extension HouseholdStore {
                 payload = sealed.ciphertext
                 encapsulated = sealed.encapsulatedKey
             }
-            let manifest = BundleManifest(
+            var manifest = BundleManifest(
                 format: BundleManifest.formatName, formatVersion: BundleManifest.currentVersion, bundleID: bundleID, deviceID: me.id,
                 deviceName: me.name, enumerator: enumerator, keyID: key.fingerprint, sequence: sequence, previous: last?["hash"] ?? "",
                 schema: try BundleManifest.schemaFingerprint(db), createdAt: Self.timestamp(), changes: try counts.get().values.reduce(0) { $0 + $1.total },
@@ -150,6 +150,9 @@ extension HouseholdStore {
                 payload: .init(sha256: SHA256.hash(data: payload).hex, length: payload.count, compression: "deflate", plainLength: changeset.count,
                                encryption: county == nil ? "none" : BundleManifest.hpke,
                                encapsulatedKey: encapsulated?.base64EncodedString(), recipientKeyID: county.map(DeviceKey.fingerprint(of:))))
+            // An enrolled device's bundles carry its certificate, and every bundle the newest revocation list.
+            manifest.certificate = try Self.ownCertificate(db)?.signed
+            manifest.revocations = try Self.revocationList(db)?.signed
             let manifestBytes = manifest.encoded()
             let signature = try key.privateKey.signature(for: BundleManifest.signingPrefix + manifestBytes)
             let archive = BundleArchive.write([manifestBytes, signature, payload])

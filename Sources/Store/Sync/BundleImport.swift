@@ -6,6 +6,10 @@ import Survey
 /// A bundle whose file, signature, signer and every change have been checked.
 struct VerifiedBundle {
     var manifest: BundleManifest
+    /// The county's certificate the bundle came with, when the signer is enrolled rather than trusted by hand.
+    var certificate: (DeviceCertificate, CountySigned)?
+    /// Every household a row of it names.
+    var households: Set<String> = []
     var hash: String
     /// The payload opened (decrypted when sealed), still deflated: it is inflated again as it is applied.
     var compressed: Data
@@ -136,19 +140,50 @@ extension HouseholdStore {
         guard manifest.format == BundleManifest.formatName, manifest.formatVersion == BundleManifest.currentVersion else {
             throw BundleRejection.unsupportedFormat("\(manifest.format)/\(manifest.formatVersion)")
         }
-        let (signer, schema, tables) = try read { db in
-            (try DeviceRecord.fetchOne(db, key: manifest.deviceID), try BundleManifest.schemaFingerprint(db), try ChangesetCheck.schema(db))
+        // A newer revocation list travels with the bundle: kept first, so it already applies to this very bundle.
+        try takeRevocations(from: manifest)
+        let (signer, schema, tables, county, revocations) = try read { db in
+            (try DeviceRecord.fetchOne(db, key: manifest.deviceID), try BundleManifest.schemaFingerprint(db), try ChangesetCheck.schema(db),
+             try Self.county(db), try Self.revocationList(db)?.list)
         }
-        guard let signer, signer.isSelf || signer.trustedAt != nil else {
+        let publicKey: Curve25519.Signing.PublicKey
+        let scope: BundleSigner.Scope
+        var certified: (DeviceCertificate, CountySigned)?
+        if let signer, signer.isSelf || signer.trustedAt != nil {
+            // Trusted by hand (or this store itself): the key on record.
+            guard let raw = Data(base64Encoded: signer.publicKey), manifest.keyID == signer.fingerprint,
+                  let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else {
+                throw BundleRejection.wrongKey(device: manifest.deviceID)
+            }
+            publicKey = key
+            scope = .handTrusted
+        } else if let signed = manifest.certificate {
+            // Enrolled: the county vouches for the key, the role and the villages.
+            guard let county, let certificate = try? Self.certificate(signed, county: county) else {
+                throw BundleRejection.certificateNotFromCounty(device: manifest.deviceID)
+            }
+            guard certificate.deviceID == manifest.deviceID, certificate.keyFingerprint == manifest.keyID,
+                  let raw = Data(base64Encoded: certificate.publicKey), DeviceKey.fingerprint(of: raw) == certificate.keyFingerprint,
+                  let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else {
+                throw BundleRejection.certificateMismatch(device: manifest.deviceID)
+            }
+            guard !certificate.isExpired(on: .today) else {
+                throw BundleRejection.certificateExpired(device: manifest.deviceID, on: certificate.validUntil)
+            }
+            publicKey = key
+            scope = .certified(certificate)
+            certified = (certificate, signed)
+        } else {
             throw BundleRejection.untrustedDevice(device: manifest.deviceID, keyID: manifest.keyID)
-        }
-        guard let raw = Data(base64Encoded: signer.publicKey), manifest.keyID == signer.fingerprint,
-              let publicKey = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else {
-            throw BundleRejection.wrongKey(device: manifest.deviceID)
         }
         guard publicKey.isValidSignature(signature, for: BundleManifest.signingPrefix + manifestBytes) else { throw BundleRejection.badSignature }
         progress(.verify, 1, 3)
-        if let from = signer.revokedFrom, manifest.sequence >= from { throw BundleRejection.revoked(device: manifest.deviceID, from: from) }
+        if let from = signer?.revokedFrom, signer?.trustedAt != nil, manifest.sequence >= from {
+            throw BundleRejection.revoked(device: manifest.deviceID, from: from)
+        }
+        if certified != nil, let entry = revocations?.revokes(device: manifest.deviceID, key: manifest.keyID, sequence: manifest.sequence) {
+            throw BundleRejection.revoked(device: manifest.deviceID, from: entry.fromSequence)
+        }
         guard manifest.schema == schema else { throw BundleRejection.schemaMismatch(theirs: manifest.schema, ours: schema) }
         guard payload.count == manifest.payload.length, SHA256.hash(data: payload).hex == manifest.payload.sha256 else {
             throw BundleRejection.payloadDamaged
@@ -157,18 +192,23 @@ extension HouseholdStore {
         progress(.verify, 2, 3)
         // Every change is read and checked before any is written: the bundle goes in whole or not at all.
         let check = ChangesetCheck(rules: RowRules(questionnaire: questionnaire),
-                                   signer: BundleSigner(deviceID: manifest.deviceID, scope: .handTrusted), schema: tables)
+                                   signer: BundleSigner(deviceID: manifest.deviceID, scope: scope), schema: tables)
         let input = ChangesetInput(InflateStream(compressed, declaredLength: manifest.payload.plainLength))
-        let counts: [String: ChangeCount]
-        do { counts = try check.run(input) } catch let rejection as BundleRejection {
+        let passed: ChangesetCheck.Passed
+        do {
+            passed = try pool.read { db in
+                try check.run(input) { hid in try String.fetchOne(db, sql: "SELECT villageCode FROM household WHERE id = ?", arguments: [hid]) }
+            }
+        } catch let rejection as BundleRejection {
             throw rejection
         } catch {
             throw input.inflateProblem.map(Self.rejection) ?? BundleRejection.changesDamaged(input.problem ?? "\(error)")
         }
-        let total = counts.values.reduce(0) { $0 + $1.total }
+        let total = passed.counts.values.reduce(0) { $0 + $1.total }
         guard total == manifest.changes else { throw BundleRejection.countsDiffer(declared: manifest.changes, actual: total) }
         progress(.verify, 3, 3)
-        return VerifiedBundle(manifest: manifest, hash: BundleManifest.hash(manifestBytes), compressed: compressed, archive: file, isOwn: signer.isSelf)
+        return VerifiedBundle(manifest: manifest, certificate: certified, households: passed.households, hash: BundleManifest.hash(manifestBytes),
+                              compressed: compressed, archive: file, isOwn: signer?.isSelf == true)
     }
 
     private static func rejection(_ problem: InflateStream.Problem) -> BundleRejection {
@@ -221,7 +261,19 @@ extension HouseholdStore {
                 INSERT INTO bundleIn (hash, deviceID, sequence, bundleID, changes, conflicts, fileName, appliedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [bundle.hash, m.deviceID, m.sequence, m.bundleID, m.changes, conflicts, fileName, Self.timestamp()])
             try db.execute(sql: "DELETE FROM heldBundle WHERE hash = ?", arguments: [bundle.hash])
+            try recordSource(bundle, db)
             return .applied(changes: m.changes, conflicts: conflicts, released: [])
+        }
+    }
+
+    /// Keeps the certificate a bundle came with, and notes for each of its households who sent its latest changes.
+    private func recordSource(_ bundle: VerifiedBundle, _ db: Database) throws {
+        let m = bundle.manifest
+        if let (certificate, signed) = bundle.certificate { try Self.record(certificate, signed, isOwn: false, db) }
+        let person = bundle.certificate?.0.name ?? m.enumerator
+        for hid in bundle.households.sorted() where try HouseholdRecord.exists(db, key: hid) {
+            try db.execute(sql: "INSERT OR REPLACE INTO householdSource (householdID, deviceID, person, role, bundleID, at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [hid, m.deviceID, person, bundle.certificate?.0.role.rawValue, m.bundleID, Self.timestamp()])
         }
     }
 

@@ -22,6 +22,10 @@ public struct BundleManifest: Codable, Equatable, Sendable {
     public var changes: Int
     public var counts: [String: ChangeCount]
     public var payload: Payload
+    /// The signer's county certificate, when the county enrolled it (absent for hand-made trust).
+    public var certificate: CountySigned? = nil
+    /// The newest revocation list the signer holds: revocations travel with every bundle.
+    public var revocations: CountySigned? = nil
 
     /// The payload as stored in the file.
     public struct Payload: Codable, Equatable, Sendable {

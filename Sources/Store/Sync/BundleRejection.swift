@@ -25,6 +25,11 @@ public enum BundleRejection: Error, Equatable, Sendable, Codable {
     case wrongLength(declared: Int)
     /// The manifest's change counts are not the payload's.
     case countsDiffer(declared: Int, actual: Int)
+    /// The certificate is not signed by the county this store trusts (or it trusts none).
+    case certificateNotFromCounty(device: String)
+    /// The certificate names another device or another key than the one that signed.
+    case certificateMismatch(device: String)
+    case certificateExpired(device: String, on: String)
     /// A change the signer may not make; the whole bundle is refused.
     case refusedChange(RefusedChange)
 
@@ -57,6 +62,11 @@ public enum BundleRejection: Error, Equatable, Sendable, Codable {
             return zh ? "解压后的长度与清单声明的 \(n) 字节不符" : "does not inflate to the \(n) bytes its manifest declares"
         case .countsDiffer(let declared, let actual):
             return zh ? "清单说有 \(declared) 项更改，实际为 \(actual) 项" : "the manifest declares \(declared) changes, the payload holds \(actual)"
+        case .certificateNotFromCounty(let d):
+            return zh ? "设备 \(d) 的证书不是本库信任的县签发的" : "device \(d)'s certificate is not signed by the county this store trusts"
+        case .certificateMismatch(let d):
+            return zh ? "证书与签名不符：证书上的设备或密钥不是签名的设备 \(d)" : "the certificate does not match the signature: its device or key is not the signer \(d)"
+        case .certificateExpired(let d, let day): return zh ? "设备 \(d) 的证书已于 \(day) 到期" : "device \(d)'s certificate expired on \(day)"
         case .refusedChange(let c): return c.message(zh)
         }
     }

@@ -44,15 +44,40 @@ struct ChangesetCheck {
         return result
     }
 
-    /// Checks every change; returns the per-table counts of a changeset that passed.
-    func run(_ input: ChangesetInput) throws -> [String: ChangeCount] {
+    /// What a changeset that passed holds.
+    struct Passed {
         var counts: [String: ChangeCount] = [:]
+        /// Every household a row of it names.
+        var households: Set<String> = []
+    }
+
+    /// Checks every change, then that every household it touches is in the signer's scope (its village as
+    /// this store has it, and as the bundle sets it). `villageHere` gives a household's village code in this
+    /// store (nil when the store does not have it: its rows will be dropped).
+    func run(_ input: ChangesetInput, villageHere: (String) throws -> String?) throws -> Passed {
+        var passed = Passed()
+        var villages: [String: Set<String>] = [:]
+        var firstChange: [String: (index: Int, table: String)] = [:]
         var index = 0
         do {
             try Changeset.walk(input) { change in
                 index += 1
-                if var refused = check(change) { refused.index = index; throw refused }
-                counts[change.table, default: ChangeCount()].add(change.operation)
+                guard let (row, table) = try checked(change, index: index) else { return }
+                passed.counts[change.table, default: ChangeCount()].add(change.operation)
+                guard let hid = household(table, row) else { return }
+                passed.households.insert(hid)
+                if firstChange[hid] == nil { firstChange[hid] = (index, change.table) }
+                if table == .household, case .text(let village)? = row["villageCode"] { villages[hid, default: []].insert(village) }
+            }
+            for hid in passed.households.sorted() {
+                var codes = villages[hid] ?? []
+                if let here = try villageHere(hid) { codes.insert(here) }
+                for village in codes.sorted() {
+                    if let reason = signer.refusal(village: village) {
+                        let first = firstChange[hid]!
+                        throw RefusedChange(index: first.index, table: first.table, household: hid, reason: reason)
+                    }
+                }
             }
         } catch let refused as RefusedChange {
             throw BundleRejection.refusedChange(refused)
@@ -60,10 +85,18 @@ struct ChangesetCheck {
             let column = unreadable.column.flatMap { i in TravellingTable(rawValue: unreadable.table).flatMap { schema[$0]?.names[safe: i] } }
             throw BundleRejection.refusedChange(RefusedChange(index: index + 1, table: unreadable.table, reason: .unreadable(column: column)))
         }
-        return counts
+        return passed
     }
 
-    private func check(_ change: ChangeRecord) -> RefusedChange? {
+    /// The change's row (a whole row, or an update's key and changed columns) when it passes, numbered
+    /// `index` in any refusal.
+    private func checked(_ change: ChangeRecord, index: Int) throws -> ([String: Cell], TravellingTable)? {
+        var row: [String: Cell] = [:]
+        if var refused = firstRefusal(change, row: &row) { refused.index = index; throw refused }
+        return TravellingTable(rawValue: change.table).map { (row, $0) }
+    }
+
+    private func firstRefusal(_ change: ChangeRecord, row: inout [String: Cell]) -> RefusedChange? {
         func refuse(_ reason: RefusedChange.Reason, household: String? = nil, key: String? = nil) -> RefusedChange {
             RefusedChange(index: 0, table: change.table, household: household, key: key, reason: reason)
         }
@@ -71,7 +104,6 @@ struct ChangesetCheck {
         let (names, primaryKey) = schema[table]!
         guard change.primaryKey == primaryKey else { return refuse(.schema) }
         guard Self.operations[table]!.contains(change.operation) else { return refuse(.operation(change.operation.word)) }
-        var row: [String: Cell] = [:]
         switch change.operation {
         case .insert:
             for (i, cell) in change.new.enumerated() { guard let cell else { return refuse(.schema) }; row[names[i]] = cell }
@@ -102,7 +134,7 @@ struct ChangesetCheck {
             guard case .text(let clock)? = row["clock"] else { return refuse(.row(RowProblem("clock", .missing)), household: hid, key: key) }
             if HybridLogicalClock(clock)?.device != signer.clockDevice { return refuse(.notSigner(clock: clock), household: hid, key: key) }
         }
-        guard signer.permits(table, change.operation, household: hid) else { return refuse(.outOfScope, household: hid, key: key) }
+        if let reason = signer.refusal(table, change.operation, row) { return refuse(reason, household: hid, key: key) }
         return nil
     }
 
@@ -142,7 +174,10 @@ public struct RefusedChange: Error, Equatable, Sendable, Codable {
         case unreadable(column: String?)
         case row(RowProblem)
         case notSigner(clock: String)
-        case outOfScope
+        /// The signer's role may not make this change (an enumerator's review, say).
+        case role(String)
+        /// The household's village is outside the signer's certificate.
+        case outOfScope(village: String)
     }
 
     init(index: Int, table: String, household: String? = nil, key: String? = nil, reason: Reason) {
@@ -164,7 +199,11 @@ public struct RefusedChange: Error, Equatable, Sendable, Codable {
         case .unreadable(let c): return place + (zh ? "\(c.map { "\($0) 的" } ?? "")内容无法读取（不是 UTF-8 文字）" : "\(c.map { "\($0): " } ?? "")unreadable (not UTF-8 text)")
         case .row(let p): return place + p.column + (zh ? "：" : ": ") + p.message(lang)
         case .notSigner(let clock): return place + RowProblem("clock", .signedByAnother(clock: clock)).message(lang)
-        case .outOfScope: return place + (zh ? "超出签名设备的范围" : "outside the signing device's scope")
+        case .role(let role):
+            let label = DeviceRole(rawValue: role)?.label(zh) ?? role
+            return place + (zh ? "\(label)的数据包不能带这项更改" : "a bundle of an \(label) may not carry this change")
+        case .outOfScope(let village):
+            return place + (zh ? "村 \(RowProblem.shown(village)) 不在签名设备的证书范围内" : "village \(RowProblem.shown(village)) is outside the signing device's certificate")
         }
     }
 }
