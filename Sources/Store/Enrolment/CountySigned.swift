@@ -33,6 +33,12 @@ public struct CountySigned: Codable, Equatable, Sendable {
         return try? JSONDecoder().decode(T.self, from: bytes)
     }
 
+    /// The signed value read back without checking the signature: only for what this store checked when it
+    /// took it in.
+    func decoded<T: Decodable>() -> T? {
+        Data(base64Encoded: payload).flatMap { try? JSONDecoder().decode(T.self, from: $0) }
+    }
+
     /// The file's text.
     public var fileData: Data {
         let encoder = JSONEncoder()
@@ -47,4 +53,20 @@ public struct CountySigned: Codable, Equatable, Sendable {
     }
 
     init(kind: String, payload: String, signature: String) { self.kind = kind; self.payload = payload; self.signature = signature }
+}
+
+/// What the county signs: a kind of its own, a format name, and the county it is for.
+protocol CountySignedContent: Codable {
+    static var kind: String { get }
+    static var formatName: String { get }
+    var format: String { get }
+    var countyID: String { get }
+}
+
+extension DeviceCertificate: CountySignedContent {
+    static var kind: String { CountySigned.certificateKind }
+}
+
+extension RevocationList: CountySignedContent {
+    static var kind: String { CountySigned.revocationsKind }
 }

@@ -89,9 +89,8 @@ extension HouseholdStore {
             guard try db.tableExists("certificate") else { return [] }
             let list = try Self.revocationList(db)?.list
             return try Row.fetchAll(db, sql: "SELECT signed, isOwn FROM certificate ORDER BY firstSeenAt DESC, serial").compactMap { row in
-                guard let signed = CountySigned(file: Data((row["signed"] as String).utf8)),
-                      let bytes = Data(base64Encoded: signed.payload),
-                      let certificate = try? JSONDecoder().decode(DeviceCertificate.self, from: bytes) else { return nil }
+                guard let signed = CountySigned(file: Data((row["signed"] as String).utf8)), let certificate: DeviceCertificate = signed.decoded()
+                else { return nil }
                 let state: KnownCertificate.State
                 if let entry = list?.entries.first(where: { $0.deviceID == certificate.deviceID
                                                         && ($0.keyFingerprint == nil || $0.keyFingerprint == certificate.keyFingerprint) }) {
@@ -122,35 +121,34 @@ extension HouseholdStore {
 
     /// The certificate inside `signed`, when this county signed it.
     static func certificate(_ signed: CountySigned, county: CountyIdentity) throws -> DeviceCertificate {
-        guard let key = Data(base64Encoded: county.signingKey),
-              let certificate = signed.open(DeviceCertificate.self, kind: CountySigned.certificateKind, countyKey: key),
-              certificate.format == DeviceCertificate.formatName else { throw EnrolmentProblem.badSignature }
-        guard certificate.countyID == county.countyID else { throw EnrolmentProblem.otherCounty(expected: county.countyID, got: certificate.countyID) }
-        return certificate
+        try opened(signed, county: county)
     }
 
     static func revocations(_ signed: CountySigned, county: CountyIdentity) throws -> RevocationList {
-        guard let key = Data(base64Encoded: county.signingKey),
-              let list = signed.open(RevocationList.self, kind: CountySigned.revocationsKind, countyKey: key),
-              list.format == RevocationList.formatName else { throw EnrolmentProblem.badSignature }
-        guard list.countyID == county.countyID else { throw EnrolmentProblem.otherCounty(expected: county.countyID, got: list.countyID) }
-        return list
+        try opened(signed, county: county)
+    }
+
+    /// What `signed` holds, when this county signed it as that kind of thing for itself.
+    private static func opened<T: CountySignedContent>(_ signed: CountySigned, county: CountyIdentity) throws -> T {
+        guard let key = Data(base64Encoded: county.signingKey), let value = signed.open(T.self, kind: T.kind, countyKey: key),
+              value.format == T.formatName else { throw EnrolmentProblem.badSignature }
+        guard value.countyID == county.countyID else { throw EnrolmentProblem.otherCounty(expected: county.countyID, got: value.countyID) }
+        return value
     }
 
     static func ownCertificate(_ db: Database) throws -> (certificate: DeviceCertificate, signed: CountySigned)? {
-        guard try db.tableExists("certificate"),
-              let text = try String.fetchOne(db, sql: "SELECT signed FROM certificate WHERE isOwn = 1 ORDER BY firstSeenAt DESC LIMIT 1"),
-              let signed = CountySigned(file: Data(text.utf8)), let bytes = Data(base64Encoded: signed.payload),
-              let certificate = try? JSONDecoder().decode(DeviceCertificate.self, from: bytes) else { return nil }
-        return (certificate, signed)
+        try stored(db, table: "certificate", sql: "SELECT signed FROM certificate WHERE isOwn = 1 ORDER BY firstSeenAt DESC LIMIT 1")
     }
 
     static func revocationList(_ db: Database) throws -> (list: RevocationList, signed: CountySigned)? {
-        guard try db.tableExists("revocationList"),
-              let text = try String.fetchOne(db, sql: "SELECT signed FROM revocationList ORDER BY number DESC LIMIT 1"),
-              let signed = CountySigned(file: Data(text.utf8)), let bytes = Data(base64Encoded: signed.payload),
-              let list = try? JSONDecoder().decode(RevocationList.self, from: bytes) else { return nil }
-        return (list, signed)
+        try stored(db, table: "revocationList", sql: "SELECT signed FROM revocationList ORDER BY number DESC LIMIT 1")
+    }
+
+    /// A county-signed thing kept as this store received it (checked then; read back without the county).
+    private static func stored<T: CountySignedContent>(_ db: Database, table: String, sql: String) throws -> (T, CountySigned)? {
+        guard try db.tableExists(table), let text = try String.fetchOne(db, sql: sql),
+              let signed = CountySigned(file: Data(text.utf8)), let value: T = signed.decoded() else { return nil }
+        return (value, signed)
     }
 
     static func record(_ certificate: DeviceCertificate, _ signed: CountySigned, isOwn: Bool, _ db: Database) throws {
