@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Store", "Survey", .product(name: "GRDB", package: "GRDB.swift"),
                                                     .product(name: "Crypto", package: "swift-crypto")], path: "Tests/Support"),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Survey", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
-        .executableTarget(name: "BundleBenchmark", dependencies: ["Store", "Survey", .product(name: "GRDB", package: "GRDB.swift")],
+        .executableTarget(name: "BundleBenchmark", dependencies: ["Store", "Survey", "CZlib", .product(name: "GRDB", package: "GRDB.swift")],
                           path: "Benchmarks/BundleBenchmark"),
         .executableTarget(name: "TUIBenchmark", dependencies: ["TUI", "Store", "Survey"], path: "Benchmarks/TUIBenchmark"),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Store", "Survey", "TestSupport"], resources: [.copy("Snapshots")]),

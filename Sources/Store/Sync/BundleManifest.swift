@@ -74,3 +74,24 @@ extension Sequence where Element == UInt8 {
     /// Lower-case hexadecimal.
     var hex: String { map { String(format: "%02x", $0) }.joined() }
 }
+
+/// Bundles built by hand, for benchmarks that measure how the import refuses a hostile bundle a trusted
+/// device could sign (`@_spi(Benchmarks) import Store`). Export and import never use these.
+extension BundleManifest {
+    /// The manifest of a canonical bundle file and the bundle's hash, read without checking its signature.
+    @_spi(Benchmarks) public static func unverified(in file: Data) -> (manifest: BundleManifest, hash: String)? {
+        guard let entries = try? BundleArchive.read(file), let manifest = try? JSONDecoder().decode(BundleManifest.self, from: entries[0])
+        else { return nil }
+        return (manifest, hash(entries[0]))
+    }
+
+    /// The bundle file of this manifest around `payload` (its stored length and hash filled in), signed
+    /// with `key` as an export signs one.
+    @_spi(Benchmarks) public func signedFile(payload: Data, key: DeviceKey) throws -> Data {
+        var manifest = self
+        manifest.payload.length = payload.count
+        manifest.payload.sha256 = SHA256.hash(data: payload).hex
+        let bytes = manifest.encoded()
+        return BundleArchive.write([bytes, try key.privateKey.signature(for: Self.signingPrefix + bytes), payload])
+    }
+}
