@@ -78,10 +78,15 @@ struct RowRules: Sendable {
     /// Checks the values `row` carries (a whole row, or the columns an update changes plus the key), then
     /// what the columns say together (an answer's value against its question). The first problem found.
     func check(_ table: TravellingTable, _ row: [String: Cell]) -> RowProblem? {
-        let rules = Self.rules[table]!
-        for (column, cell) in row.sorted(by: { $0.key < $1.key }) {
-            guard let rule = rules[column] else { return RowProblem(column, .unknownQuestion(column)) }
+        // In the schema's column order, so the first problem reported is always the same one.
+        var seen = 0
+        for (column, rule) in Self.columns[table]! {
+            guard let cell = row[column] else { continue }
+            seen += 1
             if let kind = check(cell, rule) { return RowProblem(column, kind) }
+        }
+        if seen < row.count, let unknown = row.keys.sorted().first(where: { Self.rules[table]![$0] == nil }) {
+            return RowProblem(unknown, .unknownQuestion(unknown))
         }
         if table == .answer { return checkAnswer(row) }
         return nil
@@ -95,8 +100,8 @@ struct RowRules: Sendable {
 
     private func check(_ cell: Cell, _ rule: Rule) -> RowProblem.Kind? {
         switch rule {
-        case .uuid: return text(cell) { UUID(uuidString: $0) != nil && $0 == $0.lowercased() ? nil : .notUUID($0) }
-        case .rowID: return text(cell) { $0.isEmpty || (UUID(uuidString: $0) != nil && $0 == $0.lowercased()) ? nil : .notRowID($0) }
+        case .uuid: return text(cell) { Self.isUUID($0) ? nil : .notUUID($0) }
+        case .rowID: return text(cell) { $0.isEmpty || Self.isUUID($0) ? nil : .notRowID($0) }
         case .timestamp: return text(cell) { Self.isTimestamp($0) ? nil : .notTimestamp($0) }
         case .clock: return text(cell) { HybridLogicalClock($0)?.description == $0 ? nil : .notClock($0) }
         case .bool:
@@ -202,16 +207,34 @@ struct RowRules: Sendable {
         return nil
     }
 
+    /// A UUID in the lower-case form the store writes (`8-4-4-4-12` hexadecimal digits), read without
+    /// building a `UUID`: every row of a bundle has one or two.
+    static func isUUID(_ s: String) -> Bool {
+        var n = 0
+        for b in s.utf8 {
+            switch n {
+            case 8, 13, 18, 23: guard b == UInt8(ascii: "-") else { return false }
+            default: guard (48...57).contains(b) || (97...102).contains(b) else { return false }
+            }
+            n += 1
+            if n > 36 { return false }
+        }
+        return n == 36
+    }
+
     /// `2020-11-20T08:00:00.000Z`, as the store writes times (milliseconds optional).
     static func isTimestamp(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        guard u.count == 20 || u.count == 24, u.last == UInt8(ascii: "Z"), u[10] == UInt8(ascii: "T") else { return false }
-        guard let day = Day(iso: String(decoding: u[0..<10], as: UTF8.self)), day.description == String(decoding: u[0..<10], as: UTF8.self) else { return false }
+        var u: [UInt8] = []
+        u.reserveCapacity(24)
+        for b in s.utf8 { u.append(b); if u.count > 24 { return false } }
+        guard u.count == 20 || u.count == 24, u.last == UInt8(ascii: "Z"), u[10] == UInt8(ascii: "T"),
+              u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return false }
         func digits(_ r: Range<Int>) -> Int? {
             var n = 0
             for i in r { guard (48...57).contains(u[i]) else { return nil }; n = n * 10 + Int(u[i] - 48) }
             return n
         }
+        guard let y = digits(0..<4), let mo = digits(5..<7), let d = digits(8..<10), Day(year: y, month: mo, day: d) != nil else { return false }
         guard u[13] == UInt8(ascii: ":"), u[16] == UInt8(ascii: ":"), let h = digits(11..<13), let m = digits(14..<16), let sec = digits(17..<19),
               h < 24, m < 60, sec < 61 else { return false }
         if u.count == 24 { return u[19] == UInt8(ascii: ".") && digits(20..<23) != nil }
