@@ -17,8 +17,9 @@ public struct KnownCertificate: Equatable, Sendable {
 }
 
 extension HouseholdStore {
-    /// Trusts a county: its certificates then vouch for devices, and exports are sealed to its key. A store
-    /// trusts one county; the same file again changes nothing.
+    /// Trusts a county: its certificates then vouch for devices. A store trusts one county; the same file
+    /// again changes nothing. (Exports are sealed to the county only with `hufang keys county`: sealed
+    /// bundles open only where the county's private sealing key is, so a supervisor could not read them.)
     public func trustCounty(_ identity: CountyIdentity) throws {
         try writeUncaptured { db in
             if let other = try String.fetchOne(db, sql: "SELECT countyID FROM countyTrust"), other != identity.countyID {
@@ -26,7 +27,6 @@ extension HouseholdStore {
             }
             try db.execute(sql: "INSERT OR REPLACE INTO countyTrust (countyID, name, signingKey, sealingKey, installedAt) VALUES (?, ?, ?, ?, ?)",
                            arguments: [identity.countyID, identity.name, identity.signingKey, identity.sealingKey, Self.timestamp()])
-            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('countyPublicKey', ?)", arguments: [identity.sealingKey])
         }
     }
 
