@@ -159,7 +159,15 @@ struct CountyCommand: ParsableCommand {
                 for e in list.entries {
                     Console.out(zh ? "  设备 \(e.deviceID)：自第 \(e.fromSequence) 号起拒收（\(e.reason)）" : "  device \(e.deviceID): refused from sequence \(e.fromSequence) (\(e.reason))")
                 }
+            } catch EnrolmentProblem.olderRevocations(let have, let got) where have == got && (try? store.revocationList()) == Self.unverified(signed) {
+                // The very list this store holds: nothing to do.
+                Console.out(zh ? "本库已装有吊销名单第 \(have) 号，未改动" : "This store already holds revocation list \(have); nothing changed")
             } catch { options.fail(describe(error, zh)) }
+        }
+
+        /// The list inside, unchecked: only to compare with the (checked) one the store holds.
+        static func unverified(_ signed: CountySigned) -> RevocationList? {
+            Data(base64Encoded: signed.payload).flatMap { try? JSONDecoder().decode(RevocationList.self, from: $0) }
         }
     }
 }

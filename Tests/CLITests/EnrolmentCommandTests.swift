@@ -184,6 +184,8 @@ import Testing
         try FileManager.default.copyItem(atPath: office + "/revocations.json", toPath: listOne)
         let installed = try Self.hufang(["county", "revocations", "--db", supervisor.db, listOne, "--lang", "en"])
         #expect(installed.status == 0 && installed.out.contains("Installed revocation list 1"), "\(installed)")
+        let same = try Self.hufang(["county", "revocations", "--db", supervisor.db, listOne, "--lang", "en"])
+        #expect(same.status == 0 && same.out.contains("already holds revocation list 1; nothing changed"), "\(same)")
 
         // Whoever has the laptop now exports bundle 3: refused. Bundle 2, made before the cut-off, still goes in.
         try Self.household(laptop, no: 3, village: village(1))
