@@ -49,7 +49,7 @@ import Testing
         let cert = try #require(enrolled.out.firstMatch(of: /certificate  (\S+\.cert)/).map { String($0.1) }, "\(enrolled)")
         let installed = try Self.hufang(["enrol", "--db", d.db, cert, "--county", office + "/county.json", "--lang", "en"])
         d.commandsOnDevice += 1
-        #expect(installed.status == 0 && installed.out.contains("This device is enrolled: \(name)"), "\(installed)")
+        #expect(installed.status == 0 && installed.out.contains("This device is enrolled: \(TerminalText.escaped(name)),"), "\(installed)")
         return d
     }
 
@@ -268,5 +268,15 @@ import Testing
         #expect(try ExportGuardTests.dump(laptop.db) == before)
         let unknown = try Self.hufang(["county", "revoke", "--county", office, "ffffffff", "--from-sequence", "1", "--reason", "x", "--lang", "en"])
         #expect(unknown.status == 1 && unknown.err.contains("no such device: ffffffff"), "\(unknown)")
+    }
+
+    @Test func aHostileNameOnACertificateIsShownEscaped() throws {
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let name = "李" + OutputEscapingTests.hostile
+        let laptop = try device("laptop", name, role: "enumerator", scope: [village(1)])
+        for lang in ["zh", "en"] {
+            let listed = try Self.hufang(["devices", "--db", laptop.db, "--lang", lang])
+            #expect(listed.status == 0 && listed.out.contains("李" + OutputEscapingTests.shown) && !listed.out.contains("\u{1B}"), "\(listed)")
+        }
     }
 }
