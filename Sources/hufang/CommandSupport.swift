@@ -19,6 +19,7 @@ private func message(_ error: any Error, _ zh: Bool) -> String {
     case let e as TrustProblem: return e.message(zh)
     case let e as ConflictProblem: return e.message(zh)
     case let e as DeviceKey.Problem: return e.message(zh)
+    case let e as EnrolmentProblem: return e.message(zh)
     case let e as BundleRejection: return e.message(zh)
     case let e as BundleWriteFailure: return e.message(zh)
     case let e as ExportRefusal: return e.message(zh)

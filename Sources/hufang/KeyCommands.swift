@@ -87,6 +87,24 @@ struct Devices: ParsableCommand {
                     let received: ConsoleText = d.isSelf ? "" : (zh ? "已收到第 \(last) 号  " : "last sequence \(last)  ")
                     Console.out("\(d.id)  \(d.fingerprint)  \(state)  \(received)\(d.name)")
                 }
+                if let county = try store.county() {
+                    Console.out("")
+                    Console.out(zh ? "县 \(county.countyID)（\(county.name)）登记的设备：" : "Devices enrolled by county \(county.countyID) (\(county.name)):")
+                    let known = try store.knownCertificates()
+                    if known.isEmpty { Console.out(zh ? "  （尚无证书）" : "  (no certificates yet)") }
+                    for k in known {
+                        let c = k.certificate
+                        let state: ConsoleText
+                        switch k.state {
+                        case .valid: state = zh ? "有效" : "valid"
+                        case .expired: state = zh ? "已过期" : "expired"
+                        case .revoked(let from, let reason): state = zh ? "已吊销（自第 \(from) 号起，\(reason)）" : "revoked from sequence \(from) (\(reason))"
+                        }
+                        let own: ConsoleText = k.isOwn ? (zh ? "  ← 本机" : "  ← this device") : ""
+                        Console.out(zh ? "  \(c.name)  \(c.deviceID.prefix(8))  \(c.role.label(true))  \(c.scope.joined(separator: ","))  有效期至 \(c.validUntil)  \(state)\(own)"
+                                       : "  \(c.name)  \(c.deviceID.prefix(8))  \(c.role.label(false))  \(c.scope.joined(separator: ","))  valid until \(c.validUntil)  \(state)\(own)")
+                    }
+                }
             } catch { options.fail(describe(error, zh)) }
         }
     }

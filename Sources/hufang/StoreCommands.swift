@@ -66,6 +66,11 @@ struct Init: ParsableCommand {
                                         : "Created \(options.path) (device \(store.deviceID))\(loadedEn)")
         Console.out(options.lang == .zh ? "设备密钥 \(store.keyPath)（仅本人可读），指纹 \(fingerprint)"
                                         : "Device key \(store.keyPath) (readable by you only), fingerprint \(fingerprint)")
+        // The public half beside it, for the county office to enrol (or another laptop to trust by hand).
+        if (try? store.writePublicKeyFile()) != nil {
+            Console.out(options.lang == .zh ? "公钥文件 \(store.publicKeyPath)（交给县里登记：hufang county enrol --device；或交给对方 hufang devices trust）"
+                                            : "Public key \(store.publicKeyPath) (for the county office: hufang county enrol --device; or another laptop: hufang devices trust)")
+        }
     }
 }
 

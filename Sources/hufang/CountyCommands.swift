@@ -1,0 +1,253 @@
+import ArgumentParser
+import Foundation
+import Store
+import Survey
+
+/// `hufang county`: the county office's offline authority (init, enrol, revoke), and what a store
+/// installs from it (trust, revocations).
+struct CountyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "county", abstract: "县级登记：县级密钥、设备证书、吊销名单 (county enrolment: the county's keys, device certificates, revocation lists)",
+        subcommands: [InitCounty.self, EnrolDevice.self, RevokeDevice.self, TrustCounty.self, InstallRevocations.self])
+
+    struct InitCounty: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "init", abstract: "新建县级密钥目录（离线保管）(make the county authority; keep it offline)")
+        @Option(name: .long, help: "县级密钥目录 (the county folder to create)") var out: String
+        @Option(name: .long, help: "县代码，如 622922 (county code)") var id: String
+        @Option(name: .long, help: "县名 (county name)") var name: String
+        @Option(name: .long, help: "zh 或 en") var lang: Language = .zh
+
+        func validate() throws {
+            let zh = lang == .zh
+            guard !id.isEmpty, id.count <= 12, id.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                throw ValidationError(zh ? "县代码应为数字：\(TerminalText.escaped(id))" : "the county code is digits: \(TerminalText.escaped(id))")
+            }
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError(zh ? "县名不能为空" : "the county name is empty") }
+        }
+
+        mutating func run() throws {
+            let zh = lang == .zh
+            do {
+                let county = try CountyAuthority.create(in: out, countyID: id, name: name)
+                let i = county.identity
+                Console.out(zh ? "已建立县级密钥：\(i.name)（县代码 \(i.countyID)）" : "Made the county authority: \(i.name) (county \(i.countyID))")
+                Console.out(zh ? "县级文件 \(county.identityPath)（发给每台设备：hufang enrol --county）"
+                               : "county file  \(county.identityPath) (give it to every device: hufang enrol --county)")
+                Console.out(zh ? "签名密钥指纹 \(i.fingerprint)（登记时请当面或电话核对）"
+                               : "signing key fingerprint \(i.fingerprint) (read it out when devices enrol)")
+                Console.out(zh ? "目录 \(out) 内有县级私钥：请离线保管（不联网的电脑或加密U盘），不要拷进任何数据库或设备"
+                               : "\(out) holds the county's private keys: keep it offline (a computer never online, or an encrypted stick), never in any store or device")
+            } catch { fail(error, zh) }
+        }
+    }
+
+    struct EnrolDevice: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "enrol", abstract: "为一台设备签发证书：角色、范围、有效期 (certify a device: role, scope, validity)")
+        @Option(name: .long, help: "县级密钥目录 (the county folder)") var county: String
+        @Option(name: .long, help: "设备的公钥文件（hufang init 写在数据库旁的 .pub）(the device's .pub file)") var device: String
+        @Option(name: .long, help: "enumerator（调查员）、supervisor（乡镇审核员）或 hub（县级中心）") var role: String
+        @Option(name: .long, help: "范围，逗号分隔：调查员为村代码，审核员为乡镇代码前缀，中心为县代码 (comma-separated codes)") var scope: String
+        @Option(name: .long, help: "使用者姓名；默认为公钥文件上的名称 (the person; default: the key file's name)") var name: String?
+        @Option(name: .customLong("valid-until"), help: "有效期至 YYYY-MM-DD；默认一年 (last valid day; default one year from today)") var validUntil: String?
+        @Option(name: .long, help: "zh 或 en") var lang: Language = .zh
+
+        var codes: [String] {
+            scope.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == " " }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+
+        func validate() throws {
+            let zh = lang == .zh
+            guard DeviceRole(rawValue: role) != nil else {
+                throw ValidationError(zh ? "角色应为 enumerator、supervisor 或 hub，不是 \(TerminalText.escaped(role))"
+                                         : "the role is enumerator, supervisor or hub, not \(TerminalText.escaped(role))")
+            }
+            guard !codes.isEmpty else { throw ValidationError(zh ? "范围不能为空（--scope 村代码,村代码）" : "the scope is empty (--scope CODE,CODE)") }
+            if let bad = codes.first(where: { $0.count > 12 || !$0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+                throw ValidationError(zh ? "范围应为数字代码：\(TerminalText.escaped(bad))" : "a scope is a numeric code: \(TerminalText.escaped(bad))")
+            }
+            if let validUntil, Day(iso: validUntil) == nil {
+                throw ValidationError(zh ? "日期应为 YYYY-MM-DD：\(TerminalText.escaped(validUntil))" : "the date is YYYY-MM-DD: \(TerminalText.escaped(validUntil))")
+            }
+        }
+
+        mutating func run() throws {
+            let zh = lang == .zh
+            guard let text = FileManager.default.contents(atPath: device).flatMap({ String(data: $0, encoding: .utf8) }),
+                  let key = DevicePublicKey(text: text) else { fail(TrustProblem.notAKeyFile(device), zh) }
+            let until = validUntil.flatMap(Day.init(iso:)) ?? Day.today.nextYear
+            do {
+                let authority = try CountyAuthority.open(county)
+                let made = try authority.enrol(key, role: DeviceRole(rawValue: role)!, scope: codes, name: name ?? key.name, validUntil: until)
+                let c = made.1
+                Console.out(zh ? "证书 \(made.path)（交给该设备：hufang enrol --db 库 证书 --county \(authority.identityPath)）"
+                               : "certificate  \(made.path) (give it to the device: hufang enrol --db STORE CERT --county \(authority.identityPath))")
+                Console.out(zh ? "使用者 \(c.name)，设备 \(c.deviceID)" : "person       \(c.name), device \(c.deviceID)")
+                Console.out(zh ? "角色 \(c.role.label(true))，范围 \(c.scope.joined(separator: ","))" : "role         \(c.role.label(false)), scope \(c.scope.joined(separator: ","))")
+                Console.out(zh ? "有效期至 \(c.validUntil)" : "valid until  \(c.validUntil)")
+                Console.out(zh ? "设备密钥指纹 \(c.keyFingerprint) —— 请与该设备 hufang init 或 hufang keys show 显示的指纹核对"
+                               : "key fingerprint \(c.keyFingerprint): compare it with the one hufang init or hufang keys show printed on that device")
+            } catch { fail(error, zh) }
+        }
+    }
+
+    struct RevokeDevice: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "revoke", abstract: "吊销设备：写出下一号吊销名单 (revoke a device: write the next revocation list)")
+        @Option(name: .long, help: "县级密钥目录 (the county folder)") var county: String
+        @Argument(help: "设备号或其前缀（须是本县发过证书的）(device id or a prefix of one this county certified)") var device: String
+        @Option(name: .long, help: "只吊销这把密钥（指纹）；默认吊销该设备的所有密钥 (only this key; default: every key of the device)") var key: String?
+        @Option(name: .customLong("from-sequence"), help: "从这个数据包序号起拒收：第一个没有收到的序号 (refuse from this sequence: the first one not received)")
+        var fromSequence: Int
+        @Option(name: .long, help: "原因，如“电脑丢失” (why)") var reason: String
+        @Option(name: .long, help: "zh 或 en") var lang: Language = .zh
+
+        func validate() throws {
+            let zh = lang == .zh
+            guard fromSequence >= 1 else { throw ValidationError(zh ? "--from-sequence 至少为 1" : "--from-sequence is at least 1") }
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError(zh ? "请写明原因（--reason）" : "give a reason (--reason)") }
+        }
+
+        mutating func run() throws {
+            let zh = lang == .zh
+            do {
+                let authority = try CountyAuthority.open(county)
+                let issued = IssuedCertificates.read(authority)
+                let (id, fingerprint) = try IssuedCertificates.resolve(device, key: key, in: issued)
+                let (_, list) = try authority.revoke(device: id, key: fingerprint, fromSequence: fromSequence, reason: reason)
+                let whose = issued.first { $0.deviceID == id }?.name ?? ""
+                let which: ConsoleText = fingerprint.map { zh ? "密钥 \($0)" : "key \($0)" } ?? (zh ? "所有密钥" : "every key")
+                Console.out(zh ? "已吊销设备 \(id)（\(whose)，\(which)）：第 \(fromSequence) 号及以后的数据包将被拒收，之前的仍然有效"
+                               : "Revoked device \(id) (\(whose), \(which)): bundles from sequence \(fromSequence) on are refused; earlier ones stay valid")
+                Console.out(zh ? "吊销名单第 \(list.number) 号（共 \(list.entries.count) 条）：\(authority.revocationsPath)"
+                               : "revocation list \(list.number) (\(list.entries.count) entries): \(authority.revocationsPath)")
+                Console.out(zh ? "传播：装入任何一个库（hufang county revocations --db 库 \(authority.revocationsPath)），此后该库导出的每个数据包都带着它，收到的库自动采用"
+                               : "It spreads: install it in any store (hufang county revocations --db STORE \(authority.revocationsPath)); every bundle that store exports carries it, and each store receiving one adopts it")
+            } catch { fail(error, zh) }
+        }
+    }
+
+    struct TrustCounty: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "trust", abstract: "信任本县（county.json）：其证书为设备担保 (trust the county: its certificates vouch for devices)")
+        @OptionGroup var options: StoreOptions
+        @Argument(help: "县级文件 county.json (the county file)") var file: String
+
+        mutating func run() throws {
+            let zh = options.lang == .zh
+            let identity = try readCountyFile(file, zh, options)
+            let store = try options.open()
+            do {
+                try store.trustCounty(identity)
+                Console.out(countyLine(identity, zh))
+            } catch { options.fail(describe(error, zh)) }
+        }
+    }
+
+    struct InstallRevocations: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "revocations", abstract: "装入县里的吊销名单 (install the county's revocation list)")
+        @OptionGroup var options: StoreOptions
+        @Argument(help: "吊销名单 revocations.json (the list)") var file: String
+
+        mutating func run() throws {
+            let zh = options.lang == .zh
+            guard let signed = FileManager.default.contents(atPath: file).flatMap(CountySigned.init(file:)) else {
+                options.fail(describe(EnrolmentProblem.notAFile(file), zh))
+            }
+            let store = try options.open()
+            do {
+                let list = try store.installRevocations(signed)
+                Console.out(zh ? "已装入吊销名单第 \(list.number) 号（共 \(list.entries.count) 条）；此后本库导出的数据包都带着它"
+                               : "Installed revocation list \(list.number) (\(list.entries.count) entries); every bundle this store exports now carries it")
+                for e in list.entries {
+                    Console.out(zh ? "  设备 \(e.deviceID)：自第 \(e.fromSequence) 号起拒收（\(e.reason)）" : "  device \(e.deviceID): refused from sequence \(e.fromSequence) (\(e.reason))")
+                }
+            } catch EnrolmentProblem.olderRevocations(let have, let got) where have == got && (try? store.revocationList()) == Self.unverified(signed) {
+                // The very list this store holds: nothing to do.
+                Console.out(zh ? "本库已装有吊销名单第 \(have) 号，未改动" : "This store already holds revocation list \(have); nothing changed")
+            } catch { options.fail(describe(error, zh)) }
+        }
+
+        /// The list inside, unchecked: only to compare with the (checked) one the store holds.
+        static func unverified(_ signed: CountySigned) -> RevocationList? {
+            Data(base64Encoded: signed.payload).flatMap { try? JSONDecoder().decode(RevocationList.self, from: $0) }
+        }
+    }
+}
+
+/// `hufang enrol`: installs this device's certificate (trusting the county first with `--county`).
+struct Enrol: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "装入本机的证书；--county 同时信任本县 (install this device's certificate; --county trusts the county first)")
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "县里签发的证书 .cert (the certificate)") var file: String
+    @Option(name: .long, help: "县级文件 county.json：先信任本县 (the county file: trust it first)") var county: String?
+
+    mutating func run() throws {
+        let zh = options.lang == .zh
+        let identity = try county.map { try readCountyFile($0, zh, options) }
+        guard let signed = FileManager.default.contents(atPath: file).flatMap(CountySigned.init(file:)) else {
+            options.fail(describe(EnrolmentProblem.notAFile(file), zh))
+        }
+        let store = try options.open()
+        do {
+            if let identity {
+                try store.trustCounty(identity)
+                Console.out(countyLine(identity, zh))
+            }
+            let c = try store.enrol(signed)
+            Console.out(zh ? "本机已登记：\(c.name)，\(c.role.label(true))，范围 \(c.scope.joined(separator: ","))，有效期至 \(c.validUntil)"
+                           : "This device is enrolled: \(c.name), \(c.role.label(false)), scope \(c.scope.joined(separator: ",")), valid until \(c.validUntil)")
+            Console.out(zh ? "此后导出的数据包都带着这张证书，本县的设备无需再互相信任" : "Every bundle exported from now on carries this certificate: no device of the county needs to trust another by hand")
+        } catch { options.fail(describe(error, zh)) }
+    }
+}
+
+/// Reads a `county.json`, or ends the command saying it is not one.
+private func readCountyFile(_ path: String, _ zh: Bool, _ options: StoreOptions) throws -> CountyIdentity {
+    guard let identity = FileManager.default.contents(atPath: path).flatMap(CountyIdentity.init(file:)) else {
+        options.fail(describe(EnrolmentProblem.notAFile(path), zh))
+    }
+    return identity
+}
+
+private func countyLine(_ i: CountyIdentity, _ zh: Bool) -> ConsoleText {
+    zh ? "已信任县 \(i.countyID)（\(i.name)），签名密钥指纹 \(i.fingerprint)" : "Trusted county \(i.countyID) (\(i.name)), signing key fingerprint \(i.fingerprint)"
+}
+
+private func fail(_ error: any Error, _ zh: Bool) -> Never {
+    Console.err(describe(error, zh))
+    Foundation.exit(1)
+}
+
+/// The certificates a county folder holds (`certificates/*.cert`), to find the device a revocation names.
+enum IssuedCertificates {
+    static func read(_ authority: CountyAuthority) -> [DeviceCertificate] {
+        let folder = authority.folder + "/certificates"
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".cert") }.sorted()
+        return files.compactMap { f in
+            FileManager.default.contents(atPath: folder + "/" + f).flatMap(CountySigned.init(file:))
+                .flatMap { Data(base64Encoded: $0.payload) }.flatMap { try? JSONDecoder().decode(DeviceCertificate.self, from: $0) }
+        }
+    }
+
+    /// The device id (a whole id, or a prefix of exactly one certified device) and the key fingerprint
+    /// (spaces optional), as the certificates spell them.
+    static func resolve(_ text: String, key: String?, in issued: [DeviceCertificate]) throws -> (String, String?) {
+        let ids = Set(issued.map(\.deviceID))
+        let id: String
+        if ids.contains(text) { id = text } else {
+            let matches = ids.filter { !text.isEmpty && $0.hasPrefix(text.lowercased()) }
+            guard !matches.isEmpty else { throw TrustProblem.unknownDevice(text) }
+            guard matches.count == 1 else { throw TrustProblem.ambiguousDevice(text) }
+            id = matches.first!
+        }
+        guard let key else { return (id, nil) }
+        let bare = key.replacingOccurrences(of: " ", with: "").lowercased()
+        guard let known = issued.first(where: { $0.deviceID == id && $0.keyFingerprint.replacingOccurrences(of: " ", with: "") == bare }) else {
+            throw TrustProblem.unknownDevice(key)
+        }
+        return (id, known.keyFingerprint)
+    }
+}
+
+extension Day {
+    /// The same day a year later (29 February: the 28th).
+    var nextYear: Day { Day(year: year + 1, month: month, day: day) ?? Day(year: year + 1, month: month, day: day - 1)! }
+}
