@@ -100,7 +100,8 @@ struct Devices: ParsableCommand {
                         case .expired: state = zh ? "已过期" : "expired"
                         case .revoked(let from, let reason): state = zh ? "已吊销（自第 \(from) 号起，\(reason)）" : "revoked from sequence \(from) (\(reason))"
                         }
-                        let own: ConsoleText = k.isOwn ? (zh ? "  ← 本机" : "  ← this device") : ""
+                        let own: ConsoleText = k.isOwn ? (zh ? "  ← 本机" : "  ← this device")
+                            : (zh ? "  已收到第 \(k.lastSequence) 号" : "  last sequence \(k.lastSequence)")
                         Console.out(zh ? "  \(c.name)  \(c.deviceID.prefix(8))  \(c.role.label(true))  \(c.scope.joined(separator: ","))  有效期至 \(c.validUntil)  \(state)\(own)"
                                        : "  \(c.name)  \(c.deviceID.prefix(8))  \(c.role.label(false))  \(c.scope.joined(separator: ","))  valid until \(c.validUntil)  \(state)\(own)")
                     }

@@ -155,6 +155,8 @@ public struct CountyAuthority: Sendable {
         list.issuedAt = HouseholdStore.timestamp()
         list.entries.append(.init(deviceID: device, keyFingerprint: key, fromSequence: max(1, fromSequence), reason: reason))
         let signed = try CountySigned.sign(list, kind: CountySigned.revocationsKind, with: signingKey)
+        // Every list is kept under its number too: the office can show what was in force when.
+        try signed.fileData.write(to: URL(fileURLWithPath: folder + String(format: "/revocations-%04d.json", list.number)), options: .atomic)
         try signed.fileData.write(to: URL(fileURLWithPath: revocationsPath), options: .atomic)
         return (signed, list)
     }

@@ -8,6 +8,9 @@ public struct KnownCertificate: Equatable, Sendable {
     public var certificate: DeviceCertificate
     public var isOwn: Bool
     public var state: State
+    /// The highest sequence of this device's bundles applied here (0 for none): the cut-off to revoke from
+    /// when it is lost is the next one.
+    public var lastSequence: Int
 
     public enum State: Equatable, Sendable {
         case valid(daysLeft: Int)
@@ -100,7 +103,8 @@ extension HouseholdStore {
                 } else {
                     state = .valid(daysLeft: certificate.daysLeft(on: day))
                 }
-                return KnownCertificate(certificate: certificate, isOwn: row["isOwn"], state: state)
+                let last = try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM bundleIn WHERE deviceID = ?", arguments: [certificate.deviceID]) ?? 0
+                return KnownCertificate(certificate: certificate, isOwn: row["isOwn"], state: state, lastSequence: last)
             }
         }
     }
