@@ -12,6 +12,9 @@ import GRDB
 import Survey
 
 let screens = CommandLine.arguments.dropFirst().first ?? "screens"
+/// The release `hufang` binary, when given: the bombs are then also imported by it, a process of its own,
+/// whose whole peak memory is measured.
+let binary = CommandLine.arguments.dropFirst(2).first
 let questionnaire: Questionnaire
 do { questionnaire = try DefinitionLoader.load(directory: URL(fileURLWithPath: screens)) } catch { print("cannot load \(screens): \(error)"); exit(1) }
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hufang-bundle-bench-\(UUID().uuidString)").path
@@ -259,6 +262,28 @@ for (declared, expected) in [(bombLength, BundleRejection.tooLarge(declared: bom
           + ", \(memory?.line ?? "memory not measured") (target: refused in under 1 s at under 100 MB RSS above the baseline)")
     print("    \(result?.line(false) ?? "no outcome")")
     if result != .rejected(expected) { print("    NOT refused as expected: \(expected.message(false))"); bombFailed = true }
+    if let binary {
+        // The same file through `hufang bundle import`: the process's own peak, not the benchmark's.
+        let file = dir + "/bomb-\(declared).zip"
+        try bomb.write(to: URL(fileURLWithPath: file))
+        let run = Process()
+        run.executableURL = URL(fileURLWithPath: binary)
+        run.arguments = ["bundle", "import", "--db", hub.path, "--screens", screens, "--lang", "en", file]
+        let out = Pipe()
+        run.standardOutput = out
+        run.standardError = FileHandle.nullDevice
+        var text = ""
+        let wall = try seconds {
+            try run.run()
+            text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            run.waitUntilExit()
+        }
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN, &usage)
+        print("    hufang bundle import of it: exit \(run.terminationStatus) in " + String(format: "%.0f ms", wall * 1000)
+              + ", the process's peak RSS \(Memory.mb(Int(usage.ru_maxrss) * 1024)) (largest so far; target under 1 s, under 100 MB)")
+        if run.terminationStatus != 1 || !text.contains("rejected") { print("    NOT refused by the binary: \(text)"); bombFailed = true }
+    }
 }
 let applied = try hub.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM bundleIn") ?? 0 }
 let heldNow = try hub.heldBundles()
