@@ -31,10 +31,16 @@ enum TUIFixture {
         return path
     }
 
+    /// Copies of the sample are made one at a time: SQLite answers a checkpoint begun while another
+    /// connection's is running with "database is locked" at once, without waiting.
+    static let copying = NSLock()
+
     /// A copy of the sample store that a test may change.
     static func freshSample() -> String {
         let path = tempPath()
         try! FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        copying.lock()
+        defer { copying.unlock() }
         let store = try! HouseholdStore(path: samplePath)
         _ = try! store.pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         try! FileManager.default.copyItem(atPath: samplePath, toPath: path)

@@ -33,6 +33,23 @@ public struct ReviewRow: Sendable, Equatable {
     public var overrides: Int
     public var openConflicts: Int
     public var openComments: Int
+    /// Who sent the household's latest changes here (the last bundle that touched it); nil when it was
+    /// made on this store and no bundle has changed it.
+    public var sender: Sender?
+
+    /// The person and device of a bundle: the certificate's name, or the manifest's enumerator for a
+    /// hand-trusted device (then there is no role).
+    public struct Sender: Sendable, Equatable {
+        public var person: String
+        public var deviceID: String
+        public var role: DeviceRole?
+        public init(person: String, deviceID: String, role: DeviceRole? = nil) { self.person = person; self.deviceID = deviceID; self.role = role }
+    }
+
+    public init(household: HouseholdRecord, overrides: Int = 0, openConflicts: Int = 0, openComments: Int = 0, sender: Sender? = nil) {
+        self.household = household; self.overrides = overrides; self.openConflicts = openConflicts; self.openComments = openComments
+        self.sender = sender
+    }
 }
 
 extension HouseholdStore {
@@ -71,15 +88,28 @@ extension HouseholdStore {
         }
         return try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM household \(whereSQL)", arguments: StatementArguments(arguments)) ?? 0
-            let page = try HouseholdRecord.fetchAll(db, sql: "SELECT * FROM household \(whereSQL) ORDER BY \(order) LIMIT ? OFFSET ?",
-                                                    arguments: StatementArguments(arguments + [limit, offset]))
-            let rows = try page.map { h in
+            // The sender comes with the page: one LEFT JOIN on householdSource's primary key, not a lookup per row.
+            // (Every condition and sort key above is a household column; householdSource shares none of their names.)
+            let hasSource = try db.tableExists("householdSource")
+            let select = hasSource
+                ? "SELECT household.*, householdSource.person AS senderPerson, householdSource.deviceID AS senderDevice, householdSource.role AS senderRole "
+                  + "FROM household LEFT JOIN householdSource ON householdSource.householdID = household.id"
+                : "SELECT household.* FROM household"
+            let page = try Row.fetchAll(db, sql: "\(select) \(whereSQL) ORDER BY \(order) LIMIT ? OFFSET ?",
+                                        arguments: StatementArguments(arguments + [limit, offset])).map { row -> (HouseholdRecord, ReviewRow.Sender?) in
+                let sender: ReviewRow.Sender? = hasSource ? (row["senderDevice"] as String?).map {
+                    ReviewRow.Sender(person: row["senderPerson"] ?? "", deviceID: $0, role: (row["senderRole"] as String?).flatMap(DeviceRole.init))
+                } : nil
+                return (try HouseholdRecord(row: row), sender)
+            }
+            let rows = try page.map { h, sender in
                 ReviewRow(household: h,
                           overrides: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM override WHERE householdID = ?", arguments: [h.id]) ?? 0,
                           openConflicts: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM conflict WHERE householdID = ? AND state = 'open'",
                                                           arguments: [h.id]) ?? 0,
                           openComments: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM comment WHERE householdID = ? AND resolved = 0",
-                                                         arguments: [h.id]) ?? 0)
+                                                         arguments: [h.id]) ?? 0,
+                          sender: sender)
             }
             return (total, rows)
         }

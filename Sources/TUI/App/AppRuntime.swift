@@ -23,8 +23,9 @@ public final class AppRuntime {
         return Day(year: c.year!, month: c.month!, day: c.day!)!
     }
 
-    /// Reads the first page of the household list.
+    /// Reads this device's certificate and the first page of the household list.
     public func start() {
+        if let m = perform(.loadCertificate) { send(m) }
         state.list.loading = true
         if let m = perform(.loadList(query: "", offset: 0, limit: Update.pageLimit(state))) { send(m) }
     }
@@ -80,6 +81,9 @@ public final class AppRuntime {
             case .setStatus(let id, let status):
                 try store.setStatus(id, to: status, who: who)
                 return .statusStored(household: id, status: status)
+            case .loadCertificate:
+                // A store that cannot say is treated as not enrolled: the notice is a reminder, not a gate.
+                return .certificateLoaded((try? store.ownCertificate()) ?? nil, today: today())
             case .quit:
                 break
             }

@@ -17,6 +17,8 @@ public struct AppState: Sendable {
     public var quitting = false
     /// The village new households belong to.
     public var village: String?
+    /// This device's certificate, read at start; the start screen warns when it runs out soon.
+    public var certificate: OwnCertificate?
 
     public init(lang: Language, width: Int, height: Int, village: String? = nil) {
         self.lang = lang; self.width = width; self.height = height; self.village = village

@@ -14,6 +14,8 @@ public enum Message: Sendable {
     case failed(String)
     /// A household's status was stored.
     case statusStored(household: UUID, status: String)
+    /// This device's own certificate (nil: not enrolled), read at start on the runtime's `today`.
+    case certificateLoaded(DeviceCertificate?, today: Day)
 }
 
 /// One page of the household list, for a search text.
@@ -65,5 +67,7 @@ public enum Effect: Sendable {
     case commit([InterviewChange], InterviewBox)
     case savePosition(InterviewBox)
     case setStatus(UUID, String)
+    /// Reads this device's own certificate, for the start screen's notice.
+    case loadCertificate
     case quit
 }

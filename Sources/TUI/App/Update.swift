@@ -29,6 +29,9 @@ public enum Update {
         case .failed(let text):
             state.status = StatusLine(text, .error)
             return []
+        case .certificateLoaded(let certificate, let today):
+            state.certificate = certificate.map { OwnCertificate($0, today: today) }
+            return []
         case .statusStored(_, let status):
             state.form = nil
             state.status = StatusLine(status == "complete" ? T.completed(state.lang) : T.saved(state.lang))

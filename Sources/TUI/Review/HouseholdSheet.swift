@@ -12,6 +12,8 @@ public struct HouseholdSheet: Sendable, Equatable {
     public var reviewReason: String?
     public var overrides: Int
     public var openConflicts: Int
+    /// Who sent its latest changes here; nil when it was made on this store.
+    public var sender: ReviewRow.Sender?
     public var lines: [SheetLine]
     /// Index into `lines` of the field under the cursor.
     public var selected: Int
@@ -22,6 +24,14 @@ public struct HouseholdSheet: Sendable, Equatable {
 
     /// The field under the cursor.
     public var field: SheetLine? { lines.indices.contains(selected) ? lines[selected] : nil }
+
+    /// The header's line on who sent it: "来自 李文华（设备 3f2a1b2c，调查员）"; nil when it was made here.
+    public func senderLine(_ lang: Language) -> String? {
+        guard let s = sender else { return nil }
+        let zh = lang == .zh, device = String(s.deviceID.prefix(8))
+        let role = s.role.map { (zh ? "，" : ", ") + $0.label(zh) } ?? ""
+        return zh ? "来自 \(s.person)（设备 \(device)\(role)）" : "From \(s.person) (device \(device)\(role))"
+    }
 }
 
 /// One line of the sheet.
@@ -53,7 +63,8 @@ public struct SheetLine: Sendable, Equatable {
 extension HouseholdSheet {
     /// Builds the sheet of an interview, with the store's listing record, open comments and decision.
     public static func make(_ iv: Interview, record: HouseholdRecord, comments: [CommentRecord], review: ReviewRecord?,
-                            overrides: Int, openConflicts: Int, lang: Language, selecting old: SheetLine.Kind? = nil) -> HouseholdSheet {
+                            overrides: Int, openConflicts: Int, sender: ReviewRow.Sender? = nil, lang: Language,
+                            selecting old: SheetLine.Kind? = nil) -> HouseholdSheet {
         let q = iv.questionnaire, zh = lang == .zh
         var lines: [SheetLine] = []
         func commentLines(_ row: RowID?, _ question: String, indent: Int) {
@@ -122,7 +133,7 @@ extension HouseholdSheet {
         let first = lines.firstIndex(where: \.isField) ?? 0
         let selected = old.flatMap { k in lines.firstIndex { $0.kind == k } } ?? first
         return HouseholdSheet(id: UUID(uuidString: record.id) ?? UUID(), record: record, reviewState: review?.state, reviewReason: review?.reason,
-                              overrides: overrides, openConflicts: openConflicts, lines: lines, selected: selected)
+                              overrides: overrides, openConflicts: openConflicts, sender: sender, lines: lines, selected: selected)
     }
 }
 

@@ -15,6 +15,8 @@ public enum ReviewMessage: Sendable {
     case decided(String)
     case conflictsLoaded([ConflictItem], note: String?)
     case dashboardLoaded(DashboardPage)
+    /// This device's own certificate (nil: not enrolled), read at start on the runtime's `today`.
+    case certificateLoaded(DeviceCertificate?, today: Day)
     case failed(String)
 }
 
@@ -31,6 +33,8 @@ public enum ReviewEffect: Sendable, Equatable {
     case loadConflicts(note: String?)
     case resolve(conflict: String, ConflictChoice)
     case loadDashboard(village: String?)
+    /// Reads this device's own certificate, for the list's notice.
+    case loadCertificate
     case quit
 }
 

@@ -9,18 +9,21 @@ public final class ReviewRuntime {
     let store: HouseholdStore
     let questionnaire: Questionnaire
     let who: String
+    /// The calendar day, for how long this device's certificate has left (tests fix it).
+    let today: () -> Day
 
     /// `village` starts the list filtered on one village (F4 changes it).
-    public init(store: HouseholdStore, questionnaire: Questionnaire, lang: Language, width: Int, height: Int, who: String, village: String? = nil) {
-        self.store = store; self.questionnaire = questionnaire; self.who = who
+    public init(store: HouseholdStore, questionnaire: Questionnaire, lang: Language, width: Int, height: Int, who: String, village: String? = nil,
+                today: @escaping () -> Day = AppRuntime.today) {
+        self.store = store; self.questionnaire = questionnaire; self.who = who; self.today = today
         state = ReviewState(lang: lang, width: width, height: height)
         state.list.query.village = village
     }
 
-    /// Reads the first page of the list and the filters' choices.
+    /// Reads this device's certificate, the first page of the list and the filters' choices.
     public func start() {
         state.list.loading = true
-        send(effects: [.loadFilters, .loadList(state.list.query, offset: 0, limit: ListWindow.limit(rows: state.listRows))])
+        send(effects: [.loadCertificate, .loadFilters, .loadList(state.list.query, offset: 0, limit: ListWindow.limit(rows: state.listRows))])
     }
 
     /// Handles a message and everything it leads to.
@@ -80,6 +83,9 @@ public final class ReviewRuntime {
                     return .failed(zh ? "库中还没有户" : "No households yet")
                 }
                 return .dashboardLoaded(DashboardPage(try store.dashboard(village: code), questionnaire: questionnaire, lang: lang))
+            case .loadCertificate:
+                // A store that cannot say is treated as not enrolled: the notice is a reminder, not a gate.
+                return .certificateLoaded((try? store.ownCertificate()) ?? nil, today: today())
             case .quit:
                 return nil
             }
@@ -98,7 +104,7 @@ public final class ReviewRuntime {
         let (_, rows) = try store.reviewList(ReviewQuery(), limit: 1, offset: 0, only: id)
         guard let row = rows.first else { throw StoreError.unknownHousehold(id.uuidString.lowercased()) }
         return HouseholdSheet.make(iv, record: row.household, comments: try store.comments(id), review: try store.review(id),
-                                   overrides: row.overrides, openConflicts: row.openConflicts, lang: state.lang, selecting: keeping)
+                                   overrides: row.overrides, openConflicts: row.openConflicts, sender: row.sender, lang: state.lang, selecting: keeping)
     }
 
     /// The open conflicts, with their household and field in words.

@@ -19,6 +19,8 @@ public struct ReviewState: Sendable {
     /// Help, a question or a panel drawn over the screen; keys go to it first.
     public var overlay: ReviewOverlay?
     public var status: StatusLine?
+    /// This device's certificate, read at start; the list warns when it runs out soon.
+    public var certificate: OwnCertificate?
     public var quitting = false
 
     public init(lang: Language, width: Int, height: Int) {
@@ -29,7 +31,9 @@ public struct ReviewState: Sendable {
     /// Rows the household list shows at once.
     public var listRows: Int { max(1, height - 7) }
     /// Lines of the household sheet on screen at once.
-    public var sheetRows: Int { max(1, height - 5) }
+    public var sheetRows: Int { sheetRows(for: sheet) }
+    /// Lines on screen at once of this sheet: one fewer when its header says who sent it.
+    func sheetRows(for sheet: HouseholdSheet?) -> Int { max(1, height - 5 - (sheet?.sender == nil ? 0 : 1)) }
 }
 
 /// The supervisor's screens.

@@ -24,7 +24,7 @@ public enum ReviewUpdate {
             state.list.villages = villages; state.list.enumerators = enumerators; state.list.openConflicts = conflicts
             return []
         case .opened(var sheet, let note):
-            SheetUpdate.keepVisible(&sheet, rows: state.sheetRows)
+            SheetUpdate.keepVisible(&sheet, rows: state.sheetRows(for: sheet))
             if state.sheet?.id != sheet.id { state.sheetOpenedFrom = state.screen == .dashboard ? .dashboard : .list }
             state.sheet = sheet
             state.screen = .household
@@ -53,6 +53,9 @@ public enum ReviewUpdate {
             let keep = state.dashboard?.page.village == page.village ? state.dashboard?.selected ?? 0 : 0
             state.dashboard = DashboardState(page: page, selected: keep)
             state.screen = .dashboard
+            return []
+        case .certificateLoaded(let certificate, let today):
+            state.certificate = certificate.map { OwnCertificate($0, today: today) }
             return []
         case .failed(let text):
             state.status = StatusLine(text, .error)

@@ -49,7 +49,9 @@ enum ListView {
             let where_ = zh ? "第 \(list.selected + 1) / \(list.total) 户" : "\(list.selected + 1) of \(list.total)"
             buf.put(where_, x: buf.width - CellWidth.of(where_) - 1, y: buf.height - 3, style: .hint)
         }
-        Chrome.statusLine(&buf, state, hint: zh ? "输入姓名或身份证号开头即可查找" : "Type the start of a name or ID number to search")
+        // What just happened first; else the certificate's notice, which stays until the county enrols the device again.
+        Chrome.statusLine(&buf, state.status ?? state.certificate?.notice(l),
+                          hint: zh ? "输入姓名或身份证号开头即可查找" : "Type the start of a name or ID number to search")
         Chrome.keyBar(&buf, zh ? [("Enter", "打开"), ("F7", "新建一户"), ("↑↓", "选择"), ("Esc", "清除搜索"), ("F1", "帮助"), ("F10", "退出")]
                                : [("Enter", " open"), ("F7", " new household"), ("↑↓", " select"), ("Esc", " clear"), ("F1", " help"), ("F10", " quit")])
     }

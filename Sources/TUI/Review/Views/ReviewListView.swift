@@ -4,7 +4,22 @@ import Survey
 /// The supervisor's start screen: households across villages and enumerators, their status and
 /// problems, with filters, a sort and search as you type.
 enum ReviewListView {
-    static func widths(_ lang: Language) -> [Int] { lang == .zh ? [12, 5, 8, 10, 6, 4, 6, 6, 4, 4] : [12, 5, 8, 8, 9, 4, 5, 5, 5, 4] }
+    /// Column widths. The village column shows a code without its six county digits, the same on every row
+    /// of a county's store; the last column, who sent the latest changes, takes the room that frees.
+    static func widths(_ lang: Language) -> [Int] { lang == .zh ? [6, 4, 8, 8, 6, 4, 6, 6, 4, 4, senderWidth] : [7, 4, 8, 8, 9, 4, 4, 4, 4, 4, senderWidth] }
+    static let senderWidth = 11
+
+    /// "622922100201" → "100201" (township and village); any other code as it is.
+    static func village(_ code: String) -> String {
+        code.count == 12 && code.allSatisfy(\.isASCII) ? String(code.suffix(6)) : code
+    }
+
+    /// "李文华·3f2a": the person, cut to leave room for the first four characters of the device id.
+    static func sender(_ s: ReviewRow.Sender?) -> String {
+        guard let s else { return "" }
+        let device = String(s.deviceID.prefix(4))
+        return TextWidth.fit(s.person, senderWidth - 1 - CellWidth.of(device)).trimmingCharacters(in: .whitespaces) + "·" + device
+    }
 
     static func draw(_ buf: inout ScreenBuffer, _ state: ReviewState) {
         let l = state.lang, list = state.list, q = list.query
@@ -30,8 +45,8 @@ enum ReviewListView {
             x += buf.put(text, x: x, y: 2, style: on ? Style(color: .yellow, bold: true) : .plain) + 2
         }
 
-        let header = zh ? ["村代码", "户号", "户主", "调查员", "状态", "错误", "已说明", "待说明", "冲突", "意见"]
-                        : ["Village", "No.", "Head", "Enumerator", "Status", "Err", "Expl", "Open", "Conf", "Cmt"]
+        let header = zh ? ["村代码", "户号", "户主", "调查员", "状态", "错误", "已说明", "待说明", "冲突", "意见", "来自"]
+                        : ["Village", "No.", "Head", "Enumerator", "Status", "Err", "Expl", "Open", "Conf", "Cmt", "From"]
         ListView.row(&buf, 3, header, style: Style(bold: true), styles: nil, widths: widths(l))
         if list.total == 0 && !list.loading {
             let filtered = q != ReviewQuery(sort: q.sort)
@@ -49,8 +64,9 @@ enum ReviewListView {
             }
             let r = list.rows[index - list.offset], h = r.household
             func n(_ v: Int) -> String { v > 0 ? String(v) : "" }
-            let cells = [h.villageCode, h.householdNo, h.headName.isEmpty ? (zh ? "（未填）" : "(none)") : h.headName, h.enumerator,
-                         HouseholdStatus.label(h.status, l), n(h.hardErrors), n(r.overrides), n(h.softOpen), n(r.openConflicts), n(r.openComments)]
+            let cells = [village(h.villageCode), h.householdNo, h.headName.isEmpty ? (zh ? "（未填）" : "(none)") : h.headName, h.enumerator,
+                         HouseholdStatus.label(h.status, l), n(h.hardErrors), n(r.overrides), n(h.softOpen), n(r.openConflicts), n(r.openComments),
+                         sender(r.sender)]
             let selected = index == list.selected
             var styles = Array(repeating: selected ? Style.selected : Style.plain, count: cells.count)
             if selected {
@@ -69,7 +85,8 @@ enum ReviewListView {
             let where_ = zh ? "第 \(list.selected + 1) / \(list.total) 户" : "\(list.selected + 1) of \(list.total)"
             buf.put(where_, x: buf.width - CellWidth.of(where_) - 1, y: buf.height - 3, style: .hint)
         }
-        Chrome.statusLine(&buf, state.status, hint: zh ? "输入户主姓名或身份证号开头即可查找；F2–F5 筛选" : "Type a name or ID-number prefix to search; F2–F5 filter")
+        // What just happened first; else the certificate's notice, which stays until the county enrols the device again.
+        Chrome.statusLine(&buf, state.status ?? state.certificate?.notice(l), hint: zh ? "输入户主姓名或身份证号开头即可查找；F2–F5 筛选" : "Type a name or ID-number prefix to search; F2–F5 filter")
         Chrome.keyBar(&buf, zh ? [("Enter", "审核"), ("F2", "状态"), ("F3", "标记"), ("F4", "村"), ("F6", "排序"), ("F7", "冲突"), ("F8", "概览"),
                                   ("F1", "帮助"), ("F10", "退出")]
                                : [("Enter", "review"), ("F2", "status"), ("F3", "flag"), ("F4", "village"), ("F6", "sort"), ("F7", "conflicts"),

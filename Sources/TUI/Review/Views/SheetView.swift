@@ -21,15 +21,24 @@ enum SheetView {
         fact(zh ? "已说明" : "Explained", String(sheet.overrides))
         fact(zh ? "冲突" : "Conflicts", String(sheet.openConflicts), sheet.openConflicts > 0 ? .error : .done)
 
+        // Who sent it, on a header line of its own (a household made on this store has none).
+        var first = 2
+        if let from = sheet.senderLine(l), let s = sheet.sender {
+            let word = zh ? "来自" : "From"
+            let used = buf.put(word, x: 1, y: 2, style: .hint)
+            let name = buf.put(s.person, x: 2 + used, y: 2, style: Style(bold: true), limit: buf.width - 3 - used)
+            buf.put(String(from.dropFirst(word.count + 1 + s.person.count)), x: 2 + used + name, y: 2, style: .hint, limit: buf.width - 3 - used - name)
+            first = 3
+        }
         let rows = state.sheetRows
         // With the history panel over the lower half, the field it is about sits just under the header.
         var top = sheet.top
         if case .history? = state.overlay { top = max(0, min(sheet.selected - 3, sheet.lines.count - rows)) }
         for (i, line) in sheet.lines.dropFirst(top).prefix(rows).enumerated() {
-            draw(&buf, line, y: 2 + i, selected: top + i == sheet.selected)
+            draw(&buf, line, y: first + i, selected: top + i == sheet.selected)
         }
-        if top > 0 { buf.put("↑", x: buf.width - 1, y: 2, style: .hint) }
-        if top + rows < sheet.lines.count { buf.put("↓", x: buf.width - 1, y: 1 + rows, style: .hint) }
+        if top > 0 { buf.put("↑", x: buf.width - 1, y: first, style: .hint) }
+        if top + rows < sheet.lines.count { buf.put("↓", x: buf.width - 1, y: first - 1 + rows, style: .hint) }
         let fields = sheet.lines.filter(\.isField).count
         let here = sheet.lines[..<min(sheet.lines.count, sheet.selected + 1)].filter(\.isField).count
         let where_ = zh ? "第 \(here) / \(fields) 项" : "field \(here) of \(fields)"
