@@ -60,17 +60,19 @@ enum Changeset {
     static func count(_ changeset: Data) throws -> [String: ChangeCount] {
         var counts: [String: ChangeCount] = [:]
         guard !changeset.isEmpty else { return counts }
+        guard isWellFramed(changeset) else { throw Failure(call: "sqlite3changeset_start", code: SQLITE_CORRUPT) }
         try changeset.withUnsafeBytes { raw in
             var iter: OpaquePointer?
             try check(sqlite3changeset_start(&iter, Int32(raw.count), UnsafeMutableRawPointer(mutating: raw.baseAddress)), "sqlite3changeset_start")
-            var table = "", last: UnsafePointer<CChar>?
+            var table = ""
             var step = sqlite3changeset_next(iter)
             while step == SQLITE_ROW {
                 var name: UnsafePointer<CChar>?
                 var columns: Int32 = 0, op: Int32 = 0, indirect: Int32 = 0
                 sqlite3changeset_op(iter, &name, &columns, &op, &indirect)
-                // The name pointer stays the same while the iterator is inside one table.
-                if name != last { table = name.map { String(cString: $0) } ?? ""; last = name }
+                // Read the name every time: SQLite copies each table's name into the same buffer, so the
+                // pointer alone does not tell one table from the next.
+                table = name.map { String(cString: $0) } ?? ""
                 counts[table, default: ChangeCount()].add(op)
                 step = sqlite3changeset_next(iter)
             }
@@ -86,6 +88,7 @@ enum Changeset {
     /// conflict, and `onRow` is told of each row written (for a progress bar).
     static func apply(_ changeset: Data, to connection: OpaquePointer, handler: ChangesetConflictHandler,
                       onRow: () -> Void) throws {
+        guard changeset.isEmpty || isWellFramed(changeset) else { throw Failure(call: "sqlite3changeset_apply_v2", code: SQLITE_CORRUPT) }
         try withoutActuallyEscaping(onRow) { onRow in
             let box = ApplyBox(handler: handler, onRow: onRow)
             let context = Unmanaged.passUnretained(box).toOpaque()
