@@ -1,7 +1,7 @@
 // Fuzz target: the JSON interchange import (Sources/Store/Interchange/HouseholdJSON.swift). Every input is
 // decoded and checked without a questionnaire and against the real one in screens/; what passes is imported
-// into one store made per process (a temp file), and the store is emptied again after each input so runs
-// stay independent.
+// into one store made per process (a temp file), opened as interviews and exported again; the store is
+// emptied after each input so runs stay independent.
 import Foundation
 import FuzzSupport
 import GRDB
@@ -39,7 +39,13 @@ Fuzz.main { data in
     _ = try? HouseholdStore.decodeExport(data, questionnaire: nil)
     guard (try? HouseholdStore.decodeExport(data, questionnaire: target.questionnaire)) != nil else { return }
     if let imported = try? target.store.importJSON(data, questionnaire: target.questionnaire), imported > 0 {
-        // What was imported exports again (the lossless round trip of docs/json-format.md).
+        // What was imported opens as an interview, is assessed, and exports again (the lossless round trip
+        // of docs/json-format.md).
+        for household in (try? target.store.households(limit: 1000)) ?? [] {
+            guard let id = UUID(uuidString: household.id),
+                  let interview = try? target.store.interview(id, questionnaire: target.questionnaire) else { continue }
+            _ = Assessment(interview)
+        }
         _ = try? target.store.exportJSON()
     }
     target.reset()
