@@ -44,5 +44,13 @@ let package = Package(
         // Drives the built `hufang` binary; `swift build --build-tests` builds it first.
         // The interview end to end (tmux) plans its keystrokes with the TUI core, then sends only keys.
         .testTarget(name: "CLITests", dependencies: ["TUI", "Store", "Survey", "TestSupport"]),
+        // Fuzz targets (Fuzz/README.md). A normal build makes small executables that replay the files they are
+        // given; `scripts/fuzz` builds them with -sanitize=fuzzer and -DFUZZING, and then libFuzzer drives them.
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"], path: "Fuzz/FuzzSupport"),
+        .executableTarget(name: "ExpressionFuzz", dependencies: ["Survey", "FuzzSupport"], path: "Fuzz/ExpressionFuzz"),
+        .executableTarget(name: "DefinitionFuzz", dependencies: ["Survey", "FuzzSupport"], path: "Fuzz/DefinitionFuzz"),
+        .executableTarget(name: "JSONImportFuzz", dependencies: ["Store", "Survey", "FuzzSupport"], path: "Fuzz/JSONImportFuzz"),
+        .executableTarget(name: "BundleFuzz", dependencies: ["Store", "Survey", "FuzzSupport"], path: "Fuzz/BundleFuzz"),
     ]
 )

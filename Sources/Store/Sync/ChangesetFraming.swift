@@ -1,3 +1,5 @@
+import Foundation
+
 /// The byte structure of a changeset, checked as its bytes stream past, before SQLite's own reader sees
 /// them. SQLite trusts the framing of what it reads: a table name without its terminator at the end of
 /// the stream makes the streaming reader wait for ever, and a value's length is buffered whole whatever
@@ -139,5 +141,13 @@ struct ChangesetFraming {
     private mutating func fail(_ p: Problem) -> Bool {
         problem = p
         return false
+    }
+}
+
+extension Changeset {
+    /// Whether `data` is framed as a changeset, checked without SQLite.
+    static func isWellFramed(_ data: Data) -> Bool {
+        var framing = ChangesetFraming()
+        return data.withUnsafeBytes { framing.feed($0) } && framing.finish()
     }
 }

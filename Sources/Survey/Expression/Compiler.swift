@@ -226,7 +226,7 @@ struct ExpressionCompiler {
     }
 
     private func checkCode(_ e: Expr, in list: CodeList) throws(ExpressionError) {
-        if case .literal(.number(let n)) = e.kind, !list.contains(Int(n)) || n != n.rounded() {
+        if case .literal(.number(let n)) = e.kind, !(Int(exactly: n).map(list.contains) ?? false) {
             throw ExpressionError(offset: e.offset, message: "code \(Value.format(n)) is not in the list '\(list.id)'")
         }
     }

@@ -70,7 +70,7 @@ struct Evaluator<Source: ValueSource> {
                 return .bool(false)
             }
             guard case .codes(let codes)? = eval(r), let n = a.number else { return nil }
-            return .bool(codes.contains(Int(n)))
+            return .bool(n.whole.map(codes.contains) ?? false)
         case .arithmetic(let op, let l, let r):
             guard let a = eval(l)?.number, let b = eval(r)?.number else { return nil }
             switch op {
@@ -126,7 +126,7 @@ struct Evaluator<Source: ValueSource> {
         case .length: return eval(args[0])?.text.map { .number(Double($0.count)) }
         case .left:
             guard let s = eval(args[0])?.text, let n = eval(args[1])?.number else { return nil }
-            return .text(String(s.prefix(Swift.max(0, Int(n)))))
+            return .text(String(s.prefix(Swift.max(0, n.whole ?? (n > 0 ? Int.max : 0)))))
         case .year: return eval(args[0])?.day.map { .number(Double($0.year)) }
         case .ageOn:
             guard let birth = eval(args[0])?.day, let on = eval(args[1])?.day else { return nil }
@@ -141,11 +141,11 @@ struct Evaluator<Source: ValueSource> {
             guard let s = eval(args[0])?.text, let id = try? ResidentID(s, on: source.referenceDay) else { return nil }
             return .code(id.sex)
         case .incomeLine:
-            guard let p = eval(args[0])?.text, let y = eval(args[1])?.number else { return nil }
-            return questionnaire.standards.incomeLine(province: p, year: Int(y)).map { .number($0.line) }
+            guard let p = eval(args[0])?.text, let y = eval(args[1])?.number?.whole else { return nil }
+            return questionnaire.standards.incomeLine(province: p, year: y).map { .number($0.line) }
         case .isLabourAge:
-            guard let age = eval(args[0])?.number, let sex = eval(args[1])?.number else { return nil }
-            return .bool(questionnaire.standards.isLabourAge(age: Int(age), sex: Int(sex)))
+            guard let age = eval(args[0])?.number?.whole, let sex = eval(args[1])?.number?.whole else { return nil }
+            return .bool(questionnaire.standards.isLabourAge(age: age, sex: sex))
         case .minFloorArea: return .number(questionnaire.standards.minFloorArea)
         }
     }
@@ -172,4 +172,10 @@ struct Evaluator<Source: ValueSource> {
         }
         return ordered
     }
+}
+
+extension Double {
+    /// The whole number part, or nil when there is none that fits an Int (NaN, ±infinity, beyond ±9.2e18):
+    /// numbers in expressions are unbounded doubles, and `Int(_:)` traps on those.
+    var whole: Int? { Int(exactly: rounded(.towardZero)) }
 }

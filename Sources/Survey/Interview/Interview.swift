@@ -203,7 +203,7 @@ public final class Interview: ValueSource {
         if let calc = question.calculate {
             var v = relevant ? ev.evaluate(calc) : nil
             if question.type == .integer, let n = v?.number { v = .number(n.rounded()) }
-            if case .number(let n)? = v, question.type == .code { v = .code(Int(n)) }
+            if case .number(let n)? = v, question.type == .code { v = n.whole.map { .code($0) } }
             computed[key] = v
         }
     }
@@ -272,8 +272,8 @@ public final class Interview: ValueSource {
         case (.code, .code(let c)):
             guard q.codeList?.contains(c) ?? false else { throw .notInCodeList(q.label.zh, c) }
             return v
-        case (.code, .number(let n)) where n == n.rounded():
-            return try conform(.code(Int(n)), to: q)
+        case (.code, .number(let n)) where Int(exactly: n) != nil:
+            return try conform(.code(Int(exactly: n)!), to: q)
         case (.codes, .codes(let cs)):
             for c in cs where !(q.codeList?.contains(c) ?? false) { throw .notInCodeList(q.label.zh, c) }
             return .codes(Array(Set(cs)).sorted())

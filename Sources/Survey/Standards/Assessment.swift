@@ -41,7 +41,7 @@ public struct Assessment: Sendable, Equatable {
         let q = interview.questionnaire
         perCapitaNetIncome = interview.value("per_capita_net_income")?.number
         incomeLine = interview.value("income_line_value")?.number
-        householdSize = interview.value("household_size")?.number.map { Int($0) }
+        householdSize = interview.value("household_size")?.number?.whole
         guarantees = q.standards.guarantees.map { Self.judge($0, interview) }
         reasons = []
 
