@@ -240,14 +240,19 @@ import TestSupport
 
     // MARK: Honest outcomes
 
-    @Test func aHeldBundleThatTurnsOutAForkGetsItsOwnLineAndIsListed() throws {
+    /// The laptop's bundles 2 and 3; 3 is given to the hub first and held. Returns 2.
+    func secondHeldBehindThird() throws -> ExportedBundle {
         let id = try #require(UUID(uuidString: household))
         let iv = try laptop.interview(id, questionnaire: Fixture.questionnaire)
         try laptop.commit(try iv.answer("floor_area", .number(60)), of: iv, who: "李文华")
         let second = try f.export(laptop)
         try laptop.commit(try iv.answer("floor_area", .number(70)), of: iv, who: "李文华")
-        let third = try f.export(laptop)
-        #expect(try f.importing(third, into: hub) == .held(waitingFor: 2))
+        #expect(try f.importing(try f.export(laptop), into: hub) == .held(waitingFor: 2))
+        return second
+    }
+
+    @Test func aHeldBundleThatTurnsOutAForkGetsItsOwnLineAndIsListed() throws {
+        let second = try secondHeldBehindThird()
         // Someone with the laptop's key gets a different sequence 2 in first.
         let forged = try forge.bundle(try answer("floor_area", type: "number", value: "99"))
         let outcome = try hub.importBundle(forged, fileName: "forged.zip", questionnaire: Fixture.questionnaire)
@@ -265,13 +270,7 @@ import TestSupport
     }
 
     @Test func aHeldBundleOfADeviceRevokedWhileItWaitedIsRefusedOnItsOwnLine() throws {
-        let id = try #require(UUID(uuidString: household))
-        let iv = try laptop.interview(id, questionnaire: Fixture.questionnaire)
-        try laptop.commit(try iv.answer("floor_area", .number(60)), of: iv, who: "李文华")
-        let second = try f.export(laptop)
-        try laptop.commit(try iv.answer("floor_area", .number(70)), of: iv, who: "李文华")
-        let third = try f.export(laptop)
-        #expect(try f.importing(third, into: hub) == .held(waitingFor: 2))
+        let second = try secondHeldBehindThird()
         _ = try hub.revoke(laptop.deviceID, fromSequence: 3)
         let outcome = try f.importing(second, into: hub)
         guard case .applied(_, _, let released) = outcome else { Issue.record("\(outcome)"); return }
