@@ -1,6 +1,7 @@
 import Foundation
 import Store
 import Survey
+import TestSupport
 import Testing
 
 /// `hufang bundle`, `devices`, `keys` and `conflicts` as a person runs them: the real binary on real files.
@@ -55,7 +56,7 @@ import Testing
         let laptopPath = dir + "/laptop.sqlite", hubPath = dir + "/hub.sqlite", out = dir + "/usb"
         try Self.initStore(laptopPath)
         let laptop = try HouseholdStore(path: laptopPath)
-        var rng = SystemRandomNumberGenerator()
+        var rng = TestSeed.generator("killedExportsLeaveNoGapAndNoRepeatedChange")
         var kills = 0, killedLive = 0, sealedNotWritten = 0, households: [Interview] = []
         // Uniform kill moments are drawn up to `window`, which follows how long an export lives here:
         // shorter after a kill that came too late, longer after one that hit a running export.

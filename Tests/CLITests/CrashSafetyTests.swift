@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Kills a real writer process with SIGKILL at random moments and checks that everything it reported
@@ -40,7 +41,7 @@ import Testing
     }
 
     @Test func fiftyKillsLoseNothingConfirmed() throws {
-        var rng = SystemRandomNumberGenerator()
+        var rng = TestSeed.generator("fiftyKillsLoseNothingConfirmed")
         var kills = 0, withCommits = 0, mostCommits = 0, totalCommits = 0
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hufang-crash-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -52,7 +52,13 @@ import Testing
         app.type("马")
         let expected = try store.reviewList(ReviewQuery(status: "in_progress", flag: .errors, search: "马")).total
         #expect(app.state.list.total == expected)
-        #expect(app.state.list.rows.allSatisfy { $0.household.headName.hasPrefix("马") || $0.household.hardErrors > 0 })
+        // Every row found has a member whose name starts with what was typed (not only the head).
+        #expect(expected > 0 && !app.state.list.rows.isEmpty)
+        for row in app.state.list.rows {
+            let iv = try store.interview(try #require(UUID(uuidString: row.household.id)), questionnaire: TUIFixture.questionnaire)
+            let members = iv.rowIDs(of: try #require(TUIFixture.questionnaire.roster("members")).index)
+            #expect(members.contains { iv.value("name", row: $0)?.text?.hasPrefix("马") == true }, "\(row.household.householdNo)")
+        }
         app.press(.escape)                                             // the search first
         #expect(app.state.list.query.search.isEmpty && app.state.list.query.flag == .errors)
         app.press(.escape)                                             // then every filter

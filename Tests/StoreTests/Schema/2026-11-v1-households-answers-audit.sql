@@ -1,0 +1,15 @@
+CREATE INDEX "answer_by_value" ON "answer"("question", "value", "householdID");
+CREATE INDEX "audit_on_householdID" ON "audit"("householdID");
+CREATE INDEX "comment_on_householdID" ON "comment"("householdID");
+CREATE INDEX "household_by_village_no" ON "household"("villageCode", "householdNo");
+CREATE INDEX "household_on_villageCode" ON "household"("villageCode");
+CREATE INDEX "rosterRow_on_householdID" ON "rosterRow"("householdID");
+CREATE TABLE "answer" ("householdID" TEXT NOT NULL REFERENCES "household"("id") ON DELETE CASCADE, "rowID" TEXT NOT NULL, "question" TEXT NOT NULL, "type" TEXT NOT NULL, "value" TEXT NOT NULL, "who" TEXT NOT NULL, "at" TEXT NOT NULL, "clock" TEXT NOT NULL, PRIMARY KEY ("householdID", "rowID", "question"));
+CREATE TABLE "audit" ("id" TEXT PRIMARY KEY NOT NULL, "householdID" TEXT NOT NULL REFERENCES "household"("id") ON DELETE CASCADE, "rowID" TEXT NOT NULL, "subject" TEXT NOT NULL, "kind" TEXT NOT NULL, "oldValue" TEXT, "newValue" TEXT, "reason" TEXT, "who" TEXT NOT NULL, "at" TEXT NOT NULL, "clock" TEXT NOT NULL);
+CREATE TABLE "comment" ("id" TEXT PRIMARY KEY NOT NULL, "householdID" TEXT NOT NULL REFERENCES "household"("id") ON DELETE CASCADE, "rowID" TEXT NOT NULL, "question" TEXT NOT NULL, "text" TEXT NOT NULL, "who" TEXT NOT NULL, "at" TEXT NOT NULL, "resolved" BOOLEAN NOT NULL DEFAULT 0);
+CREATE TABLE "device" ("id" TEXT PRIMARY KEY NOT NULL, "name" TEXT NOT NULL, "createdAt" TEXT NOT NULL, "isSelf" BOOLEAN NOT NULL DEFAULT 0, "lastClock" TEXT NOT NULL DEFAULT '', "publicKey" TEXT NOT NULL DEFAULT '', "fingerprint" TEXT NOT NULL DEFAULT '');
+CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+CREATE TABLE "household" ("id" TEXT PRIMARY KEY NOT NULL, "villageCode" TEXT NOT NULL DEFAULT '', "groupName" TEXT NOT NULL DEFAULT '', "householdNo" TEXT NOT NULL DEFAULT '', "headName" TEXT NOT NULL DEFAULT '', "headIDNumber" TEXT NOT NULL DEFAULT '', "questionnaireID" TEXT NOT NULL, "questionnaireVersion" TEXT NOT NULL, "referenceDay" TEXT NOT NULL, "status" TEXT NOT NULL DEFAULT 'in_progress', "enumerator" TEXT NOT NULL DEFAULT '', "answered" INTEGER NOT NULL DEFAULT 0, "required" INTEGER NOT NULL DEFAULT 0, "hardErrors" INTEGER NOT NULL DEFAULT 0, "softOpen" INTEGER NOT NULL DEFAULT 0, "position" TEXT, "createdAt" TEXT NOT NULL, "updatedAt" TEXT NOT NULL);
+CREATE TABLE "override" ("householdID" TEXT NOT NULL REFERENCES "household"("id") ON DELETE CASCADE, "rowID" TEXT NOT NULL, "checkID" TEXT NOT NULL, "reason" TEXT NOT NULL, "who" TEXT NOT NULL, "at" TEXT NOT NULL, PRIMARY KEY ("householdID", "rowID", "checkID"));
+CREATE TABLE "review" ("householdID" TEXT PRIMARY KEY NOT NULL REFERENCES "household"("id") ON DELETE CASCADE, "state" TEXT NOT NULL, "reason" TEXT, "who" TEXT NOT NULL, "at" TEXT NOT NULL);
+CREATE TABLE "rosterRow" ("id" TEXT PRIMARY KEY NOT NULL, "householdID" TEXT NOT NULL REFERENCES "household"("id") ON DELETE CASCADE, "roster" TEXT NOT NULL, "ord" INTEGER NOT NULL, "removed" BOOLEAN NOT NULL DEFAULT 0, "removedBy" TEXT, "removedAt" TEXT, "removedReason" TEXT);
