@@ -69,7 +69,10 @@ struct ChangesetCheck {
                 if firstChange[hid] == nil { firstChange[hid] = (index, change.table) }
                 if table == .household, case .text(let village)? = row["villageCode"] { villages[hid, default: []].insert(village) }
             }
-            for hid in passed.households.sorted() {
+            // Only a certificate limits villages: a device trusted by hand may write any household.
+            let scoped: Bool
+            if case .certified = signer.scope { scoped = true } else { scoped = false }
+            for hid in passed.households.sorted() where scoped {
                 var codes = villages[hid] ?? []
                 if let here = try villageHere(hid) { codes.insert(here) }
                 for village in codes.sorted() {
