@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "hufang", targets: ["hufang"]),
         .library(name: "Survey", targets: ["Survey"]),
+        .executable(name: "sample-data", targets: ["SampleDataGenerator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -22,6 +23,10 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Store", dependencies: ["Survey", "CSQLiteSession", "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
                                               .product(name: "Crypto", package: "swift-crypto")]),
+        // The sample village's generator and the synthetic households of the benchmarks: never linked into `hufang`,
+        // which loads the village from sample-data/ (written by `swift run sample-data`).
+        .target(name: "SampleData", dependencies: ["Store", "Survey", .product(name: "GRDB", package: "GRDB.swift")]),
+        .executableTarget(name: "SampleDataGenerator", dependencies: ["SampleData", "Survey"], path: "Tools/SampleDataGenerator"),
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TUI", dependencies: ["Store", "Survey", "CNCursesW"]),
         .executableTarget(
@@ -30,20 +35,23 @@ let package = Package(
         ),
         // Benchmarks print figures; they are never timed assertions inside unit tests.
         .executableTarget(name: "SurveyBenchmark", dependencies: ["Survey"], path: "Benchmarks/SurveyBenchmark"),
-        .executableTarget(name: "StoreBenchmark", dependencies: ["Store", "Survey", "TUI", .product(name: "GRDB", package: "GRDB.swift")],
+        .executableTarget(name: "StoreBenchmark", dependencies: ["Store", "Survey", "TUI", "SampleData", .product(name: "GRDB", package: "GRDB.swift")],
                           path: "Benchmarks/StoreBenchmark"),
-        .testTarget(name: "SurveyTests", dependencies: ["Survey"], resources: [.copy("Fixtures")]),
-        // What several test targets share: bundles forged with a trusted key, a store's whole dump.
-        .target(name: "TestSupport", dependencies: ["Store", "Survey", .product(name: "GRDB", package: "GRDB.swift"),
+        // Where the project's folders are (the root, screens/, sample-data/), for every test target; Survey only,
+        // so the Survey tests build without the store.
+        .target(name: "ProjectFolders", dependencies: ["Survey"], path: "Tests/ProjectFolders"),
+        .testTarget(name: "SurveyTests", dependencies: ["Survey", "ProjectFolders"], resources: [.copy("Fixtures")]),
+        // What several test targets share: bundles forged with a trusted key, a store's whole dump, the sample store.
+        .target(name: "TestSupport", dependencies: ["Store", "Survey", "ProjectFolders", .product(name: "GRDB", package: "GRDB.swift"),
                                                     .product(name: "Crypto", package: "swift-crypto")], path: "Tests/Support"),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Survey", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
-        .executableTarget(name: "BundleBenchmark", dependencies: ["Store", "Survey", "CZlib", .product(name: "GRDB", package: "GRDB.swift")],
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Survey", "TestSupport", "ProjectFolders", "SampleData", .product(name: "Crypto", package: "swift-crypto")]),
+        .executableTarget(name: "BundleBenchmark", dependencies: ["Store", "Survey", "CZlib", "SampleData", .product(name: "GRDB", package: "GRDB.swift")],
                           path: "Benchmarks/BundleBenchmark"),
-        .executableTarget(name: "TUIBenchmark", dependencies: ["TUI", "Store", "Survey"], path: "Benchmarks/TUIBenchmark"),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "Store", "Survey", "TestSupport"], resources: [.copy("Snapshots")]),
+        .executableTarget(name: "TUIBenchmark", dependencies: ["TUI", "Store", "Survey", "SampleData"], path: "Benchmarks/TUIBenchmark"),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Store", "Survey", "TestSupport", "ProjectFolders", "SampleData"], resources: [.copy("Snapshots")]),
         // Drives the built `hufang` binary; `swift build --build-tests` builds it first.
         // The interview end to end (tmux) plans its keystrokes with the TUI core, then sends only keys.
-        .testTarget(name: "CLITests", dependencies: ["TUI", "Store", "Survey", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TUI", "Store", "Survey", "TestSupport", "ProjectFolders", "SampleData"]),
         // Fuzz targets (Fuzz/README.md). A normal build makes small executables that replay the files they are
         // given; `scripts/fuzz` builds them with -sanitize=fuzzer and -DFUZZING, and then libFuzzer drives them.
         .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),

@@ -8,6 +8,7 @@
 import CZlib
 import Foundation
 import GRDB
+import SampleData
 @_spi(Benchmarks) import Store
 import Survey
 

@@ -2,6 +2,7 @@
 // store of 10,000 households and listing a village's first screen, and prefix search over 50,000.
 // Run: swift run -c release StoreBenchmark [screens-dir]
 import Foundation
+import SampleData
 import GRDB
 import Store
 import Survey

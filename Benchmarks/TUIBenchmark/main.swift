@@ -3,6 +3,7 @@
 // a store of 10,000 households.
 // Run: swift run -c release TUIBenchmark [screens-dir] [path-to-hufang]
 import Foundation
+import SampleData
 import Store
 import Survey
 import TUI

@@ -247,39 +247,12 @@ public final class HouseholdStore: Sendable {
     }
 
     private func insertWhole(_ interview: Interview, enumerator: String, who: String, status: String, _ db: Database) throws {
-        let now = Self.timestamp()
-        let clock = try tick(db)
-        var record = Self.summary(of: interview, createdAt: now)
-        record.enumerator = enumerator
-        record.status = status
-        try record.insert(db)
-        try Self.insertRows(interview, db)
-        let hid = record.id
-        let q = interview.questionnaire
-        for (key, value) in interview.answers {
-            let e = ValueCoding.encode(value)
-            let question = q.questions[key.question].id
-            let rid = key.row?.uuidString.lowercased() ?? ""
-            try AnswerRecord(householdID: hid, rowID: rid, question: question, type: e.type, value: e.text, who: who, at: now, clock: clock).insert(db)
-            try audit(db, hid, rid, question, "answer", nil, ValueCoding.auditText(value), nil, who, now, clock)
-        }
-        for (key, reason) in interview.overrides {
-            try OverrideRecord(householdID: hid, rowID: key.row?.uuidString.lowercased() ?? "", checkID: q.checks[key.check].id,
-                               reason: reason, who: who, at: now).insert(db)
-        }
+        try HouseholdDocument(whole: interview, enumerator: enumerator, who: who, status: status, at: Self.timestamp(), clock: try tick(db),
+                              auditID: { _ in UUID().uuidString.lowercased() }).insert(db)
     }
 
     private static func insertRows(_ interview: Interview, _ db: Database) throws {
-        let hid = interview.householdID.uuidString.lowercased()
-        for roster in interview.questionnaire.rosters {
-            for (i, row) in interview.rowIDs(of: roster.index).enumerated() {
-                try RosterRowRecord(id: row.uuidString.lowercased(), householdID: hid, roster: roster.id, ord: i, removed: false).insert(db)
-            }
-            for (i, r) in interview.removedRows[roster.index].enumerated() {
-                try RosterRowRecord(id: r.row.uuidString.lowercased(), householdID: hid, roster: roster.id, ord: 10_000 + i, removed: true,
-                                    removedBy: nil, removedAt: nil, removedReason: r.reason).insert(db)
-            }
-        }
+        for row in HouseholdDocument.rosterRows(of: interview) { try row.insert(db) }
     }
 
     func audit(_ db: Database, _ hid: String, _ rid: String, _ subject: String, _ kind: String, _ old: String?, _ new: String?,

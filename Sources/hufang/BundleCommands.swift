@@ -29,7 +29,7 @@ struct BundleCommand: ParsableCommand {
                     Console.err(zh ? "第 \(b.sequence) 号，\(b.changes) 项更改\(sealed)" : "sequence \(b.sequence), \(b.changes) changes\(sealed)")
                     Console.out("\(b.path)")
                 }
-            } catch { bar.finishLine(); options.fail(describe(error, zh)) }
+            } catch { bar.finishLine(); throw CommandFailure(error, zh) }
         }
     }
 
@@ -59,7 +59,7 @@ struct BundleCommand: ParsableCommand {
                 let outcome: ImportOutcome
                 do {
                     outcome = try store.importBundle(data, fileName: (file as NSString).lastPathComponent, questionnaire: questionnaire) { bar.update($0, $1, $2) }
-                } catch { bar.finishLine(); options.fail(describe(error, zh)) }
+                } catch { bar.finishLine(); throw CommandFailure(error, zh) }
                 bar.finishLine()
                 if case .rejected = outcome { rejected += 1 }
                 // The line quotes the manifest (device ids, format names): escaped.

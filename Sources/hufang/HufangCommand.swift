@@ -10,6 +10,20 @@ struct HufangCommand: ParsableCommand {
         subcommands: [Start.self, Init.self, Export.self, Import.self, BundleCommand.self, Keys.self, Devices.self, CountyCommand.self, Enrol.self, Conflicts.self, Dashboard.self, Review.self, Screens.self, CrashWriter.self],
         defaultSubcommand: Start.self
     )
+
+    /// ArgumentParser's own entry (parse, `validate()`, run), except that a `CommandFailure` is written through
+    /// `Console` as the command made it — escaped, without "Error:" — before its `ExitCode` ends the process.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            Console.err(failure.message)
+            exit(withError: failure.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// `--lang zh|en` on every command.

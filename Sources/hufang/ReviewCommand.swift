@@ -19,7 +19,7 @@ struct Review: ParsableCommand {
         let lang = options.lang, zh = lang == .zh
         let questionnaire = try ScreensFolder.load(options.screens, lang: lang)
         guard FileManager.default.fileExists(atPath: options.path) else {
-            options.fail(zh ? "没有数据库 \(options.path)：先用 `hufang init --db \(options.path)` 新建，再用 `hufang bundle import` 导入调查员的数据包。"
+            throw CommandFailure(zh ? "没有数据库 \(options.path)：先用 `hufang init --db \(options.path)` 新建，再用 `hufang bundle import` 导入调查员的数据包。"
                             : "No store at \(options.path): make one with `hufang init --db \(options.path)`, then import the enumerators' bundles with `hufang bundle import`.")
         }
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
@@ -30,7 +30,7 @@ struct Review: ParsableCommand {
                 Console.out(ConsoleText(lines: StoreSummary.text(rows.map(\.household), path: options.path, lang: lang)
                     .replacingOccurrences(of: zh ? "\(rows.count) 户" : "\(rows.count) households", with: zh ? "\(total) 户" : "\(total) households")))
                 Console.out(zh ? "待处理冲突：\(try store.conflicts().count)" : "Open conflicts: \(try store.conflicts().count)")
-            } catch { options.fail(describe(error, zh)) }
+            } catch { throw CommandFailure(error, zh) }
             return
         }
         let store = try options.open()

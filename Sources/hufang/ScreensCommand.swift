@@ -24,8 +24,7 @@ struct Screens: ParsableCommand {
                       ? "✓ \(dir.path)：问卷「\(q.title.zh)」版本 \(q.version) 有效 — \(q.sections.count) 个部分，\(inputs) 个录入项，\(q.questions.count - inputs) 个计算项，\(q.checks.count) 条检查"
                       : "✓ \(dir.path): \"\(q.title.en)\" version \(q.version) is valid — \(q.sections.count) sections, \(inputs) inputs, \(q.questions.count - inputs) calculated, \(q.checks.count) checks")
             } catch {
-                ScreensFolder.report(error, lang: lang)
-                throw ExitCode(1)
+                throw CommandFailure(ScreensFolder.report(error, lang: lang))
             }
         }
     }
@@ -41,35 +40,16 @@ struct Screens: ParsableCommand {
     }
 }
 
-/// Finds and loads the questionnaire folder, printing problems in the user's language.
+/// Finds and loads the questionnaire folder; its problems are failures in the user's language.
 enum ScreensFolder {
-    static func locate(_ given: String?) throws -> URL {
-        let fm = FileManager.default
-        var candidates: [String] = []
-        if let given { candidates = [given] } else {
-            if let env = ProcessInfo.processInfo.environment["HUFANG_SCREENS"], !env.isEmpty { candidates.append(env) }
-            candidates.append(fm.currentDirectoryPath + "/screens")
-            let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-            candidates.append(exe.appendingPathComponent("../share/hufang/screens").path)
-            candidates.append(exe.appendingPathComponent("../../screens").path)
-        }
-        for c in candidates {
-            var isDir: ObjCBool = false
-            if fm.fileExists(atPath: c, isDirectory: &isDir), isDir.boolValue { return URL(fileURLWithPath: c).standardizedFileURL }
-        }
-        Console.err("找不到问卷定义目录 (questionnaire folder not found): \(candidates.joined(separator: ", "))")
-        throw ExitCode(2)
-    }
+    static func locate(_ given: String?) throws(CommandFailure) -> URL { try ShippedFolder.screens.locate(given) }
 
-    static func load(_ given: String?, lang: Language) throws -> Questionnaire {
+    static func load(_ given: String?, lang: Language) throws(CommandFailure) -> Questionnaire {
         let dir = try locate(given)
-        do { return try DefinitionLoader.load(directory: dir) } catch {
-            report(error, lang: lang)
-            throw ExitCode(1)
-        }
+        do { return try DefinitionLoader.load(directory: dir) } catch { throw CommandFailure(report(error, lang: lang)) }
     }
 
-    static func report(_ error: DefinitionErrors, lang: Language) {
+    static func report(_ error: DefinitionErrors, lang: Language) -> ConsoleText {
         var out = lang == .zh ? "问卷定义有 \(error.problems.count) 处错误，请改正后再试：\n" : "The questionnaire definition has \(error.problems.count) problem(s):\n"
         for p in error.problems { out += "\(p)\n" }
         if error.problems.contains(where: { $0.message.hasPrefix("malformed YAML") || $0.message.contains("not valid UTF-8") || $0.message == "the file is empty" }) {
@@ -77,7 +57,7 @@ enum ScreensFolder {
                                : "Note: a file could not be read; some problems in other files may follow from it. Fix it first.\n"
         }
         // Problems quote the definition's files: every line escaped.
-        Console.err(ConsoleText(lines: String(out.dropLast())))
+        return ConsoleText(lines: String(out.dropLast()))
     }
 }
 

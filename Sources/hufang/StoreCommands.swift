@@ -17,48 +17,39 @@ struct StoreOptions: ParsableArguments {
     var path: String { db ?? StoreLocation.defaultPath() }
 
     /// Opens the store to change it; a read-only one is refused, with how to fix it.
-    func open(create: Bool = false) throws -> HouseholdStore {
-        do { return try HouseholdStore(path: path, create: create) } catch {
-            fail(describe(error, lang == .zh))
-        }
+    func open(create: Bool = false) throws(CommandFailure) -> HouseholdStore {
+        do { return try HouseholdStore(path: path, create: create) } catch { throw CommandFailure(error, lang == .zh) }
     }
 
     /// Opens the store only to read it: works on a store this user cannot write, and leaves no file behind.
-    func openForReading() throws -> HouseholdStore {
-        do { return try HouseholdStore(path: path, readOnly: true) } catch {
-            fail(describe(error, lang == .zh))
-        }
-    }
-
-    func fail(_ message: ConsoleText, code: Int32 = 1) -> Never {
-        Console.err(message)
-        Foundation.exit(code)
+    func openForReading() throws(CommandFailure) -> HouseholdStore {
+        do { return try HouseholdStore(path: path, readOnly: true) } catch { throw CommandFailure(error, lang == .zh) }
     }
 }
 
-/// `hufang init`: a new, empty store with this device's identity; `--sample` loads the sample village.
+/// `hufang init`: a new, empty store with this device's identity; `--sample` loads the sample village
+/// from `sample-data/`, as this device's own households.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "新建数据库；--sample 载入示例村 (create a store; --sample loads the sample village)")
     @OptionGroup var options: StoreOptions
     @Flag(name: .long, help: "载入示例村 (load the sample village)") var sample = false
+    @Option(name: .customLong("sample-data"), help: "示例数据目录 (sample data folder), default ./sample-data") var sampleData: String?
+
+    /// The file of `sample-data/` that holds the village (written by `swift run sample-data`).
+    static let sampleVillageFile = "sample-village.json"
 
     mutating func run() throws {
+        let zh = options.lang == .zh
         for existing in [options.path, options.path + ".key"] where FileManager.default.fileExists(atPath: existing) {
-            options.fail(describe(StoreError.alreadyExists(existing), options.lang == .zh))
+            throw CommandFailure(StoreError.alreadyExists(existing), zh)
         }
         let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
+        // Found and read before the store is made, so a missing sample leaves no empty store behind.
+        let village = try sample ? Self.readSampleVillage(sampleData, zh) : nil
         let store = try options.open(create: true)
         var loaded = 0
-        if sample {
-            let village = SampleVillage.generate(questionnaire: questionnaire)
-            do {
-                try store.insertWhole(village, enumerator: "示例调查员", who: "sample") { iv in
-                    // Complete only when every applicable question is answered and no check blocks it.
-                    let c = iv.completeness
-                    return c.answered == c.required && (try? iv.checkCompletable()) != nil ? "complete" : "in_progress"
-                }
-            } catch { options.fail(describe(error, options.lang == .zh)) }
-            loaded = village.count
+        if let village {
+            do { loaded = try store.importJSON(village, questionnaire: questionnaire, restamped: true) } catch { throw CommandFailure(error, zh) }
         }
         let fingerprint = (try? store.device().fingerprint) ?? ""
         let loadedZh: ConsoleText = sample ? "，载入示例村 \(loaded) 户" : "", loadedEn: ConsoleText = sample ? ", loaded \(loaded) sample households" : ""
@@ -71,6 +62,12 @@ struct Init: ParsableCommand {
             Console.out(options.lang == .zh ? "公钥文件 \(store.publicKeyPath)（交给县里登记：hufang county enrol --device；或交给对方 hufang devices trust）"
                                             : "Public key \(store.publicKeyPath) (for the county office: hufang county enrol --device; or another laptop: hufang devices trust)")
         }
+    }
+
+    static func readSampleVillage(_ given: String?, _ zh: Bool) throws(CommandFailure) -> Data {
+        let file = try ShippedFolder.sampleData.locate(given).appendingPathComponent(sampleVillageFile).path
+        guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure(zh ? "无法读取文件 \(file)" : "Cannot read \(file)") }
+        return data
     }
 }
 
@@ -98,7 +95,7 @@ struct Export: ParsableCommand {
                 for w in written {
                     Console.out(zh ? "\((out as NSString).appendingPathComponent(w.fileName))  \(w.rows) 行" : "\((out as NSString).appendingPathComponent(w.fileName))  \(w.rows) rows")
                 }
-            } catch { bar.finishLine(); options.fail(describe(error, zh)) }
+            } catch { bar.finishLine(); throw CommandFailure(error, zh) }
         }
     }
 
@@ -115,7 +112,7 @@ struct Export: ParsableCommand {
                 let id = try store.householdID(matching: household)
                 // The card is the store's text: every line escaped on its way to the terminal.
                 Console.out(ConsoleText(lines: try HouseholdCard.text(store, household: id, questionnaire: questionnaire, lang: options.lang)), terminator: "")
-            } catch { options.fail(describe(error, zh)) }
+            } catch { throw CommandFailure(error, zh) }
         }
     }
 
@@ -125,17 +122,21 @@ struct Export: ParsableCommand {
         @Option(name: .long, help: "只导出这一户 (one household id)") var household: String?
         @Option(name: .long, help: "写入文件而非标准输出 (write to a file)") var out: String?
 
+        /// `--household` names one household by its whole id.
+        func validate() throws {
+            if let household, UUID(uuidString: household) == nil {
+                throw ValidationError(options.lang == .zh ? "--household 应为完整的户ID（UUID）：\(TerminalText.escaped(household))"
+                                                          : "--household is a whole household id (a UUID): \(TerminalText.escaped(household))")
+            }
+        }
+
         mutating func run() throws {
             let zh = options.lang == .zh
             let store = try options.openForReading()
-            var ids: [UUID]?
-            if let household {
-                guard let id = UUID(uuidString: household) else { options.fail(describe(StoreError.unknownHousehold(household), zh)) }
-                ids = [id]
-            }
+            let ids = household.flatMap(UUID.init(uuidString:)).map { [$0] }
             let export: HouseholdExport
-            do { export = try store.exportJSON(households: ids) } catch { options.fail(describe(error, zh)) }
-            if ids != nil && export.households.isEmpty { options.fail(describe(StoreError.unknownHousehold(household!), zh)) }
+            do { export = try store.exportJSON(households: ids) } catch { throw CommandFailure(error, zh) }
+            if let household, export.households.isEmpty { throw CommandFailure(StoreError.unknownHousehold(household), zh) }
             let data = HouseholdStore.encode(export)
             if let out {
                 try data.write(to: URL(fileURLWithPath: out), options: .atomic)
@@ -159,7 +160,7 @@ struct Import: ParsableCommand {
         mutating func run() throws {
             let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
             guard let data = FileManager.default.contents(atPath: file) else {
-                options.fail(options.lang == .zh ? "无法读取文件 \(file)" : "Cannot read \(file)")
+                throw CommandFailure(options.lang == .zh ? "无法读取文件 \(file)" : "Cannot read \(file)")
             }
             let store = try options.open()
             do {
@@ -167,7 +168,7 @@ struct Import: ParsableCommand {
                 Console.out(options.lang == .zh ? "已导入 \(n) 户" : "Imported \(n) households")
             } catch {
                 // The message quotes the file: escaped like everything else.
-                options.fail(describe(error, options.lang == .zh))
+                throw CommandFailure(error, options.lang == .zh)
             }
         }
     }

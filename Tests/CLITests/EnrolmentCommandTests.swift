@@ -1,4 +1,5 @@
 import Foundation
+import SampleData
 import Store
 import Survey
 import Testing

@@ -1,10 +1,11 @@
 import Foundation
+import ProjectFolders
 
 /// The built `hufang` binary and a way to run it, shared by the CLI tests.
 enum HufangBinary {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
+    static let root = Project.root
     static let url = root.appendingPathComponent(".build/debug/hufang")
-    static let screens = root.appendingPathComponent("screens").path
+    static let screens = Project.screens.path
 
     /// Runs `hufang` with `args` in the project folder; returns its exit status and what it printed.
     static func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {

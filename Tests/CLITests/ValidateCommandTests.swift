@@ -1,4 +1,5 @@
 import Foundation
+import ProjectFolders
 import Testing
 
 /// Runs the real `hufang` binary, as a county officer would.
@@ -13,7 +14,7 @@ import Testing
 
     @Test func brokenFolderPrintsEveryProblemWithFileAndLineAndExitsNonZero() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hufang-broken-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: HufangBinary.root.appendingPathComponent("screens"), to: dir)
+        try FileManager.default.copyItem(at: Project.screens, to: dir)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("B-members.yaml")
         var text = try String(contentsOf: file, encoding: .utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import SampleData
 import GRDB
 import Testing
 import Survey

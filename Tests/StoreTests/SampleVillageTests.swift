@@ -1,19 +1,18 @@
 import Foundation
+import ProjectFolders
 import Testing
+@testable import SampleData
 @testable import Store
 import Survey
 
 /// The shipped questionnaire and the default sample village, made once for all tests here.
 enum SampleVillageFixture {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
-    static let questionnaire: Questionnaire = {
-        do { return try DefinitionLoader.load(directory: root.appendingPathComponent("screens")) } catch { fatalError("\(error)") }
-    }()
+    static let questionnaire = Project.questionnaire
     /// Shared by the tests, which only read it (no answer, move or override after generation).
     nonisolated(unsafe) static let village = SampleVillage.generateWithNotes(questionnaire: questionnaire, seed: 2020, households: 128)
 
     /// The seed documents (real places, officials and households); absent outside the project's workplace.
-    static let seedsDirectory = root.appendingPathComponent("../shared/reference/seeds").standardizedFileURL
+    static let seedsDirectory = Project.root.appendingPathComponent("../shared/reference/seeds").standardizedFileURL
     static let seedsText: String? = {
         guard let files = try? FileManager.default.contentsOfDirectory(at: seedsDirectory, includingPropertiesForKeys: nil),
               !files.isEmpty else { return nil }

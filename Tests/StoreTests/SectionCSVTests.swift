@@ -1,4 +1,5 @@
 import Foundation
+import SampleData
 import Testing
 import Survey
 @testable import Store

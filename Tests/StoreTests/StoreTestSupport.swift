@@ -1,12 +1,10 @@
 import Foundation
+import ProjectFolders
 import Survey
 @testable import Store
 
 enum Fixture {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
-    static let questionnaire: Questionnaire = {
-        do { return try DefinitionLoader.load(directory: root.appendingPathComponent("screens")) } catch { fatalError("\(error)") }
-    }()
+    static let questionnaire = Project.questionnaire
     static let day = Day(year: 2020, month: 12, day: 31)!
 
     /// A fresh store file in a temporary folder.

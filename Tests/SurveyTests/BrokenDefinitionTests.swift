@@ -1,4 +1,5 @@
 import Foundation
+import ProjectFolders
 import Testing
 @testable import Survey
 
@@ -79,8 +80,7 @@ import Testing
 
     @Test("the shipped screens/ folder loads without problems")
     func shippedScreensLoad() {
-        let screens = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../screens").standardizedFileURL
+        let screens = Project.screens
         #expect(FileManager.default.fileExists(atPath: screens.appendingPathComponent("questionnaire.yaml").path))
         do {
             let q = try DefinitionLoader.load(directory: screens)

@@ -1,12 +1,11 @@
 import Foundation
+import ProjectFolders
 @testable import Survey
 
 /// The questionnaire shipped in screens/, loaded once for all tests.
 enum Shipped {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../screens").standardizedFileURL
-    static let questionnaire: Questionnaire = {
-        do { return try DefinitionLoader.load(directory: directory) } catch { fatalError("shipped screens/ do not load:\n\(error)") }
-    }()
+    static let directory = Project.screens
+    static let questionnaire = Project.questionnaire
 }
 
 let surveyDay = Day(year: 2020, month: 11, day: 20)!

@@ -1,15 +1,14 @@
 import Foundation
+import ProjectFolders
 import Store
 import Survey
+import TestSupport
 @testable import TUI
 
-/// The shipped questionnaire, a sample-village store shared by the tests that only read it, and a
+/// The shipped questionnaire, a sample-village store (loaded from sample-data/) shared by the tests that only read it, and a
 /// headless application that runs `update` with the store's effects, as the terminal loop does.
 enum TUIFixture {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
-    static let questionnaire: Questionnaire = {
-        do { return try DefinitionLoader.load(directory: root.appendingPathComponent("screens")) } catch { fatalError("\(error)") }
-    }()
+    static let questionnaire = Project.questionnaire
     static let day = Day(year: 2020, month: 12, day: 31)!
 
     static func tempPath() -> String {
@@ -22,12 +21,7 @@ enum TUIFixture {
     static func makeSample() -> String {
         let path = tempPath()
         try! FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let store = try! HouseholdStore(path: path, create: true)
-        let village = SampleVillage.generate(questionnaire: questionnaire)
-        try! store.insertWhole(village, enumerator: "示例调查员", who: "sample") { iv in
-            let c = iv.completeness
-            return c.answered == c.required && (try? iv.checkCompletable()) != nil ? "complete" : "in_progress"
-        }
+        try! SampleStore.load(into: try! HouseholdStore(path: path, create: true))
         return path
     }
 

@@ -172,12 +172,14 @@ extension HouseholdStore {
 
     /// Imports an interchange file in one transaction: every household or none. A household already in
     /// the store is refused (sync between stores goes through bundles), and so is a record whose id another
-    /// household of the store already has.
-    public func importJSON(_ data: Data, questionnaire: Questionnaire?) throws -> Int {
+    /// household of the store already has. `restamped`: stored as this device's own new writes — every time
+    /// now, every clock this store's, every audit line a new id — so its bundles carry them (the sample village).
+    public func importJSON(_ data: Data, questionnaire: Questionnaire?, restamped: Bool = false) throws -> Int {
         let export = try Self.decodeExport(data, questionnaire: questionnaire)
         do {
             try capturedWrite { db in
-                for (i, doc) in export.households.enumerated() {
+                for (i, file) in export.households.enumerated() {
+                    let doc = restamped ? file.restamped(at: Self.timestamp(), clock: try tick(db)) : file
                     let at = "households[\(i)]"
                     if try HouseholdRecord.exists(db, key: doc.household.id) {
                         throw ImportError(path: "\(at).household.id", problem: "本库已有这一户 (already in this store): \(doc.household.id)")

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Store
 import Survey
 
 /// Many plain households written straight through SQL into the store's own schema, fast: for

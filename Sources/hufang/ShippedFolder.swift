@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+
+/// A folder hufang ships beside its binary — the questionnaire (`screens/`), the sample village
+/// (`sample-data/`) — and the places it is looked for.
+struct ShippedFolder {
+    /// Its name in the project and under `share/hufang/`.
+    let name: String
+    /// The environment variable that may name it.
+    let environment: String
+    /// What the error calls it, in both languages.
+    let zh: String, en: String
+
+    static let screens = ShippedFolder(name: "screens", environment: "HUFANG_SCREENS", zh: "问卷定义目录", en: "questionnaire folder")
+    static let sampleData = ShippedFolder(name: "sample-data", environment: "HUFANG_SAMPLE_DATA", zh: "示例数据目录", en: "sample data folder")
+
+    /// Where to look, in order: the folder given on the command line, alone; else the environment variable,
+    /// ./NAME, the installed share/hufang/NAME beside the binary, and NAME/ of the project it was built in.
+    func candidates(_ given: String?) -> [String] {
+        if let given { return [given] }
+        var candidates: [String] = []
+        if let env = ProcessInfo.processInfo.environment[environment], !env.isEmpty { candidates.append(env) }
+        candidates.append(FileManager.default.currentDirectoryPath + "/" + name)
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        candidates.append(exe.appendingPathComponent("../share/hufang/" + name).path)
+        candidates.append(exe.appendingPathComponent("../../" + name).path)
+        return candidates
+    }
+
+    /// The first candidate that is a folder; else a failure (exit status 2) listing every place looked at.
+    func locate(_ given: String?) throws(CommandFailure) -> URL {
+        let candidates = candidates(given)
+        for c in candidates {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: c, isDirectory: &isDir), isDir.boolValue { return URL(fileURLWithPath: c).standardizedFileURL }
+        }
+        throw CommandFailure("找不到\(zh) (\(en) not found): \(candidates.joined(separator: ", "))", exitCode: ExitCode(2))
+    }
+}
