@@ -28,7 +28,7 @@ public enum SampleVillageFile {
             var auditIDs = ids.stream(UInt64(i + 1))
             let clock = HybridLogicalClock(millis: clockMillis, counter: i, device: clockDevice).description
             var d = HouseholdDocument(whole: iv, enumerator: enumerator, who: who, status: status(of: iv), at: writtenAt, clock: clock,
-                                      auditID: { _ in auditIDs.uuid().uuidString.lowercased() })
+                                      auditID: { auditIDs.uuid().uuidString.lowercased() })
             // Each list in the order `exportJSON` reads it in (clocks are equal within a household).
             d.rows.sort { ($0.roster, $0.ord, $0.id) < ($1.roster, $1.ord, $1.id) }
             d.answers.sort { ($0.rowID, $0.question) < ($1.rowID, $1.question) }

@@ -248,7 +248,7 @@ public final class HouseholdStore: Sendable {
 
     private func insertWhole(_ interview: Interview, enumerator: String, who: String, status: String, _ db: Database) throws {
         try HouseholdDocument(whole: interview, enumerator: enumerator, who: who, status: status, at: Self.timestamp(), clock: try tick(db),
-                              auditID: { _ in UUID().uuidString.lowercased() }).insert(db)
+                              auditID: { UUID().uuidString.lowercased() }).insert(db)
     }
 
     private static func insertRows(_ interview: Interview, _ db: Database) throws {

@@ -12,10 +12,10 @@ extension HouseholdExport {
 
 extension HouseholdDocument {
     /// A whole interview as the records `insertWhole` stores: the household's listing fields, its rows, every
-    /// answer with an audit line, every accepted reason — all written at `at` with `clock`. `auditID(i)` names
-    /// the i-th audit line, the answers taken in questionnaire order (so a seeded namer gives the same file).
+    /// answer with an audit line, every accepted reason — all written at `at` with `clock`. `auditID()` names each
+    /// audit line in turn, the answers taken in questionnaire order (so a seeded namer gives the same file).
     public init(whole interview: Interview, enumerator: String, who: String, status: String, at: String, clock: String,
-                auditID: (Int) -> String) {
+                auditID: () -> String) {
         var record = HouseholdStore.summary(of: interview, createdAt: at)
         record.enumerator = enumerator
         record.status = status
@@ -24,12 +24,12 @@ extension HouseholdDocument {
             (a.key.question, a.key.row?.uuidString ?? "") < (b.key.question, b.key.row?.uuidString ?? "")
         }
         var answerRecords: [AnswerRecord] = [], audit: [AuditRecord] = []
-        for (i, (key, value)) in answers.enumerated() {
+        for (key, value) in answers {
             let e = ValueCoding.encode(value)
             let question = q.questions[key.question].id
             let rid = key.row?.uuidString.lowercased() ?? ""
             answerRecords.append(AnswerRecord(householdID: hid, rowID: rid, question: question, type: e.type, value: e.text, who: who, at: at, clock: clock))
-            audit.append(AuditRecord(id: auditID(i), householdID: hid, rowID: rid, subject: question, kind: "answer", oldValue: nil,
+            audit.append(AuditRecord(id: auditID(), householdID: hid, rowID: rid, subject: question, kind: "answer", oldValue: nil,
                                      newValue: ValueCoding.auditText(value), reason: nil, who: who, at: at, clock: clock))
         }
         let overrides = interview.overrides.map { key, reason in
