@@ -22,8 +22,8 @@ struct ShippedFolder {
         if let env = ProcessInfo.processInfo.environment[environment], !env.isEmpty { candidates.append(env) }
         candidates.append(FileManager.default.currentDirectoryPath + "/" + name)
         let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        candidates.append(exe.appendingPathComponent("../share/hufang/" + name).path)
-        candidates.append(exe.appendingPathComponent("../../" + name).path)
+        candidates.append(exe.appendingPathComponent("../share/hufang/" + name).standardizedFileURL.path)
+        candidates.append(exe.appendingPathComponent("../../" + name).standardizedFileURL.path)
         return candidates
     }
 

@@ -47,6 +47,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: db) && !FileManager.default.fileExists(atPath: db + ".key"))
     }
 
+    @Test func anInstalledBinaryWithoutSampleDataNamesEveryPlaceItLooked() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hufang-exit-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bin = dir.appendingPathComponent("bin"), work = dir.appendingPathComponent("work")
+        for d in [bin, work] { try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true) }
+        try FileManager.default.copyItem(at: HufangBinary.url, to: bin.appendingPathComponent("hufang"))
+        let r = try HufangBinary.launch(bin.appendingPathComponent("hufang"), ["init", "--db", dir.path + "/s.sqlite", "--sample", "--screens", HufangBinary.screens],
+                                        in: work)
+        #expect(r.status == 2, "\(r)")
+        let places = [work.path + "/sample-data", dir.path + "/share/hufang/sample-data", dir.deletingLastPathComponent().path + "/sample-data"]
+        #expect(r.err.contains("找不到示例数据目录 (sample data folder not found): " + places.joined(separator: ", ")), "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/s.sqlite"))
+    }
+
     @Test func theSampleIsLoadedFromTheSampleDataFolderGiven() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hufang-exit-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }

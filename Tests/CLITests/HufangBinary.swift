@@ -17,12 +17,12 @@ enum HufangBinary {
         try launch(URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", user, "--", url.path] + args)
     }
 
-    /// Runs any program in the project folder; returns its exit status and what it printed.
-    static func launch(_ program: URL, _ args: [String]) throws -> (status: Int32, out: String, err: String) {
+    /// Runs any program in the project folder (or `directory`); returns its exit status and what it printed.
+    static func launch(_ program: URL, _ args: [String], in directory: URL = root) throws -> (status: Int32, out: String, err: String) {
         let p = Process()
         p.executableURL = program
         p.arguments = args
-        p.currentDirectoryURL = root
+        p.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
