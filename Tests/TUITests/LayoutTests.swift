@@ -16,6 +16,12 @@ import Testing
                 #expect(rows.count >= 1, "\(w)×\(h)")
             }
             guard h >= AppState.minHeight else { continue }
+            // The lists end above the position line ("第 3 / 128 户"); the form, which has none, above the message line.
+            for (rows, linesEach) in [(l.households, 1), (l.grid, 1), (l.checks, 2), (l.reviewList, 1), (l.sheet(withSender: true), 1),
+                                      (l.sheet(withSender: false), 1), (l.dashboard, 1)] {
+                #expect(rows.first + rows.count * linesEach <= h - 3, "\(w)×\(h): \(rows)")
+            }
+            #expect(l.questions.first + l.questions.count == h - 2)
             for box in [l.failing, l.history] {
                 #expect(box.y >= 0 && box.y + box.height <= h - 2 && box.rows.first + box.rows.count <= box.y + box.height - 1, "\(w)×\(h)")
             }

@@ -10,6 +10,7 @@ enum GridUpdate {
         let rows = iv.rowIDs(of: grid.roster)
         let sections = nav.sections(of: grid.roster)
         var g = grid
+        g.rows.count = rows.count                 // rows may have come or gone since the grid opened
         if g.rows.handle(key, visible: state.layout.grid.count) {
             form.mode = .grid(g)
             state.form = form
@@ -62,6 +63,7 @@ enum ChecksUpdate {
         let iv = form.interview
         let problems = iv.problems
         var c = checks
+        c.problems.count = problems.count
         if c.problems.handle(key, visible: state.layout.checks.count) {
             form.mode = .checks(c)
             state.form = form
@@ -105,6 +107,7 @@ enum AssessmentUpdate {
         let iv = form.interview
         let items = SignOff.items(iv)
         var a = page
+        a.items.count = items.count
         switch key {
         case .up, .down, .pageUp, .pageDown, .home, .end: _ = a.items.handle(key)
         case .tab: a.items.select(a.items.selected + 1)

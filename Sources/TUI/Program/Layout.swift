@@ -21,6 +21,9 @@ public struct Layout: Sendable, Equatable {
 
     // The bottom three lines of every screen are the position line, the message line and the key bar.
 
+    /// The questions of the form, right of the section list: under the section's title, above the
+    /// bottom three lines; the code options, when shown, take its lower lines.
+    public var questions: Rows { Rows(first: 2, count: max(1, height - 4)) }
     /// The enumerator's household list: under the title, the search line and the column header.
     public var households: Rows { Rows(first: 3, count: max(1, height - 6)) }
     /// The roster grid: one line per member under the title and column header, above the legend.
