@@ -109,6 +109,10 @@ import Testing
         let drawn = (0..<h).filter { frame.line($0).range(of: #"V\d{3}"#, options: .regularExpression) != nil }
         let box = state.layout.history
         #expect(drawn.count == box.rows.count && drawn.first == box.rows.first)
+        for _ in 0..<80 { _ = ReviewUpdate.apply(&state, .key(.down)) }
+        guard case .history(let panel)? = state.overlay else { Issue.record("the history closed"); return }
+        #expect(panel.top == 60 - box.rows.count, "scrolled until the last line is in the box, no further")
+        #expect(ReviewRender.frame(state).line(box.rows.first + box.rows.count - 1).contains("V059"))
     }
 
     /// A household of `members` members, each entered as the head at five years old (a warning each).

@@ -15,6 +15,7 @@ extension Message: TerminalInput {}
 /// The enumerator's application on a store: `Program.enumerator` run by the shared loop, with its
 /// effects done against the store. The terminal loop and the tests drive it the same way.
 public final class AppRuntime: ProgramHost {
+    /// The loop running `Program.enumerator`.
     public let loop: Runtime<AppState, Message, Effect>
     let store: HouseholdStore
     let questionnaire: Questionnaire

@@ -2,20 +2,27 @@
 /// over a screen. The updates (how far a page key moves, when to scroll) and the views (what they
 /// draw) both read it, so the two cannot disagree.
 public struct Layout: Sendable, Equatable {
+    /// Columns of the screen.
     public let width: Int
+    /// Lines of the screen.
     public let height: Int
 
+    /// The layout of a screen this size.
     public init(width: Int, height: Int) { self.width = width; self.height = height }
 
     /// A run of screen lines: the first one, and how many.
     public struct Rows: Sendable, Equatable {
+        /// The screen line of the first item.
         public let first: Int
+        /// How many items fit.
         public let count: Int
     }
 
     /// A rectangle drawn over the screen, and the lines of items inside it.
     public struct Box: Sendable, Equatable {
+        /// The box's frame, in screen cells.
         public let x: Int, y: Int, width: Int, height: Int
+        /// The lines of the items inside the frame.
         public let rows: Rows
     }
 

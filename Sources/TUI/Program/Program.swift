@@ -10,6 +10,7 @@ public struct Program<State: Sendable, Message, Effect> {
     /// Whether the user has left.
     public var isFinished: (State) -> Bool
 
+    /// A program from its four parts.
     public init(start: @escaping (State) -> [Effect], update: @escaping (inout State, Message) -> [Effect],
                 view: @escaping (State) -> ScreenBuffer, isFinished: @escaping (State) -> Bool) {
         self.start = start; self.update = update; self.view = view; self.isFinished = isFinished
@@ -20,9 +21,12 @@ public struct Program<State: Sendable, Message, Effect> {
 /// each effect it returns is performed in order, and the messages the effects answer with are handled
 /// in turn, oldest first, until none is left.
 public final class Runtime<State: Sendable, Message, Effect> {
+    /// What runs: its update and its view.
     public let program: Program<State, Message, Effect>
+    /// The state after every message handled so far.
     public private(set) var state: State
 
+    /// A loop for `program`, starting from `state`.
     public init(_ program: Program<State, Message, Effect>, state: State) {
         self.program = program; self.state = state
     }
@@ -57,7 +61,9 @@ public final class Runtime<State: Sendable, Message, Effect> {
 
 /// The messages a terminal sends every program: a key, a new size.
 public protocol TerminalInput {
+    /// A key was pressed.
     static func key(_ key: Key) -> Self
+    /// The terminal is now this many columns and lines.
     static func resize(width: Int, height: Int) -> Self
 }
 
@@ -67,12 +73,14 @@ public protocol ProgramHost: TerminalProgram {
     associatedtype ProgramState: Sendable
     associatedtype ProgramMessage: TerminalInput
     associatedtype ProgramEffect
+    /// The loop that holds the state and runs the program.
     var loop: Runtime<ProgramState, ProgramMessage, ProgramEffect> { get }
     /// Does one effect; the message it answers with, if any.
     func perform(_ effect: ProgramEffect) -> ProgramMessage?
 }
 
 extension ProgramHost {
+    /// The state on screen now.
     public var state: ProgramState { loop.state }
     /// Handles a message and everything it leads to.
     public func send(_ message: ProgramMessage) { loop.send(message, performing: perform) }

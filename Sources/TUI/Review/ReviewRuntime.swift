@@ -17,6 +17,7 @@ extension ReviewMessage: TerminalInput {}
 /// The supervisor's application on a store: `Program.review` run by the shared loop, with its
 /// effects done against the store. The terminal loop and the tests drive it the same way.
 public final class ReviewRuntime: ProgramHost {
+    /// The loop running `Program.review`.
     public let loop: Runtime<ReviewState, ReviewMessage, ReviewEffect>
     let store: HouseholdStore
     let questionnaire: Questionnaire

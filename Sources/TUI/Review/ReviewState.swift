@@ -68,6 +68,7 @@ public struct ReviewListState: Sendable {
 
 /// The conflict queue: each open conflict with what the screen shows of it.
 public struct ConflictQueueState: Sendable {
+    /// The open conflicts, in the order the store lists them; the selection follows their count.
     public var items: [ConflictItem] = [] {
         didSet { selection.count = items.count }
     }
@@ -158,7 +159,9 @@ public struct HistoryLine: Sendable, Equatable {
 public struct FailingList: Sendable, Equatable {
     public var title: String
     public var households: [VillageDashboard.Named]
+    /// The household under the cursor, scrolled within the box.
     public var selection: ListSelection
+    /// The list, the first household selected.
     public init(title: String, households: [VillageDashboard.Named]) {
         self.title = title; self.households = households
         selection = ListSelection(count: households.count)

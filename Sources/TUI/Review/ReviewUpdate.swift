@@ -362,7 +362,8 @@ enum ReviewOverlayUpdate {
         case .history(var panel):
             switch key {
             case .up: panel.top = max(0, panel.top - 1)
-            case .down: panel.top = min(max(0, panel.lines.count - 1), panel.top + 1)
+            // Down stops once the last line is in the box.
+            case .down: panel.top = min(max(0, panel.lines.count - state.layout.history.rows.count), panel.top + 1)
             default: state.overlay = nil; return []
             }
             state.overlay = .history(panel)
