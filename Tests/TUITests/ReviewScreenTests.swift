@@ -251,7 +251,7 @@ import Testing
         // Its sheet says why housing fails; Esc goes back to the dashboard, where the cursor was.
         #expect(app.state.sheet!.lines.contains { $0.kind == .assessment && $0.label == "✗ 住房安全有保障" })
         app.press(.escape)
-        #expect(app.state.screen == .dashboard && app.state.dashboard?.selected == housing)
+        #expect(app.state.screen == .dashboard && app.state.dashboard?.guarantees.selected == housing)
     }
 
     @Test func startingOnOneVillage() {

@@ -2,10 +2,21 @@ import Foundation
 import Store
 import Survey
 
-/// Runs the application: feeds messages to `update`, does the effects it asks for against the store,
-/// and feeds the results back. The terminal loop and the tests drive it the same way.
-public final class AppRuntime {
-    public private(set) var state: AppState
+extension Program where State == AppState, Message == TUI.Message, Effect == TUI.Effect {
+    /// The enumerator's application: the household list, then one household's interview.
+    public static var enumerator: Self {
+        Program(start: { state in [.loadCertificate, .loadList(query: "", offset: 0, limit: Update.pageLimit(state))] },
+                update: Update.apply, view: Render.frame, isFinished: \.quitting)
+    }
+}
+
+extension Message: TerminalInput {}
+
+/// The enumerator's application on a store: `Program.enumerator` run by the shared loop, with its
+/// effects done against the store. The terminal loop and the tests drive it the same way.
+public final class AppRuntime: ProgramHost {
+    /// The loop running `Program.enumerator`.
+    public let loop: Runtime<AppState, Message, Effect>
     let store: HouseholdStore
     let questionnaire: Questionnaire
     let who: String
@@ -14,7 +25,7 @@ public final class AppRuntime {
     public init(store: HouseholdStore, questionnaire: Questionnaire, lang: Language, width: Int, height: Int,
                 who: String, village: String? = nil, today: @escaping () -> Day = AppRuntime.today) {
         self.store = store; self.questionnaire = questionnaire; self.who = who; self.today = today
-        state = AppState(lang: lang, width: width, height: height, village: village)
+        loop = Runtime(.enumerator, state: AppState(lang: lang, width: width, height: height, village: village))
     }
 
     /// The calendar day on this machine (the day a new household is interviewed).
@@ -23,31 +34,13 @@ public final class AppRuntime {
         return Day(year: c.year!, month: c.month!, day: c.day!)!
     }
 
-    /// Reads this device's certificate and the first page of the household list.
-    public func start() {
-        if let m = perform(.loadCertificate) { send(m) }
-        state.list.loading = true
-        if let m = perform(.loadList(query: "", offset: 0, limit: Update.pageLimit(state))) { send(m) }
-    }
-
-    /// Handles a message and everything it leads to.
-    public func send(_ message: Message) {
-        var queue = [message]
-        while !queue.isEmpty {
-            let m = queue.removeFirst()
-            for effect in Update.apply(&state, m) {
-                if let reply = perform(effect) { queue.append(reply) }
-            }
-        }
-    }
-
     /// Replaces the household on screen (tests set up a cursor this way).
     func setForm(_ form: FormState) {
-        state.form = form
+        loop.change { $0.form = form }
         form.sync()
     }
 
-    func perform(_ effect: Effect) -> Message? {
+    public func perform(_ effect: Effect) -> Message? {
         let lang = state.lang
         do {
             switch effect {

@@ -28,8 +28,8 @@ public struct AppState: Sendable {
     public static let minWidth = 80, minHeight = 24
     public var tooSmall: Bool { width < Self.minWidth || height < Self.minHeight }
 
-    /// Rows the household list shows at once.
-    public var listRows: Int { max(1, height - 6) }
+    /// Where everything goes on a screen of this size.
+    public var layout: Layout { Layout(width: width, height: height) }
 }
 
 /// A line of feedback under the screen.
@@ -43,19 +43,21 @@ public struct StatusLine: Sendable, Equatable {
 /// The household list: search text, the page read from the store, the selection.
 public struct ListState: Sendable {
     public var query = ""
-    public var total = 0
     /// Index in the whole list of the first household in `page`.
     public var offset = 0
     public var page: [HouseholdRecord] = []
-    /// Index in the whole list of the selected household.
-    public var selected = 0
-    /// Index of the first household on screen.
-    public var top = 0
+    /// The selected household and the first on screen, as indices in the whole list (`total` of them).
+    public var selection = ListSelection()
     public var loading = true
+
+    /// Households matching the search, in the store.
+    public var total: Int { selection.count }
+    /// Index in the whole list of the selected household.
+    public var selected: Int { selection.selected }
 
     /// The selected household, when it is in the page read.
     public var selectedHousehold: HouseholdRecord? {
-        let i = selected - offset
+        let i = selection.selected - offset
         return page.indices.contains(i) ? page[i] : nil
     }
 }
@@ -84,21 +86,22 @@ public enum FormMode: Sendable, Equatable {
 /// The roster grid: one line per row (member, crop), one column per section asked per row.
 public struct GridState: Sendable, Equatable {
     public var roster: Int
-    public var selected = 0
+    /// The selected row among the roster's rows.
+    public var rows: ListSelection
     /// Index into the roster's sections (for members: B, C, F, G).
     public var column = 0
-    public var top = 0
 }
 
 /// The list of every problem of the household.
 public struct ChecksState: Sendable, Equatable {
-    public var selected = 0
-    public var top = 0
+    /// The selected problem among the household's problems.
+    public var problems: ListSelection
 }
 
-/// The assessment and sign-off page; `selected` is the sign-off item under the cursor.
+/// The assessment and sign-off page.
 public struct AssessmentState: Sendable, Equatable {
-    public var selected = 0
+    /// The sign-off item under the cursor (the page shows them all).
+    public var items: ListSelection
 }
 
 /// An answer being typed, before Enter confirms it.

@@ -139,14 +139,14 @@ enum FormUpdate {
         }
         var effects: [Effect] = changes.isEmpty ? [] : [.commit(changes, InterviewBox(iv))]
         if key.is(.checks) {
-            form.mode = .checks(ChecksState())
+            form.mode = .checks(ChecksState(problems: ListSelection(count: iv.problems.count)))
         } else if key.is(.assessment) {
-            form.mode = .assessment(AssessmentState())
+            form.mode = .assessment(AssessmentState(items: ListSelection(count: SignOff.items(iv).count)))
         } else if key.is(.roster) {
             let roster = iv.questionnaire.sections[form.cursor.section].roster ?? iv.questionnaire.roster("members")?.index ?? 0
-            var g = GridState(roster: roster)
+            var g = GridState(roster: roster, rows: ListSelection(count: iv.rowIDs(of: roster).count))
             if case .field(let p) = form.cursor, let row = p.row {
-                g.selected = iv.rowIDs(of: roster).firstIndex(of: row) ?? 0
+                g.rows.select(iv.rowIDs(of: roster).firstIndex(of: row) ?? 0, visible: state.layout.grid.count)
                 g.column = nav.sections(of: roster).firstIndex(of: p.section) ?? 0
             }
             form.mode = .grid(g)
@@ -219,7 +219,7 @@ enum FormUpdate {
     static func move(_ state: inout AppState, _ form: FormState, to target: FormCursor?, changes: [InterviewChange], atEnd: Bool = false) -> [Effect] {
         var form = form
         if let target { form.cursor = target }
-        else if atEnd { form.mode = .assessment(AssessmentState()) }      // past the last question: sign-off
+        else if atEnd { form.mode = .assessment(AssessmentState(items: ListSelection(count: SignOff.items(form.interview).count))) }      // past the last question: sign-off
         form.sync()
         state.form = form
         let box = InterviewBox(form.interview)

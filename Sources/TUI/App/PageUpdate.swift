@@ -10,8 +10,8 @@ enum GridUpdate {
         let rows = iv.rowIDs(of: grid.roster)
         let sections = nav.sections(of: grid.roster)
         var g = grid
-        let visible = max(1, state.height - 7)
-        if Selection.move(&g.selected, top: &g.top, key: key, count: rows.count, visible: visible) {
+        g.rows.count = rows.count                 // rows may have come or gone since the grid opened
+        if g.rows.handle(key, visible: state.layout.grid.count) {
             form.mode = .grid(g)
             state.form = form
             return []
@@ -20,11 +20,11 @@ enum GridUpdate {
         case .left, .backTab: g.column = max(0, g.column - 1)
         case .right, .tab: g.column = min(sections.count - 1, g.column + 1)
         case .enter:
-            guard rows.indices.contains(g.selected) else {
+            guard rows.indices.contains(g.rows.selected) else {
                 state.status = StatusLine(T.emptyRoster(state.lang), .info)
                 return []
             }
-            guard let p = nav.first(in: sections[g.column], row: rows[g.selected]) else {
+            guard let p = nav.first(in: sections[g.column], row: rows[g.rows.selected]) else {
                 state.status = StatusLine(T.sectionNotForRow(state.lang), .warning)
                 return []
             }
@@ -39,11 +39,11 @@ enum GridUpdate {
                 state.form = form
                 return effects
             }
-            if key.is(.remove), rows.indices.contains(g.selected) {
-                let row = rows[g.selected]
+            if key.is(.remove), rows.indices.contains(g.rows.selected) {
+                let row = rows[g.rows.selected]
                 let roster = iv.questionnaire.rosters[grid.roster]
                 state.overlay = .prompt(Prompt(purpose: .removeRow(roster: grid.roster, row: row),
-                                               title: T.removeTitle(state.lang, roster, g.selected + 1, RowLabel.of(iv, roster: grid.roster, row: row)),
+                                               title: T.removeTitle(state.lang, roster, g.rows.selected + 1, RowLabel.of(iv, roster: grid.roster, row: row)),
                                                detail: T.removeDetail(state.lang)))
                 return []
             }
@@ -63,16 +63,16 @@ enum ChecksUpdate {
         let iv = form.interview
         let problems = iv.problems
         var c = checks
-        let visible = max(1, (state.height - 5) / 2)
-        if Selection.move(&c.selected, top: &c.top, key: key, count: problems.count, visible: visible) {
+        c.problems.count = problems.count
+        if c.problems.handle(key, visible: state.layout.checks.count) {
             form.mode = .checks(c)
             state.form = form
             return []
         }
         switch key {
         case .enter:
-            guard problems.indices.contains(c.selected) else { return [] }
-            let target = ProblemPlace.of(problems[c.selected], in: iv)
+            guard problems.indices.contains(c.problems.selected) else { return [] }
+            let target = ProblemPlace.of(problems[c.problems.selected], in: iv)
             guard FormNavigation(interview: iv).valid(target) else {
                 state.status = StatusLine(T.fieldNotShown(state.lang), .warning)
                 return []
@@ -83,8 +83,8 @@ enum ChecksUpdate {
             state.form = form
             return []
         default:
-            if key.is(.explain), problems.indices.contains(c.selected) {
-                let p = problems[c.selected]
+            if key.is(.explain), problems.indices.contains(c.problems.selected) {
+                let p = problems[c.problems.selected]
                 guard p.severity == .warning else {
                     state.status = StatusLine(InterviewError.hardCheckCannotBeOverridden.message(state.lang), .error)
                     return []
@@ -107,11 +107,12 @@ enum AssessmentUpdate {
         let iv = form.interview
         let items = SignOff.items(iv)
         var a = page
+        a.items.count = items.count
         switch key {
-        case .up: a.selected = max(0, a.selected - 1)
-        case .down, .tab: a.selected = min(max(0, items.count - 1), a.selected + 1)
+        case .up, .down, .pageUp, .pageDown, .home, .end: _ = a.items.handle(key)
+        case .tab: a.items.select(a.items.selected + 1)
         case .enter:
-            guard items.indices.contains(a.selected), let p = items[a.selected].position, FormNavigation(interview: iv).valid(p) else { return [] }
+            guard items.indices.contains(a.items.selected), let p = items[a.items.selected].position, FormNavigation(interview: iv).valid(p) else { return [] }
             return FormUpdate.show(p, &state, &form)
         case .escape:
             form.mode = .fields
@@ -132,29 +133,5 @@ enum AssessmentUpdate {
         form.mode = .assessment(a)
         state.form = form
         return []
-    }
-}
-
-/// A selection in a list that shows `visible` lines at a time.
-enum Selection {
-    /// Moves the selection for ↑↓ PgUp PgDn and keeps it on screen; false for any other key.
-    static func move(_ selected: inout Int, top: inout Int, key: Key, count: Int, visible: Int) -> Bool {
-        let step: Int
-        switch key {
-        case .up: step = -1
-        case .down: step = 1
-        case .pageUp: step = -visible
-        case .pageDown: step = visible
-        default: return false
-        }
-        selected = min(max(0, count - 1), max(0, selected + step))
-        keepVisible(selected, top: &top, visible: visible)
-        return true
-    }
-
-    /// Scrolls just enough that the selected line is on screen.
-    static func keepVisible(_ selected: Int, top: inout Int, visible: Int) {
-        if selected < top { top = selected }
-        if selected >= top + visible { top = selected - visible + 1 }
     }
 }

@@ -15,10 +15,9 @@ public enum Update {
         case .listLoaded(let page):
             guard page.query == state.list.query else { return [] }       // an answer to an older search
             state.list.loading = false
-            state.list.total = page.total
+            state.list.selection.count = page.total
             state.list.offset = page.offset
             state.list.page = page.households
-            state.list.selected = min(state.list.selected, max(0, page.total - 1))
             return []
         case .opened(let box):
             state.form = FormState.open(box.interview)
@@ -79,8 +78,8 @@ public enum Update {
         return effects
     }
 
-    static func pageLimit(_ state: AppState) -> Int { ListWindow.limit(rows: state.listRows) }
-    static func pageOffset(_ state: AppState) -> Int { ListWindow.offset(selected: state.list.selected, rows: state.listRows) }
+    static func pageLimit(_ state: AppState) -> Int { ListWindow.limit(rows: state.layout.households.count) }
+    static func pageOffset(_ state: AppState) -> Int { ListWindow.offset(selected: state.list.selection.selected, rows: state.layout.households.count) }
 
     /// Reads the list's page around the selection again (after a search, a move or a change).
     static func reloadList(_ state: inout AppState) -> Effect {
@@ -91,7 +90,9 @@ public enum Update {
     /// Reads the list again when the selection left the page read (or the screen grew).
     static func reloadIfNeeded(_ state: inout AppState) -> [Effect] {
         let l = state.list
-        if l.loading || ListWindow.covers(top: l.top, rows: state.listRows, total: l.total, offset: l.offset, read: l.page.count) { return [] }
+        if l.loading || ListWindow.covers(top: l.selection.top, rows: state.layout.households.count, total: l.total, offset: l.offset, read: l.page.count) {
+            return []
+        }
         return [reloadList(&state)]
     }
 }
@@ -110,7 +111,7 @@ enum ListWindow {
 /// Keys on the household list.
 enum ListUpdate {
     static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
-        let rows = state.listRows
+        if state.list.selection.handle(key, visible: state.layout.households.count) { return Update.reloadIfNeeded(&state) }
         switch key {
         case .char(let c) where !c.isNewline:
             return search(&state, state.list.query + String(c))
@@ -119,12 +120,6 @@ enum ListUpdate {
             return search(&state, String(state.list.query.dropLast()))
         case .escape:
             return state.list.query.isEmpty ? [] : search(&state, "")
-        case .up: select(&state, state.list.selected - 1)
-        case .down: select(&state, state.list.selected + 1)
-        case .pageUp: select(&state, state.list.selected - rows)
-        case .pageDown: select(&state, state.list.selected + rows)
-        case .home: select(&state, 0)
-        case .end: select(&state, state.list.total - 1)
         case .enter:
             guard let h = state.list.selectedHousehold, let id = UUID(uuidString: h.id) else { return [] }
             return [.open(id)]
@@ -133,20 +128,12 @@ enum ListUpdate {
             if key.is(.quit) { return Update.leave(&state, quitting: true) }
             return []
         }
-        return Update.reloadIfNeeded(&state)
     }
 
     static func search(_ state: inout AppState, _ query: String) -> [Effect] {
         state.list.query = query
-        state.list.selected = 0
-        state.list.top = 0
+        state.list.selection = ListSelection(count: state.list.total)
         return [Update.reloadList(&state)]
-    }
-
-    static func select(_ state: inout AppState, _ index: Int) {
-        guard state.list.total > 0 else { return }
-        state.list.selected = min(max(0, index), state.list.total - 1)
-        Selection.keepVisible(state.list.selected, top: &state.list.top, visible: state.listRows)
     }
 }
 
@@ -173,7 +160,7 @@ enum PromptUpdate {
                 case .removeRow(let roster, let row):
                     changes = try iv.removeRow(iv.questionnaire.rosters[roster].id, row: row, reason: prompt.text)
                     if case .grid(var g) = form.mode {
-                        g.selected = min(g.selected, max(0, iv.rowIDs(of: roster).count - 1))
+                        g.rows.count = iv.rowIDs(of: roster).count
                         form.mode = .grid(g)
                     }
                     if case .field(let p) = form.cursor, p.row == row {

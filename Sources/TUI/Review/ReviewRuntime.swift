@@ -2,10 +2,23 @@ import Foundation
 import Store
 import Survey
 
-/// Runs the supervisor's application: feeds messages to `ReviewUpdate`, does the effects against the
-/// store, and feeds the results back. The terminal loop and the tests drive it the same way.
-public final class ReviewRuntime {
-    public private(set) var state: ReviewState
+extension Program where State == ReviewState, Message == ReviewMessage, Effect == ReviewEffect {
+    /// The supervisor's application: the household list, a household's sheet, the conflicts, the dashboard.
+    public static var review: Self {
+        Program(start: { state in
+                    [.loadCertificate, .loadFilters, .loadList(state.list.query, offset: 0, limit: ListWindow.limit(rows: state.layout.reviewList.count))]
+                },
+                update: ReviewUpdate.apply, view: ReviewRender.frame, isFinished: \.quitting)
+    }
+}
+
+extension ReviewMessage: TerminalInput {}
+
+/// The supervisor's application on a store: `Program.review` run by the shared loop, with its
+/// effects done against the store. The terminal loop and the tests drive it the same way.
+public final class ReviewRuntime: ProgramHost {
+    /// The loop running `Program.review`.
+    public let loop: Runtime<ReviewState, ReviewMessage, ReviewEffect>
     let store: HouseholdStore
     let questionnaire: Questionnaire
     let who: String
@@ -16,33 +29,15 @@ public final class ReviewRuntime {
     public init(store: HouseholdStore, questionnaire: Questionnaire, lang: Language, width: Int, height: Int, who: String, village: String? = nil,
                 today: @escaping () -> Day = AppRuntime.today) {
         self.store = store; self.questionnaire = questionnaire; self.who = who; self.today = today
-        state = ReviewState(lang: lang, width: width, height: height)
+        var state = ReviewState(lang: lang, width: width, height: height)
         state.list.query.village = village
-    }
-
-    /// Reads this device's certificate, the first page of the list and the filters' choices.
-    public func start() {
-        state.list.loading = true
-        send(effects: [.loadCertificate, .loadFilters, .loadList(state.list.query, offset: 0, limit: ListWindow.limit(rows: state.listRows))])
-    }
-
-    /// Handles a message and everything it leads to.
-    public func send(_ message: ReviewMessage) {
-        send(effects: ReviewUpdate.apply(&state, message))
+        loop = Runtime(.review, state: state)
     }
 
     /// Changes the state directly (tests put a cursor or a panel in place this way).
-    func setState(_ change: (inout ReviewState) -> Void) { change(&state) }
+    func setState(_ change: (inout ReviewState) -> Void) { loop.change(change) }
 
-    private func send(effects: [ReviewEffect]) {
-        var queue = effects.compactMap(perform)
-        while !queue.isEmpty {
-            let m = queue.removeFirst()
-            queue += ReviewUpdate.apply(&state, m).compactMap(perform)
-        }
-    }
-
-    func perform(_ effect: ReviewEffect) -> ReviewMessage? {
+    public func perform(_ effect: ReviewEffect) -> ReviewMessage? {
         let lang = state.lang, zh = lang == .zh
         do {
             switch effect {
@@ -140,11 +135,4 @@ public final class ReviewRuntime {
             return ConflictItem(record: c, household: household, field: field, mine: shown(c.mineValue), theirs: shown(c.theirsValue))
         }
     }
-}
-
-extension ReviewRuntime: TerminalProgram {
-    public func resized(width: Int, height: Int) { send(.resize(width: width, height: height)) }
-    public func pressed(_ key: Key) { send(.key(key)) }
-    public var frame: ScreenBuffer { ReviewRender.frame(state) }
-    public var finished: Bool { state.quitting }
 }

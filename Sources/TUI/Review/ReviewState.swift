@@ -28,12 +28,12 @@ public struct ReviewState: Sendable {
     }
 
     public var tooSmall: Bool { width < AppState.minWidth || height < AppState.minHeight }
-    /// Rows the household list shows at once.
-    public var listRows: Int { max(1, height - 7) }
+    /// Where everything goes on a screen of this size.
+    public var layout: Layout { Layout(width: width, height: height) }
     /// Lines of the household sheet on screen at once.
     public var sheetRows: Int { sheetRows(for: sheet) }
     /// Lines on screen at once of this sheet: one fewer when its header says who sent it.
-    func sheetRows(for sheet: HouseholdSheet?) -> Int { max(1, height - 5 - (sheet?.sender == nil ? 0 : 1)) }
+    func sheetRows(for sheet: HouseholdSheet?) -> Int { layout.sheet(withSender: sheet?.sender != nil).count }
 }
 
 /// The supervisor's screens.
@@ -44,16 +44,20 @@ public enum ReviewScreen: Sendable, Equatable {
 /// The household list: the query (filters, sort, search), the page read, the selection.
 public struct ReviewListState: Sendable {
     public var query = ReviewQuery()
-    public var total = 0
     public var offset = 0
     public var rows: [ReviewRow] = []
-    public var selected = 0
-    public var top = 0
+    /// The selected household and the first on screen, as indices in the whole list (`total` of them).
+    public var selection = ListSelection()
     public var loading = true
     /// What the filters cycle through, and the open conflicts of the whole store (shown in the title).
     public var villages: [String] = []
     public var enumerators: [String] = []
     public var openConflicts = 0
+
+    /// Households matching the query, in the store.
+    public var total: Int { selection.count }
+    /// Index in the whole list of the selected household.
+    public var selected: Int { selection.selected }
 
     /// The selected household, when it is in the page read.
     public var selectedRow: ReviewRow? {
@@ -64,11 +68,15 @@ public struct ReviewListState: Sendable {
 
 /// The conflict queue: each open conflict with what the screen shows of it.
 public struct ConflictQueueState: Sendable {
-    public var items: [ConflictItem] = []
-    public var selected = 0
+    /// The open conflicts, in the order the store lists them; the selection follows their count.
+    public var items: [ConflictItem] = [] {
+        didSet { selection.count = items.count }
+    }
+    /// The conflict under the cursor; the view scrolls the queue to keep it in the middle.
+    public var selection = ListSelection()
     public var loading = true
 
-    public var current: ConflictItem? { items.indices.contains(selected) ? items[selected] : nil }
+    public var current: ConflictItem? { items.indices.contains(selection.selected) ? items[selection.selected] : nil }
 }
 
 /// One conflict ready to show: the record, and the household and field in words.
@@ -90,9 +98,16 @@ public struct ConflictItem: Sendable, Equatable {
 public struct DashboardState: Sendable, Equatable {
     public var page: DashboardPage
     /// The guarantee under the cursor (Enter lists the households failing it).
-    public var selected = 0
-    /// First line on screen, when the dashboard is taller than the screen.
+    public var guarantees: ListSelection
+    /// First line on screen, when the dashboard is taller than the screen (it scrolls as a whole,
+    /// apart from the guarantee selected).
     public var top = 0
+
+    /// `selected` is kept when it is among the page's guarantees.
+    public init(page: DashboardPage, selected: Int = 0) {
+        self.page = page
+        guarantees = ListSelection(count: page.guarantees.count, selected: selected)
+    }
 }
 
 /// Drawn over the supervisor's screen.
@@ -144,6 +159,11 @@ public struct HistoryLine: Sendable, Equatable {
 public struct FailingList: Sendable, Equatable {
     public var title: String
     public var households: [VillageDashboard.Named]
-    public var selected = 0
-    public var top = 0
+    /// The household under the cursor, scrolled within the box.
+    public var selection: ListSelection
+    /// The list, the first household selected.
+    public init(title: String, households: [VillageDashboard.Named]) {
+        self.title = title; self.households = households
+        selection = ListSelection(count: households.count)
+    }
 }

@@ -15,10 +15,9 @@ public enum ReviewUpdate {
         case .listLoaded(let query, let offset, let total, let rows):
             guard query == state.list.query else { return [] }       // an answer to an older search
             state.list.loading = false
-            state.list.total = total
+            state.list.selection.count = total
             state.list.offset = offset
             state.list.rows = rows
-            state.list.selected = min(state.list.selected, max(0, total - 1))
             return []
         case .filtersLoaded(let villages, let enumerators, let conflicts):
             state.list.villages = villages; state.list.enumerators = enumerators; state.list.openConflicts = conflicts
@@ -45,12 +44,11 @@ public enum ReviewUpdate {
         case .conflictsLoaded(let items, let note):
             state.conflicts.items = items
             state.conflicts.loading = false
-            state.conflicts.selected = min(state.conflicts.selected, max(0, items.count - 1))
             state.overlay = nil
             if let note { state.status = StatusLine(note) }
             return []
         case .dashboardLoaded(let page):
-            let keep = state.dashboard?.page.village == page.village ? state.dashboard?.selected ?? 0 : 0
+            let keep = state.dashboard?.page.village == page.village ? state.dashboard?.guarantees.selected ?? 0 : 0
             state.dashboard = DashboardState(page: page, selected: keep)
             state.screen = .dashboard
             return []
@@ -102,6 +100,7 @@ public enum ReviewUpdate {
 enum ReviewListUpdate {
     static func handle(_ state: inout ReviewState, _ key: Key) -> [ReviewEffect] {
         var q = state.list.query
+        if state.list.selection.handle(key, visible: state.layout.reviewList.count) { return reloadIfNeeded(&state) }
         switch key {
         case .char(let c) where !c.isNewline:
             q.search.append(c)
@@ -114,12 +113,6 @@ enum ReviewListUpdate {
             // First the search, then every filter.
             if !q.search.isEmpty { q.search = "" } else { q = ReviewQuery(sort: q.sort) }
             return q == state.list.query ? [] : requery(&state, q)
-        case .up: select(&state, state.list.selected - 1)
-        case .down: select(&state, state.list.selected + 1)
-        case .pageUp: select(&state, state.list.selected - state.listRows)
-        case .pageDown: select(&state, state.list.selected + state.listRows)
-        case .home: select(&state, 0)
-        case .end: select(&state, state.list.total - 1)
         case .enter:
             guard let row = state.list.selectedRow, let id = UUID(uuidString: row.household.id) else { return [] }
             return [.open(id, keeping: nil)]
@@ -160,26 +153,22 @@ enum ReviewListUpdate {
 
     static func requery(_ state: inout ReviewState, _ query: ReviewQuery) -> [ReviewEffect] {
         state.list.query = query
-        state.list.selected = 0
-        state.list.top = 0
+        state.list.selection = ListSelection(count: state.list.total)
         return [reload(&state)]
-    }
-
-    static func select(_ state: inout ReviewState, _ index: Int) {
-        guard state.list.total > 0 else { return }
-        state.list.selected = min(max(0, index), state.list.total - 1)
-        Selection.keepVisible(state.list.selected, top: &state.list.top, visible: state.listRows)
     }
 
     static func reload(_ state: inout ReviewState) -> ReviewEffect {
         state.list.loading = true
-        return .loadList(state.list.query, offset: ListWindow.offset(selected: state.list.selected, rows: state.listRows),
-                         limit: ListWindow.limit(rows: state.listRows))
+        let rows = state.layout.reviewList.count
+        return .loadList(state.list.query, offset: ListWindow.offset(selected: state.list.selection.selected, rows: rows),
+                         limit: ListWindow.limit(rows: rows))
     }
 
     static func reloadIfNeeded(_ state: inout ReviewState) -> [ReviewEffect] {
         let l = state.list
-        if l.loading || ListWindow.covers(top: l.top, rows: state.listRows, total: l.total, offset: l.offset, read: l.rows.count) { return [] }
+        if l.loading || ListWindow.covers(top: l.selection.top, rows: state.layout.reviewList.count, total: l.total, offset: l.offset, read: l.rows.count) {
+            return []
+        }
         return [reload(&state)]
     }
 }
@@ -305,8 +294,7 @@ enum ConflictUpdate {
     static func handle(_ state: inout ReviewState, _ key: Key) -> [ReviewEffect] {
         let lang = state.lang
         switch key {
-        case .up: state.conflicts.selected = max(0, state.conflicts.selected - 1)
-        case .down: state.conflicts.selected = min(max(0, state.conflicts.items.count - 1), state.conflicts.selected + 1)
+        case .up, .down: _ = state.conflicts.selection.handle(key)
         case .escape: return ReviewUpdate.backToList(&state)
         default:
             if key.is(.quit) { return ReviewUpdate.backToList(&state) }
@@ -331,13 +319,15 @@ enum DashboardUpdate {
     static func handle(_ state: inout ReviewState, _ key: Key) -> [ReviewEffect] {
         guard var d = state.dashboard else { return ReviewUpdate.backToList(&state) }
         switch key {
-        case .up: d.selected = max(0, d.selected - 1)
-        case .down: d.selected = min(d.page.guarantees.count - 1, d.selected + 1)
-        case .pageDown: d.top += state.height - 5
-        case .pageUp: d.top = max(0, d.top - (state.height - 5))
+        case .up, .down: _ = d.guarantees.handle(key)
+        case .pageDown, .pageUp:
+            // A page is what the view shows; the last page ends at the canvas's last line.
+            let rows = state.layout.dashboard.count
+            let last = max(0, DashboardView.canvas(d.page, selected: d.guarantees.selected, width: state.width, lang: state.lang).height - rows)
+            d.top = key == .pageDown ? min(last, d.top + rows) : max(0, min(last, d.top) - rows)
         case .enter:
-            guard d.page.guarantees.indices.contains(d.selected) else { return [] }
-            let g = d.page.guarantees[d.selected]
+            guard d.page.guarantees.indices.contains(d.guarantees.selected) else { return [] }
+            let g = d.page.guarantees[d.guarantees.selected]
             if g.failing.isEmpty {
                 state.status = StatusLine(T.pick(state.lang, "没有未达到“\(g.label)”的户", "No household fails “\(g.label)”"))
                 return []
@@ -372,21 +362,21 @@ enum ReviewOverlayUpdate {
         case .history(var panel):
             switch key {
             case .up: panel.top = max(0, panel.top - 1)
-            case .down: panel.top = min(max(0, panel.lines.count - 1), panel.top + 1)
+            // Down stops once the last line is in the box.
+            case .down: panel.top = min(max(0, panel.lines.count - state.layout.history.rows.count), panel.top + 1)
             default: state.overlay = nil; return []
             }
             state.overlay = .history(panel)
         case .failing(var list):
             switch key {
-            case .up: list.selected = max(0, list.selected - 1)
-            case .down: list.selected = min(list.households.count - 1, list.selected + 1)
+            case .up, .down: _ = list.selection.handle(key, visible: state.layout.failing.rows.count)
             case .enter:
-                guard let id = UUID(uuidString: list.households[list.selected].id) else { return [] }
+                guard list.households.indices.contains(list.selection.selected),
+                      let id = UUID(uuidString: list.households[list.selection.selected].id) else { return [] }
                 state.overlay = nil
                 return [.open(id, keeping: nil)]
             default: state.overlay = nil; return []
             }
-            Selection.keepVisible(list.selected, top: &list.top, visible: max(1, state.height - 8))
             state.overlay = .failing(list)
         case .prompt(var prompt):
             switch key {

@@ -113,7 +113,7 @@ public final class NCursesTerminal {
     public func end() { endwin() }
 }
 
-/// An application the terminal loop drives: the enumerator's and the supervisor's share the loop.
+/// An application the terminal loop drives: either `ProgramHost`.
 public protocol TerminalProgram: AnyObject {
     /// The terminal's size changed (also sent once before `start`).
     func resized(width: Int, height: Int)
@@ -123,13 +123,6 @@ public protocol TerminalProgram: AnyObject {
     /// What the screen should show now.
     var frame: ScreenBuffer { get }
     var finished: Bool { get }
-}
-
-extension AppRuntime: TerminalProgram {
-    public func resized(width: Int, height: Int) { send(.resize(width: width, height: height)) }
-    public func pressed(_ key: Key) { send(.key(key)) }
-    public var frame: ScreenBuffer { Render.frame(state) }
-    public var finished: Bool { state.quitting }
 }
 
 /// Runs an application on the real terminal.

@@ -38,7 +38,8 @@ enum FormView {
         }
         buf.put(title, x: paneX, y: 1, style: .title, limit: paneW)
 
-        let top = 2, bottom = buf.height - 3
+        let pane = state.layout.questions
+        let top = pane.first, bottom = pane.first + pane.count - 1
         var optionRows = 0
         if case .field(let p) = form.cursor, FieldInput.picks(q.questions[p.question]) || q.questions[p.question].type == .codes {
             optionRows = OptionsBox.height(q.questions[p.question], form.edit, width: paneW, lang: lang)

@@ -23,10 +23,9 @@ enum ListView {
                                            : (zh ? "没有找到“\(list.query)”。" : "Nothing matches “\(list.query)”.")
             buf.put(empty, x: 2, y: 4, style: .hint)
         }
-        for i in 0..<state.listRows {
-            let index = list.top + i
-            guard index < list.total else { break }
-            let y = 3 + i
+        let rows = state.layout.households
+        for (i, index) in list.selection.onScreen(rows.count).enumerated() {
+            let y = rows.first + i
             guard list.page.indices.contains(index - list.offset) else {
                 buf.put("…", x: 1, y: y, style: .hint)
                 continue

@@ -36,10 +36,10 @@ enum GridView {
         for (i, s) in sections.enumerated() {
             buf.put(q.sections[s].id, x: marksX + i * 3, y: 2, style: i == g.column ? Style(bold: true, reverse: true) : .title)
         }
-        let visible = max(1, buf.height - 7)
-        for (n, row) in rows.enumerated().dropFirst(g.top).prefix(visible) {
-            let y = 3 + n - g.top
-            let selected = n == g.selected
+        let visible = state.layout.grid
+        for (n, row) in rows.enumerated().dropFirst(g.rows.top).prefix(visible.count) {
+            let y = visible.first + n - g.rows.top
+            let selected = n == g.rows.selected
             if selected { buf.fill(x: 0, y: y, width: buf.width, height: 1, style: .selected) }
             let base: Style = selected ? .selected : .plain
             buf.put(Chrome.right("\(n + 1)", 3), x: 0, y: y, style: base)
@@ -95,10 +95,10 @@ enum ChecksView {
         buf.put(zh ? "检查结果：错误 \(errors)，提示 \(problems.count - errors)（已说明 \(explained)）"
                    : "Checks: \(errors) error(s), \(problems.count - errors) warning(s) (\(explained) explained)", x: 1, y: 1, style: .title)
         if problems.isEmpty { buf.put(zh ? "没有发现问题。" : "No problems found.", x: 3, y: 3, style: .done) }
-        let visible = max(1, (buf.height - 5) / 2)
-        for (n, p) in problems.enumerated().dropFirst(c.top).prefix(visible) {
-            let y = 2 + (n - c.top) * 2
-            let selected = n == c.selected
+        let visible = state.layout.checks
+        for (n, p) in problems.enumerated().dropFirst(c.problems.top).prefix(visible.count) {
+            let y = visible.first + (n - c.problems.top) * 2
+            let selected = n == c.problems.selected
             if selected { buf.fill(x: 0, y: y, width: buf.width, height: 2, style: .selected) }
             let place = ProblemPlace.of(p, in: iv)
             let question = q.questions[place.question]
@@ -159,7 +159,7 @@ enum AssessmentView {
         buf.put(zh ? "签字与认可" : "Signatures and consent", x: 1, y: y, style: .title)
         y += 1
         for (i, item) in SignOff.items(iv, lang: lang).enumerated() {
-            let selected = i == page.selected
+            let selected = i == page.items.selected
             if selected { buf.fill(x: 1, y: y, width: buf.width - 2, height: 1, style: .selected) }
             buf.put(item.ok ? "✓" : "✗", x: 2, y: y, style: selected ? .selected : item.ok ? .done : .warning)
             buf.put(item.label, x: 4, y: y, style: selected ? .selected : .plain, limit: 30)

@@ -15,10 +15,10 @@ enum ConflictView {
             return
         }
         // The queue: at most seven lines, scrolled to keep the selection in view.
-        let listRows = min(7, c.items.count)
-        let top = max(0, min(c.selected - listRows / 2, c.items.count - listRows))
+        let listRows = min(Layout.conflictQueue, c.items.count)
+        let top = max(0, min(c.selection.selected - listRows / 2, c.items.count - listRows))
         for (i, item) in c.items.enumerated().dropFirst(top).prefix(listRows) {
-            let y = 1 + i - top, selected = i == c.selected
+            let y = 1 + i - top, selected = i == c.selection.selected
             if selected { buf.fill(x: 0, y: y, width: buf.width, height: 1, style: .selected) }
             let style: Style = selected ? .selected : .plain
             var x = 1 + buf.put(selected ? "▸" : " ", x: 1, y: y, style: style) + 1

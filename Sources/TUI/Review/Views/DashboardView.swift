@@ -8,12 +8,12 @@ enum DashboardView {
         let l = state.lang, zh = l == .zh, p = d.page
         Chrome.titleBar(&buf, (zh ? "审核 · 村情概览 · 村 " : "Review · dashboard · village ") + p.village,
                         right: zh ? "共 \(p.households) 户" : "\(p.households) households")
-        let canvas = self.canvas(p, selected: d.selected, width: buf.width, lang: l)
-        let rows = buf.height - 4
+        let canvas = self.canvas(p, selected: d.guarantees.selected, width: buf.width, lang: l)
+        let lines = state.layout.dashboard, rows = lines.count
         let top = min(d.top, max(0, canvas.height - rows))
-        buf.copy(canvas, rows: top..<min(canvas.height, top + rows), to: 1)
-        if top > 0 { buf.put("↑", x: buf.width - 1, y: 1, style: .hint) }
-        if top + rows < canvas.height { buf.put("↓", x: buf.width - 1, y: rows, style: .hint) }
+        buf.copy(canvas, rows: top..<min(canvas.height, top + rows), to: lines.first)
+        if top > 0 { buf.put("↑", x: buf.width - 1, y: lines.first, style: .hint) }
+        if top + rows < canvas.height { buf.put("↓", x: buf.width - 1, y: lines.first + rows - 1, style: .hint) }
         Chrome.statusLine(&buf, state.status, hint: zh ? "↑↓ 选择一项保障，Enter 列出未达到的户" : "↑↓ choose a guarantee, Enter lists the households failing it")
         Chrome.keyBar(&buf, zh ? [("↑↓", "选择"), ("Enter", "列出户"), ("F4", "换村"), ("PgDn", "翻页"), ("Esc", "返回"), ("F1", "帮助")]
                                : [("↑↓", "select"), ("Enter", "list"), ("F4", "village"), ("PgDn", "scroll"), ("Esc", "back"), ("F1", "help")])

@@ -54,10 +54,9 @@ enum ReviewListView {
                              : (zh ? "还没有户。用 hufang bundle import 导入调查员的数据包。" : "No households yet. Import the enumerators' bundles with hufang bundle import."),
                     x: 2, y: 5, style: .hint)
         }
-        for i in 0..<state.listRows {
-            let index = list.top + i
-            guard index < list.total else { break }
-            let y = 4 + i
+        let rows = state.layout.reviewList
+        for (i, index) in list.selection.onScreen(rows.count).enumerated() {
+            let y = rows.first + i
             guard list.rows.indices.contains(index - list.offset) else {
                 buf.put("…", x: 1, y: y, style: .hint)
                 continue

@@ -21,8 +21,8 @@ public enum ReviewRender {
         case .help?: HelpView.draw(&buf, ReviewHelp.entries(state), lang: lang)
         case .prompt(let p)?: PromptView.draw(&buf, lang: lang, title: p.title, detail: p.detail, label: p.label, text: p.text, error: p.error)
         case .confirmApprove(_, let name)?: ConfirmBox.draw(&buf, lang: lang, name: name)
-        case .history(let panel)?: HistoryView.draw(&buf, lang: lang, panel)
-        case .failing(let list)?: FailingView.draw(&buf, lang: lang, list)
+        case .history(let panel)?: HistoryView.draw(&buf, lang: lang, panel, in: state.layout.history)
+        case .failing(let list)?: FailingView.draw(&buf, lang: lang, list, in: state.layout.failing)
         case nil: break
         }
         return buf
@@ -84,20 +84,20 @@ enum ConfirmBox {
 
 /// A field's history, over the lower part of the sheet so the field stays in view.
 enum HistoryView {
-    static func draw(_ buf: inout ScreenBuffer, lang: Language, _ panel: HistoryPanel) {
+    static func draw(_ buf: inout ScreenBuffer, lang: Language, _ panel: HistoryPanel, in box: Layout.Box) {
         let zh = lang == .zh
-        let x = 0, w = buf.width - 1, y = buf.height / 2 - 2, h = buf.height - 3 - y
+        let x = box.x, w = box.width, y = box.y, h = box.height
         buf.fill(x: x, y: y, width: w, height: h)
         buf.box(x: x, y: y, width: w, height: h, style: .key)
         buf.put((zh ? " 修改历史：" : " History: ") + panel.title + " ", x: x + 2, y: y, style: .title, limit: w - 4)
-        let rows = h - 3
+        let rows = box.rows.count
         if panel.lines.isEmpty { buf.put(zh ? "（没有修改记录）" : "(nothing recorded)", x: x + 2, y: y + 1, style: .hint) }
         for (i, line) in panel.lines.dropFirst(panel.top).prefix(rows).enumerated() {
             let style: Style = line.kind == .comment ? .comment : line.kind == .reason ? .warning : .plain
             var col = x + 2
-            col += buf.put(line.when, x: col, y: y + 1 + i, style: .hint) + 1
-            col += buf.put(line.who, x: col, y: y + 1 + i, style: Style(bold: true), limit: 10) + 1
-            buf.put(line.text, x: max(col, x + 31), y: y + 1 + i, style: style, limit: x + w - 2 - max(col, x + 31))
+            col += buf.put(line.when, x: col, y: box.rows.first + i, style: .hint) + 1
+            col += buf.put(line.who, x: col, y: box.rows.first + i, style: Style(bold: true), limit: 10) + 1
+            buf.put(line.text, x: max(col, x + 31), y: box.rows.first + i, style: style, limit: x + w - 2 - max(col, x + 31))
         }
         let more = panel.lines.count > rows ? (zh ? "↑↓ 滚动  " : "↑↓ scroll  ") : ""
         buf.put(more + (zh ? "任意键关闭" : "any key closes"), x: x + 2, y: y + h - 2, style: .hint)
@@ -106,16 +106,16 @@ enum HistoryView {
 
 /// The households failing one guarantee, by name.
 enum FailingView {
-    static func draw(_ buf: inout ScreenBuffer, lang: Language, _ list: FailingList) {
+    static func draw(_ buf: inout ScreenBuffer, lang: Language, _ list: FailingList, in box: Layout.Box) {
         let zh = lang == .zh
-        let w = 44, x = (buf.width - w) / 2, y = 2, h = buf.height - 4
+        let w = box.width, x = box.x, y = box.y, h = box.height
         buf.fill(x: x, y: y, width: w, height: h)
         buf.box(x: x, y: y, width: w, height: h, style: .warning)
         buf.put(" " + list.title + " ", x: x + 2, y: y, style: .title, limit: w - 4)
-        let rows = h - 4
-        for (i, n) in list.households.enumerated().dropFirst(list.top).prefix(rows) {
-            let row = y + 1 + i - list.top
-            let selected = i == list.selected
+        for i in list.selection.onScreen(box.rows.count) {
+            let n = list.households[i]
+            let row = box.rows.first + i - list.selection.top
+            let selected = i == list.selection.selected
             if selected { buf.fill(x: x + 1, y: row, width: w - 2, height: 1, style: .selected) }
             buf.put("\(n.householdNo)  \(n.headName)", x: x + 2, y: row, style: selected ? .selected : .plain, limit: w - 4)
         }

@@ -22,15 +22,14 @@ enum SheetView {
         fact(zh ? "冲突" : "Conflicts", String(sheet.openConflicts), sheet.openConflicts > 0 ? .error : .done)
 
         // Who sent it, on a header line of its own (a household made on this store has none).
-        var first = 2
+        let lines = state.layout.sheet(withSender: sheet.sender != nil)
         if let from = sheet.senderLine(l), let s = sheet.sender {
             let word = zh ? "来自" : "From"
             let used = buf.put(word, x: 1, y: 2, style: .hint)
             let name = buf.put(s.person, x: 2 + used, y: 2, style: Style(bold: true), limit: buf.width - 3 - used)
             buf.put(String(from.dropFirst(word.count + 1 + s.person.count)), x: 2 + used + name, y: 2, style: .hint, limit: buf.width - 3 - used - name)
-            first = 3
         }
-        let rows = state.sheetRows
+        let first = lines.first, rows = lines.count
         // With the history panel over the lower half, the field it is about sits just under the header.
         var top = sheet.top
         if case .history? = state.overlay { top = max(0, min(sheet.selected - 3, sheet.lines.count - rows)) }
