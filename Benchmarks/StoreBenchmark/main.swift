@@ -82,7 +82,7 @@ do {
         default: prefix = String(idNumber(i * 17).prefix(16))
         }
         let t = now()
-        found += try store.search(prefix, limit: 50).count
+        found += try store.search(prefix, questionnaire: questionnaire, limit: 50).count
         samples.append(now() - t)
     }
     print(String(format: "search by name or ID prefix over 50,000 households (first 50 hits): p50 %.2f ms, p99 %.2f ms (target p99 ≤ 30 ms), %d hits",
@@ -106,7 +106,7 @@ do {
         var samples: [UInt64] = []
         for _ in 0..<30 {
             let t = now()
-            let page = try store.reviewList(query, limit: 18)
+            let page = try store.reviewList(query, questionnaire: questionnaire, limit: 18)
             samples.append(now() - t)
             precondition(!page.rows.isEmpty || query.flag == .comments)
         }

@@ -305,22 +305,21 @@ public final class HouseholdStore: Sendable {
     static func summary(of iv: Interview, createdAt: String) -> HouseholdRecord {
         let completeness = iv.completeness
         var headName = "", headID = ""
-        if let members = iv.questionnaire.roster("members"),
-           let head = iv.rowIDs(of: members.index).first(where: { iv.value("relation", row: $0) == .code(1) }) {
-            headName = iv.value("name", row: head)?.text ?? ""
-            headID = iv.value("id_number", row: head)?.text ?? ""
+        if let head = iv.headRow {
+            headName = iv.value(of: \.memberName, row: head)?.text ?? ""
+            headID = iv.value(of: \.memberIDNumber, row: head)?.text ?? ""
         }
         let assessment = Assessment(iv)
-        func code(_ id: String) -> Int? { if case .code(let c)? = iv.value(id) { return c } else { return nil } }
-        func day(_ id: String) -> String? { if case .date(let d)? = iv.value(id) { return d.description } else { return nil } }
+        func code(_ role: KeyPath<Roles, Int?>) -> Int? { if case .code(let c)? = iv.value(of: role) { return c } else { return nil } }
+        func day(_ role: KeyPath<Roles, Int?>) -> String? { if case .date(let d)? = iv.value(of: role) { return d.description } else { return nil } }
         return HouseholdRecord(
-            id: iv.householdID.uuidString.lowercased(), villageCode: iv.value("village_code")?.text ?? "",
-            groupName: iv.value("group_name")?.text ?? "", householdNo: iv.value("household_no")?.text ?? "",
+            id: iv.householdID.uuidString.lowercased(), villageCode: iv.value(of: \.villageCode)?.text ?? "",
+            groupName: iv.value(of: \.groupName)?.text ?? "", householdNo: iv.value(of: \.householdNo)?.text ?? "",
             headName: headName, headIDNumber: headID, questionnaireID: iv.questionnaire.id,
             questionnaireVersion: iv.questionnaire.version, referenceDay: iv.referenceDay.description, status: "in_progress",
             enumerator: "", answered: completeness.answered, required: completeness.required, hardErrors: iv.hardErrorCount,
             softOpen: iv.unexplainedWarningCount, position: encode(iv.position, iv.questionnaire), createdAt: createdAt, updatedAt: createdAt,
-            householdType: code("household_type"), mainCause: code("main_cause"), interviewDate: day("interview_date"),
+            householdType: code(\.householdType), mainCause: code(\.mainCause), interviewDate: day(\.interviewDate),
             perCapitaIncome: assessment.perCapitaNetIncome, incomeLine: assessment.incomeLine,
             unmetGuarantees: assessment.guarantees.filter { $0.met == false }.map(\.id).joined(separator: " "))
     }
@@ -396,18 +395,25 @@ public final class HouseholdStore: Sendable {
     }
 
     /// Households with a member whose name or ID number starts with `prefix`, as typed in the list:
-    /// digits (and a final X) search ID numbers, anything else names.
-    public func search(_ prefix: String, limit: Int = 50) throws(StoreError) -> [HouseholdRecord] {
+    /// digits (and a final X) search ID numbers, anything else names — the questions of the roles
+    /// `member_id_number` and `member_name` of `questionnaire` (none found when it has no such role).
+    public func search(_ prefix: String, questionnaire: Questionnaire, limit: Int = 50) throws(StoreError) -> [HouseholdRecord] {
         let p = prefix.trimmingCharacters(in: .whitespaces).uppercased()
         guard !p.isEmpty else { return try households(limit: limit) }
-        let isIDNumber = p.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "X") }
+        guard let question = Self.searchedQuestion(p, questionnaire) else { return [] }
         return try read { db in
             // Walks the (question, value, householdID) index in value order and stops at the limit.
             let ids = try String.fetchAll(db, sql: """
                 SELECT DISTINCT householdID FROM answer WHERE question = ? AND value >= ? AND value < ? LIMIT ?
-                """, arguments: [isIDNumber ? "id_number" : "name", p, p + "\u{10FFFF}", limit])
+                """, arguments: [question, p, p + "\u{10FFFF}", limit])
             return try HouseholdRecord.filter(keys: ids).order(Column("villageCode"), Column("householdNo")).fetchAll(db)
         }
+    }
+
+    /// The id of the question a search prefix looks in: ID numbers for digits (and a final X), else names.
+    static func searchedQuestion(_ prefix: String, _ questionnaire: Questionnaire) -> String? {
+        let isIDNumber = prefix.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "X") }
+        return questionnaire.roles[keyPath: isIDNumber ? \Roles.memberIDNumber : \Roles.memberName].map { questionnaire.questions[$0].id }
     }
 
     /// This device's record: id, public key and fingerprint.

@@ -16,7 +16,8 @@ import Survey
         #expect(journal == "wal")
         #expect(foreignKeys == true)
         let applied = try store.pool.read { db in try Migrations.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["2026-11-v1-households-answers-audit", "2026-11-v2-outbox-bundles-conflicts", "2026-12-v3-refused-bundles", "2026-12-v4-county-enrolment"])
+        #expect(applied == ["2026-11-v1-households-answers-audit", "2026-11-v2-outbox-bundles-conflicts", "2026-12-v3-refused-bundles", "2026-12-v4-county-enrolment",
+                           "2026-12-v5-repair-household-assessment"])
         // synchronous is per connection: the writer must say FULL (2), not GRDB's default NORMAL (1).
         #expect(try store.pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
     }
@@ -143,13 +144,13 @@ import Survey
         let a = try Fixture.household(store, no: "0001", head: "王建军")
         _ = try Fixture.household(store, no: "0002", head: "王秀英")
         _ = try Fixture.household(store, no: "0003", head: "李明")
-        #expect(try store.search("王").map(\.headName) == ["王建军", "王秀英"])
-        #expect(try store.search("王建").map(\.headName) == ["王建军"])
-        #expect(try store.search("李").map(\.headName) == ["李明"])
+        #expect(try store.search("王", questionnaire: Fixture.questionnaire).map(\.headName) == ["王建军", "王秀英"])
+        #expect(try store.search("王建", questionnaire: Fixture.questionnaire).map(\.headName) == ["王建军"])
+        #expect(try store.search("李", questionnaire: Fixture.questionnaire).map(\.headName) == ["李明"])
         let id = a.value("id_number", row: a.rows("members")[0])!.text!
-        #expect(try store.search(String(id.prefix(14))).count == 3)   // same region and birth date
-        #expect(try store.search(String(id.prefix(17))).map(\.headName) == ["王建军"])
-        #expect(try store.search("张").isEmpty)
+        #expect(try store.search(String(id.prefix(14)), questionnaire: Fixture.questionnaire).count == 3)   // same region and birth date
+        #expect(try store.search(String(id.prefix(17)), questionnaire: Fixture.questionnaire).map(\.headName) == ["王建军"])
+        #expect(try store.search("张", questionnaire: Fixture.questionnaire).isEmpty)
     }
 
     @Test func aSecondWriterGetsAClearMessageAndReadersKeepWorking() throws {

@@ -21,7 +21,7 @@ import Testing
     static func conflict(_ path: String, householdNo: String = "0002", id: String = "c0ffee00-0000-4000-8000-000000000001", field: String = "phone",
                          mine: String = "text:13800001111", theirs: String = "text:13900002222") throws -> (HouseholdRecord, ConflictRecord) {
         let store = try HouseholdStore(path: path)
-        let h = try store.reviewList(ReviewQuery(), limit: 200).rows.map(\.household).first { $0.householdNo == householdNo }!
+        let h = try store.reviewList(ReviewQuery(), questionnaire: TUIFixture.questionnaire, limit: 200).rows.map(\.household).first { $0.householdNo == householdNo }!
         try store.pool.write { db in
             try db.execute(sql: """
                 INSERT INTO conflict (id, householdID, rowID, kind, field, mineValue, mineWho, mineAt, theirsValue, theirsWho, theirsAt,
@@ -43,14 +43,14 @@ import Testing
         #expect(app.state.list.villages == ["622922100201"])
         app.press(.function(2))                                        // status: in progress
         #expect(app.state.list.query.status == "in_progress")
-        #expect(app.state.list.total == (try store.reviewList(ReviewQuery(status: "in_progress")).total))
+        #expect(app.state.list.total == (try store.reviewList(ReviewQuery(status: "in_progress"), questionnaire: TUIFixture.questionnaire).total))
         #expect(app.state.list.rows.allSatisfy { $0.household.status == "in_progress" })
         app.press(.function(3))                                        // and with errors
         #expect(app.state.list.query.flag == .errors)
         #expect(app.state.list.rows.allSatisfy { $0.household.hardErrors > 0 })
         #expect(app.screen.contains("F3 标记：有错误"))
         app.type("马")
-        let expected = try store.reviewList(ReviewQuery(status: "in_progress", flag: .errors, search: "马")).total
+        let expected = try store.reviewList(ReviewQuery(status: "in_progress", flag: .errors, search: "马"), questionnaire: TUIFixture.questionnaire).total
         #expect(app.state.list.total == expected)
         // Every row found has a member whose name starts with what was typed (not only the head).
         #expect(expected > 0 && !app.state.list.rows.isEmpty)

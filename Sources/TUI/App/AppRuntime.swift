@@ -57,7 +57,7 @@ public final class AppRuntime {
                     return .listLoaded(ListPage(query: query, offset: offset, total: total,
                                                 households: try store.households(village: state.village, limit: limit, offset: offset)))
                 }
-                let found = try store.search(query, limit: 500).filter { state.village == nil || $0.villageCode == state.village }
+                let found = try store.search(query, questionnaire: questionnaire, limit: 500).filter { state.village == nil || $0.villageCode == state.village }
                 return .listLoaded(ListPage(query: query, offset: min(offset, found.count), total: found.count,
                                             households: Array(found.dropFirst(offset).prefix(limit))))
             case .open(let id):
@@ -72,7 +72,7 @@ public final class AppRuntime {
                 try store.create(iv, enumerator: who, who: who)
                 // A new household starts in the village being worked.
                 let village = try state.village ?? store.households(limit: 1).first(where: { !$0.villageCode.isEmpty })?.villageCode
-                if let village, let changes = try? iv.answer("village_code", .text(village)) { try store.commit(changes, of: iv, who: who) }
+                if let village, let role = questionnaire.roles.villageCode, let changes = try? iv.answer(role, row: nil, .text(village)) { try store.commit(changes, of: iv, who: who) }
                 return .opened(InterviewBox(iv))
             case .commit(let changes, let box):
                 try store.commit(changes, of: box.interview, who: who)

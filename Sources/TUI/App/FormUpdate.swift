@@ -143,7 +143,7 @@ enum FormUpdate {
         } else if key.is(.assessment) {
             form.mode = .assessment(AssessmentState())
         } else if key.is(.roster) {
-            let roster = iv.questionnaire.sections[form.cursor.section].roster ?? iv.questionnaire.roster("members")?.index ?? 0
+            let roster = iv.questionnaire.sections[form.cursor.section].roster ?? iv.questionnaire.roles.head?.roster ?? 0
             var g = GridState(roster: roster)
             if case .field(let p) = form.cursor, let row = p.row {
                 g.selected = iv.rowIDs(of: roster).firstIndex(of: row) ?? 0

@@ -47,7 +47,7 @@ public final class ReviewRuntime {
         do {
             switch effect {
             case .loadList(let query, let offset, let limit):
-                let (total, rows) = try store.reviewList(query, limit: limit, offset: offset)
+                let (total, rows) = try store.reviewList(query, questionnaire: questionnaire, limit: limit, offset: offset)
                 return .listLoaded(query: query, offset: offset, total: total, rows: rows)
             case .loadFilters:
                 let (villages, enumerators) = try store.reviewFilters()
@@ -101,7 +101,7 @@ public final class ReviewRuntime {
     /// The household's sheet as the store holds it now.
     func sheet(_ id: UUID, keeping: SheetLine.Kind?) throws -> HouseholdSheet {
         let iv = try store.interview(id, questionnaire: questionnaire)
-        let (_, rows) = try store.reviewList(ReviewQuery(), limit: 1, offset: 0, only: id)
+        let (_, rows) = try store.reviewList(ReviewQuery(), questionnaire: questionnaire, limit: 1, offset: 0, only: id)
         guard let row = rows.first else { throw StoreError.unknownHousehold(id.uuidString.lowercased()) }
         return HouseholdSheet.make(iv, record: row.household, comments: try store.comments(id), review: try store.review(id),
                                    overrides: row.overrides, openConflicts: row.openConflicts, sender: row.sender, lang: state.lang, selecting: keeping)
