@@ -94,12 +94,12 @@ do {
     let store = try HouseholdStore(path: dir.appendingPathComponent("search.sqlite").path)
     let queries: [(String, ReviewQuery)] = [
         ("open (all, by number)", ReviewQuery()),
-        ("status", ReviewQuery(status: "complete")),
+        ("status", ReviewQuery(status: .complete)),
         ("flag: errors", ReviewQuery(flag: .errors)),
         ("flag: comments", ReviewQuery(flag: .comments)),
         ("enumerator + sort by problems", ReviewQuery(enumerator: name(3), sort: .problems)),
-        ("village + status", ReviewQuery(village: "622922100207", status: "sent_back")),
-        ("search + status", ReviewQuery(status: "approved", search: SyntheticHouseholds.surname(5))),
+        ("village + status", ReviewQuery(village: "622922100207", status: .sentBack)),
+        ("search + status", ReviewQuery(status: .approved, search: SyntheticHouseholds.surname(5))),
     ]
     var worst = 0.0
     for (label, query) in queries {
@@ -144,7 +144,7 @@ do {
     let store = try HouseholdStore(path: dir.appendingPathComponent("dashboard.sqlite").path, create: true)
     try store.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = OFF") }   // setting up only
     let village = SampleVillage.generate(questionnaire: questionnaire, seed: 11, households: 1_000)
-    try store.insertWhole(village, enumerator: "李文华", who: "李文华") { iv in iv.hardErrorCount == 0 ? "complete" : "in_progress" }
+    try store.insertWhole(village, enumerator: "李文华", who: "李文华") { iv in iv.hardErrorCount == 0 ? .complete : .inProgress }
     let code = try store.reviewFilters().villages[0]
     var samples: [UInt64] = []
     for _ in 0..<30 {

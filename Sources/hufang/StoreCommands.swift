@@ -55,7 +55,7 @@ struct Init: ParsableCommand {
                 try store.insertWhole(village, enumerator: "示例调查员", who: "sample") { iv in
                     // Complete only when every applicable question is answered and no check blocks it.
                     let c = iv.completeness
-                    return c.answered == c.required && (try? iv.checkCompletable()) != nil ? "complete" : "in_progress"
+                    return c.answered == c.required && (try? iv.checkCompletable()) != nil ? .complete : .inProgress
                 }
             } catch { options.fail(describe(error, options.lang == .zh)) }
             loaded = village.count

@@ -17,7 +17,7 @@ import Survey
         let soft = b.problems.first { b.questionnaire.checks[$0.check].severity == .warning }!
         try store.commit(try b.override(soft.key, reason: "独居老人"), of: b, who: "李文华")
         try store.commit(try a.answer("other_causes", .codes([3, 1])), of: a, who: "李文华")
-        try store.setStatus(a.householdID, to: "complete", who: "李文华")
+        try store.setStatus(a.householdID, to: .complete, who: "李文华")
         return (store, [a, b])
     }
 

@@ -26,7 +26,7 @@ enum TUIFixture {
         let village = SampleVillage.generate(questionnaire: questionnaire)
         try! store.insertWhole(village, enumerator: "示例调查员", who: "sample") { iv in
             let c = iv.completeness
-            return c.answered == c.required && (try? iv.checkCompletable()) != nil ? "complete" : "in_progress"
+            return c.answered == c.required && (try? iv.checkCompletable()) != nil ? .complete : .inProgress
         }
         return path
     }

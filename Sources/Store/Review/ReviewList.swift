@@ -6,7 +6,7 @@ import Survey
 public struct ReviewQuery: Sendable, Equatable {
     public var village: String?
     public var enumerator: String?
-    public var status: String?
+    public var status: HouseholdStatus?
     public var flag: Flag?
     /// A name or ID-number prefix, as in the enumerator's list.
     public var search = ""
@@ -21,7 +21,7 @@ public struct ReviewQuery: Sendable, Equatable {
         case number, status, updated, problems
     }
 
-    public init(village: String? = nil, enumerator: String? = nil, status: String? = nil, flag: Flag? = nil, search: String = "",
+    public init(village: String? = nil, enumerator: String? = nil, status: HouseholdStatus? = nil, flag: Flag? = nil, search: String = "",
                 sort: Sort = .number) {
         self.village = village; self.enumerator = enumerator; self.status = status; self.flag = flag; self.search = search; self.sort = sort
     }

@@ -62,11 +62,11 @@ public final class AppRuntime {
                                             households: Array(found.dropFirst(offset).prefix(limit))))
             case .open(let id):
                 let comments = try store.comments(id).map {
-                    FieldComment(row: $0.rowID.isEmpty ? nil : UUID(uuidString: $0.rowID), question: $0.question, text: $0.text, who: $0.who)
+                    FieldComment(row: $0.rowID, question: $0.question, text: $0.text, who: $0.who)
                 }
                 let review = try store.review(id)
                 return .opened(InterviewBox(try store.interview(id, questionnaire: questionnaire), comments: comments,
-                                            sentBack: review?.state == "sent_back" ? review?.reason ?? "" : nil))
+                                            sentBack: review?.state == .sentBack ? review?.reason ?? "" : nil))
             case .create:
                 let iv = Interview(questionnaire: questionnaire, today: today())
                 try store.create(iv, enumerator: who, who: who)

@@ -7,7 +7,7 @@ public struct DashboardPage: Sendable, Equatable {
     public var village: String
     public var households: Int
     /// The statuses, in the columns' order.
-    public static let statuses = ["in_progress", "complete", "sent_back", "approved"]
+    public static let statuses: [HouseholdStatus] = [.inProgress, .complete, .sentBack, .approved]
     public var types: [TypeRow]
     public var causes: [Count]
     public var guarantees: [GuaranteeRow]
