@@ -112,9 +112,10 @@ public struct AuditRecord: Codable, Hashable, Sendable, FetchableRecord, Persist
     /// The question, roster, check or "status" the line is about.
     public var subject: String
     public var kind: AuditKind
-    /// The values before and after, in the stored form of the kind: read them with `oldAnswer`, `newStatus`…
-    public var oldValue: String?
-    public var newValue: String?
+    /// The values before and after, in the stored form of the kind ("type:text" for an answer). Only the
+    /// store reads that form; outside it, read `oldAnswer`, `newAnswer`, `oldStatus`, `newStatus`.
+    var oldValue: String?
+    var newValue: String?
     public var reason: String?
     public var who: String
     public var at: String
