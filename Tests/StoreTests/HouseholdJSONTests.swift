@@ -40,6 +40,19 @@ import Survey
         }
     }
 
+    @Test func theFileWritesNoRowAsAnEmptyTextAndRowsAsLowerCaseIDs() throws {
+        let (store, originals) = try filledStore()
+        let json = try JSONSerialization.jsonObject(with: HouseholdStore.encode(try store.exportJSON())) as! [String: Any]
+        let households = json["households"] as! [[String: Any]]
+        let answers = households.flatMap { $0["answers"] as! [[String: Any]] }
+        let byQuestion = Dictionary(grouping: answers) { $0["question"] as! String }
+        // The records hold a RowID?, the interchange keeps the store's text: "" for none, never null.
+        #expect(byQuestion["household_no"]?.allSatisfy { $0["rowID"] as? String == "" } == true)
+        let head = originals[0].rows("members")[0]
+        #expect(byQuestion["name"]?.contains { $0["rowID"] as? String == head.uuidString.lowercased() } == true)
+        #expect(households[0]["household"].flatMap { ($0 as? [String: Any])?["status"] as? String } == "complete")
+    }
+
     /// Breaks an exported file with `mutate` (which returns the path it broke) and checks the import
     /// names that path and changes nothing.
     func refuse(_ contains: String? = nil, _ mutate: (inout [String: Any]) -> String) throws {
