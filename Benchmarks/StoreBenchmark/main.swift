@@ -83,7 +83,7 @@ do {
         default: prefix = String(idNumber(i * 17).prefix(16))
         }
         let t = now()
-        found += try store.search(prefix, limit: 50).count
+        found += try store.search(prefix, questionnaire: questionnaire, limit: 50).count
         samples.append(now() - t)
     }
     print(String(format: "search by name or ID prefix over 50,000 households (first 50 hits): p50 %.2f ms, p99 %.2f ms (target p99 ≤ 30 ms), %d hits",
@@ -95,19 +95,19 @@ do {
     let store = try HouseholdStore(path: dir.appendingPathComponent("search.sqlite").path)
     let queries: [(String, ReviewQuery)] = [
         ("open (all, by number)", ReviewQuery()),
-        ("status", ReviewQuery(status: "complete")),
+        ("status", ReviewQuery(status: .complete)),
         ("flag: errors", ReviewQuery(flag: .errors)),
         ("flag: comments", ReviewQuery(flag: .comments)),
         ("enumerator + sort by problems", ReviewQuery(enumerator: name(3), sort: .problems)),
-        ("village + status", ReviewQuery(village: "622922100207", status: "sent_back")),
-        ("search + status", ReviewQuery(status: "approved", search: SyntheticHouseholds.surname(5))),
+        ("village + status", ReviewQuery(village: "622922100207", status: .sentBack)),
+        ("search + status", ReviewQuery(status: .approved, search: SyntheticHouseholds.surname(5))),
     ]
     var worst = 0.0
     for (label, query) in queries {
         var samples: [UInt64] = []
         for _ in 0..<30 {
             let t = now()
-            let page = try store.reviewList(query, limit: 18)
+            let page = try store.reviewList(query, questionnaire: questionnaire, limit: 18)
             samples.append(now() - t)
             precondition(!page.rows.isEmpty || query.flag == .comments)
         }
@@ -145,7 +145,7 @@ do {
     let store = try HouseholdStore(path: dir.appendingPathComponent("dashboard.sqlite").path, create: true)
     try store.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = OFF") }   // setting up only
     let village = SampleVillage.generate(questionnaire: questionnaire, seed: 11, households: 1_000)
-    try store.insertWhole(village, enumerator: "李文华", who: "李文华") { iv in iv.hardErrorCount == 0 ? "complete" : "in_progress" }
+    try store.insertWhole(village, enumerator: "李文华", who: "李文华") { iv in iv.hardErrorCount == 0 ? .complete : .inProgress }
     let code = try store.reviewFilters().villages[0]
     var samples: [UInt64] = []
     for _ in 0..<30 {

@@ -31,7 +31,7 @@ public enum SampleVillageFile {
                                       auditID: { auditIDs.uuid().uuidString.lowercased() })
             // Each list in the order `exportJSON` reads it in (clocks are equal within a household).
             d.rows.sort { ($0.roster, $0.ord, $0.id) < ($1.roster, $1.ord, $1.id) }
-            d.answers.sort { ($0.rowID, $0.question) < ($1.rowID, $1.question) }
+            d.answers.sort { ($0.rowID?.uuidString.lowercased() ?? "", $0.question) < ($1.rowID?.uuidString.lowercased() ?? "", $1.question) }
             d.audit.sort { $0.id < $1.id }
             return d
         }
@@ -42,8 +42,8 @@ public enum SampleVillageFile {
     }
 
     /// Complete only when every applicable question is answered and no check blocks it.
-    static func status(of iv: Interview) -> String {
+    static func status(of iv: Interview) -> HouseholdStatus {
         let c = iv.completeness
-        return c.answered == c.required && (try? iv.checkCompletable()) != nil ? "complete" : "in_progress"
+        return c.answered == c.required && (try? iv.checkCompletable()) != nil ? .complete : .inProgress
     }
 }

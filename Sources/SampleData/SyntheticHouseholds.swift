@@ -36,7 +36,7 @@ public enum SyntheticHouseholds {
                     referenceDay, status, enumerator, answered, required, hardErrors, softOpen, createdAt, updatedAt)
                     VALUES (?, ?, '一组', ?, ?, ?, 'hufang-household', '2026.1', '2020-12-31', ?, ?, 40, 120, ?, ?, ?, ?)
                     """).execute(arguments: [hid, village, String(format: "%04d", h / villages + 1), name(h * 4), idNumber(h * 4),
-                                             HouseholdStatus.all[h % 4], name(h % 7), h % 9 == 0 ? 1 : 0, h % 5 == 0 ? 1 : 0, ts, ts])
+                                             HouseholdStatus.allCases[h % 4], name(h % 7), h % 9 == 0 ? 1 : 0, h % 5 == 0 ? 1 : 0, ts, ts])
                 for m in 0..<4 {
                     let rid = UUID().uuidString.lowercased()
                     try db.cachedStatement(sql: "INSERT INTO rosterRow (id, householdID, roster, ord, removed) VALUES (?, ?, 'members', ?, 0)")

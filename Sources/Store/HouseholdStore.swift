@@ -41,12 +41,12 @@ public final class HouseholdStore: Sendable {
             try Migrations.migrator.migrate(pool)
             let keyFile = path + ".key"
             // Read first: an open store never waits for another process's write (a long export) to begin.
-            if let me = try pool.read({ try DeviceRecord.filter(Column("isSelf") == true).fetchOne($0) }) {
+            if let me = try pool.read({ try DeviceRecord.filter(DeviceRecord.Columns.isSelf == true).fetchOne($0) }) {
                 deviceID = me.id
                 return
             }
             deviceID = try pool.write { db in
-                if let me = try DeviceRecord.filter(Column("isSelf") == true).fetchOne(db) { return me.id }
+                if let me = try DeviceRecord.filter(DeviceRecord.Columns.isSelf == true).fetchOne(db) { return me.id }
                 // First open: this device's identity and signing key, made together. A key file already at
                 // this path is one an interrupted first open wrote: adopt it rather than strand it.
                 let key = FileManager.default.fileExists(atPath: keyFile) ? try DeviceKey.load(from: keyFile) : try DeviceKey.create(at: keyFile)
@@ -84,7 +84,7 @@ public final class HouseholdStore: Sendable {
                 if files.mayWrite { return nil }
                 throw StoreError.readOnly(files.path)
             }
-            guard let me = try pool.read({ try DeviceRecord.filter(Column("isSelf") == true).fetchOne($0) }) else {
+            guard let me = try pool.read({ try DeviceRecord.filter(DeviceRecord.Columns.isSelf == true).fetchOne($0) }) else {
                 throw StoreError.notAStore(files.path)
             }
             return (pool, me.id)
@@ -151,7 +151,7 @@ public final class HouseholdStore: Sendable {
             record.enumerator = enumerator
             try record.insert(db)
             try Self.insertRows(interview, db)
-            try AuditRecord(id: UUID().uuidString.lowercased(), householdID: record.id, rowID: "", subject: "household", kind: "created",
+            try AuditRecord(id: UUID().uuidString.lowercased(), householdID: record.id, rowID: nil, subject: "household", kind: .created,
                             oldValue: nil, newValue: interview.questionnaire.version, reason: nil, who: who, at: now, clock: try tick(db)).insert(db)
         }
     }
@@ -168,46 +168,46 @@ public final class HouseholdStore: Sendable {
             for change in changes {
                 switch change {
                 case .answer(let question, let row, let old, let new):
-                    let rid = row?.uuidString.lowercased() ?? ""
+                    let rid = RowID.stored(row)
                     if let new {
                         let e = ValueCoding.encode(new)
-                        try AnswerRecord(householdID: hid, rowID: rid, question: question, type: e.type, value: e.text,
+                        try AnswerRecord(householdID: hid, rowID: row, question: question, type: e.type, value: e.text,
                                          who: who, at: now, clock: clock).save(db)
                     } else {
                         try db.execute(sql: "DELETE FROM answer WHERE householdID = ? AND rowID = ? AND question = ?", arguments: [hid, rid, question])
                     }
-                    try audit(db, hid, rid, question, "answer", ValueCoding.auditText(old), ValueCoding.auditText(new), nil, who, now, clock)
+                    try audit(db, hid, row, question, .answer, ValueCoding.auditText(old), ValueCoding.auditText(new), nil, who, now, clock)
                     // A supervisor's comment on the field is dealt with once the field is changed.
                     for text in try String.fetchAll(db, sql: """
                         UPDATE comment SET resolved = 1 WHERE householdID = ? AND rowID = ? AND question = ? AND resolved = 0 RETURNING text
                         """, arguments: [hid, rid, question]) {
-                        try audit(db, hid, rid, question, "comment_resolved", nil, nil, text, who, now, clock)
+                        try audit(db, hid, row, question, .commentResolved, nil, nil, text, who, now, clock)
                     }
                 case .rowAdded(let roster, let row, let order):
                     try RosterRowRecord(id: row.uuidString.lowercased(), householdID: hid, roster: roster, ord: order, removed: false).insert(db)
-                    try audit(db, hid, row.uuidString.lowercased(), roster, "row_added", nil, String(order), nil, who, now, clock)
+                    try audit(db, hid, row, roster, .rowAdded, nil, String(order), nil, who, now, clock)
                 case .rowRemoved(let roster, let row, let reason):
                     try db.execute(sql: "UPDATE rosterRow SET removed = 1, removedBy = ?, removedAt = ?, removedReason = ? WHERE id = ?",
                                    arguments: [who, now, reason, row.uuidString.lowercased()])
-                    try audit(db, hid, row.uuidString.lowercased(), roster, "row_removed", nil, nil, reason, who, now, clock)
+                    try audit(db, hid, row, roster, .rowRemoved, nil, nil, reason, who, now, clock)
                 case .override(let check, let row, let reason):
-                    let rid = row?.uuidString.lowercased() ?? ""
                     if let reason {
-                        try OverrideRecord(householdID: hid, rowID: rid, checkID: check, reason: reason, who: who, at: now).save(db)
-                        try audit(db, hid, rid, check, "override", nil, nil, reason, who, now, clock)
+                        try OverrideRecord(householdID: hid, rowID: row, checkID: check, reason: reason, who: who, at: now).save(db)
+                        try audit(db, hid, row, check, .override, nil, nil, reason, who, now, clock)
                     } else {
-                        try db.execute(sql: "DELETE FROM override WHERE householdID = ? AND rowID = ? AND checkID = ?", arguments: [hid, rid, check])
-                        try audit(db, hid, rid, check, "override_cleared", nil, nil, nil, who, now, clock)
+                        try db.execute(sql: "DELETE FROM override WHERE householdID = ? AND rowID = ? AND checkID = ?",
+                                       arguments: [hid, RowID.stored(row), check])
+                        try audit(db, hid, row, check, .overrideCleared, nil, nil, nil, who, now, clock)
                     }
                 }
             }
             // A completed or approved household that changes is no longer signed off: it goes back to the
             // interview, and once completed again, to review. The summary's UPDATE says which it was.
-            let status = try updateSummary(interview, db, now: now)
-            if let status, let reason = ["complete": "changed after completion", "approved": "changed after approval"][status] {
-                try db.execute(sql: "UPDATE household SET status = 'in_progress' WHERE id = ?", arguments: [hid])
+            if let status = try updateSummary(interview, db, now: now), status.isSignedOff {
+                let reason = status == .complete ? "changed after completion" : "changed after approval"
+                try db.execute(sql: "UPDATE household SET status = ? WHERE id = ?", arguments: [HouseholdStatus.inProgress, hid])
                 // Its own tick, so the trail lists it after the change that caused it.
-                try audit(db, hid, "", "status", "status", status, "in_progress", reason, who, now, try tick(db))
+                try audit(db, hid, nil, "status", .status, status.rawValue, HouseholdStatus.inProgress.rawValue, reason, who, now, try tick(db))
             }
         }
     }
@@ -223,8 +223,8 @@ public final class HouseholdStore: Sendable {
         } catch { throw StoreError.from(error, path: path) }
     }
 
-    /// Sets a household's status (in_progress, complete, approved, sent_back) with an audit line.
-    public func setStatus(_ household: UUID, to status: String, reason: String? = nil, who: String) throws(StoreError) {
+    /// Sets a household's status with an audit line.
+    public func setStatus(_ household: UUID, to status: HouseholdStatus, reason: String? = nil, who: String) throws(StoreError) {
         try write { db in
             let hid = household.uuidString.lowercased()
             guard let old = try String.fetchOne(db, sql: "SELECT status FROM household WHERE id = ?", arguments: [hid]) else {
@@ -232,21 +232,21 @@ public final class HouseholdStore: Sendable {
             }
             let now = Self.timestamp()
             try db.execute(sql: "UPDATE household SET status = ?, updatedAt = ? WHERE id = ?", arguments: [status, now, hid])
-            try audit(db, hid, "", "status", "status", old, status, reason, who, now, try tick(db))
+            try audit(db, hid, nil, "status", .status, old, status.rawValue, reason, who, now, try tick(db))
         }
     }
 
     /// Stores a whole interview at once (loading the sample village, importing): one transaction.
-    public func insertWhole(_ interview: Interview, enumerator: String, who: String, status: String = "in_progress") throws(StoreError) {
+    public func insertWhole(_ interview: Interview, enumerator: String, who: String, status: HouseholdStatus = .inProgress) throws(StoreError) {
         try write { db in try insertWhole(interview, enumerator: enumerator, who: who, status: status, db) }
     }
 
     /// Stores many whole interviews in one transaction.
-    public func insertWhole(_ interviews: [Interview], enumerator: String, who: String, status: (Interview) -> String) throws(StoreError) {
+    public func insertWhole(_ interviews: [Interview], enumerator: String, who: String, status: (Interview) -> HouseholdStatus) throws(StoreError) {
         try write { db in for iv in interviews { try insertWhole(iv, enumerator: enumerator, who: who, status: status(iv), db) } }
     }
 
-    private func insertWhole(_ interview: Interview, enumerator: String, who: String, status: String, _ db: Database) throws {
+    private func insertWhole(_ interview: Interview, enumerator: String, who: String, status: HouseholdStatus, _ db: Database) throws {
         try HouseholdDocument(whole: interview, enumerator: enumerator, who: who, status: status, at: Self.timestamp(), clock: try tick(db),
                               auditID: { UUID().uuidString.lowercased() }).insert(db)
     }
@@ -255,7 +255,7 @@ public final class HouseholdStore: Sendable {
         for row in HouseholdDocument.rosterRows(of: interview) { try row.insert(db) }
     }
 
-    func audit(_ db: Database, _ hid: String, _ rid: String, _ subject: String, _ kind: String, _ old: String?, _ new: String?,
+    func audit(_ db: Database, _ hid: String, _ rid: RowID?, _ subject: String, _ kind: AuditKind, _ old: String?, _ new: String?,
                        _ reason: String?, _ who: String, _ at: String, _ clock: String) throws {
         try AuditRecord(id: UUID().uuidString.lowercased(), householdID: hid, rowID: rid, subject: subject, kind: kind,
                         oldValue: old, newValue: new, reason: reason, who: who, at: at, clock: clock).insert(db)
@@ -263,9 +263,9 @@ public final class HouseholdStore: Sendable {
 
     /// Writes the household's listing fields and returns its status (RETURNING: no second statement).
     @discardableResult
-    private func updateSummary(_ interview: Interview, _ db: Database, now: String) throws -> String? {
+    private func updateSummary(_ interview: Interview, _ db: Database, now: String) throws -> HouseholdStatus? {
         let s = Self.summary(of: interview, createdAt: now)
-        return try String.fetchOne(db, sql: """
+        return try HouseholdStatus.fetchOne(db, sql: """
             UPDATE household SET villageCode = ?, groupName = ?, householdNo = ?, headName = ?, headIDNumber = ?, answered = ?,
                 required = ?, hardErrors = ?, softOpen = ?, position = ?, updatedAt = ?, householdType = ?, mainCause = ?,
                 interviewDate = ?, perCapitaIncome = ?, incomeLine = ?, unmetGuarantees = ? WHERE id = ? RETURNING status
@@ -278,22 +278,21 @@ public final class HouseholdStore: Sendable {
     static func summary(of iv: Interview, createdAt: String) -> HouseholdRecord {
         let completeness = iv.completeness
         var headName = "", headID = ""
-        if let members = iv.questionnaire.roster("members"),
-           let head = iv.rowIDs(of: members.index).first(where: { iv.value("relation", row: $0) == .code(1) }) {
-            headName = iv.value("name", row: head)?.text ?? ""
-            headID = iv.value("id_number", row: head)?.text ?? ""
+        if let head = iv.headRow {
+            headName = iv.value(of: \.memberName, row: head)?.text ?? ""
+            headID = iv.value(of: \.memberIDNumber, row: head)?.text ?? ""
         }
         let assessment = Assessment(iv)
-        func code(_ id: String) -> Int? { if case .code(let c)? = iv.value(id) { return c } else { return nil } }
-        func day(_ id: String) -> String? { if case .date(let d)? = iv.value(id) { return d.description } else { return nil } }
+        func code(_ role: KeyPath<Roles, Int?>) -> Int? { if case .code(let c)? = iv.value(of: role) { return c } else { return nil } }
+        func day(_ role: KeyPath<Roles, Int?>) -> String? { if case .date(let d)? = iv.value(of: role) { return d.description } else { return nil } }
         return HouseholdRecord(
-            id: iv.householdID.uuidString.lowercased(), villageCode: iv.value("village_code")?.text ?? "",
-            groupName: iv.value("group_name")?.text ?? "", householdNo: iv.value("household_no")?.text ?? "",
+            id: iv.householdID.uuidString.lowercased(), villageCode: iv.value(of: \.villageCode)?.text ?? "",
+            groupName: iv.value(of: \.groupName)?.text ?? "", householdNo: iv.value(of: \.householdNo)?.text ?? "",
             headName: headName, headIDNumber: headID, questionnaireID: iv.questionnaire.id,
-            questionnaireVersion: iv.questionnaire.version, referenceDay: iv.referenceDay.description, status: "in_progress",
+            questionnaireVersion: iv.questionnaire.version, referenceDay: iv.referenceDay.description, status: .inProgress,
             enumerator: "", answered: completeness.answered, required: completeness.required, hardErrors: iv.hardErrorCount,
             softOpen: iv.unexplainedWarningCount, position: encode(iv.position, iv.questionnaire), createdAt: createdAt, updatedAt: createdAt,
-            householdType: code("household_type"), mainCause: code("main_cause"), interviewDate: day("interview_date"),
+            householdType: code(\.householdType), mainCause: code(\.mainCause), interviewDate: day(\.interviewDate),
             perCapitaIncome: assessment.perCapitaNetIncome, incomeLine: assessment.incomeLine,
             unmetGuarantees: assessment.guarantees.filter { $0.met == false }.map(\.id).joined(separator: " "))
     }
@@ -322,9 +321,9 @@ public final class HouseholdStore: Sendable {
     static func loadInterview(_ db: Database, id: UUID, questionnaire: Questionnaire) throws -> Interview {
         let hid = id.uuidString.lowercased()
         guard let h = try HouseholdRecord.fetchOne(db, key: hid) else { throw StoreError.unknownHousehold(hid) }
-        let rowRecords = try RosterRowRecord.filter(Column("householdID") == hid).order(Column("ord")).fetchAll(db)
-        let answerRecords = try AnswerRecord.filter(Column("householdID") == hid).fetchAll(db)
-        let overrideRecords = try OverrideRecord.filter(Column("householdID") == hid).fetchAll(db)
+        let rowRecords = try RosterRowRecord.filter(RosterRowRecord.Columns.householdID == hid).order(RosterRowRecord.Columns.ord).fetchAll(db)
+        let answerRecords = try AnswerRecord.filter(AnswerRecord.Columns.householdID == hid).fetchAll(db)
+        let overrideRecords = try OverrideRecord.filter(OverrideRecord.Columns.householdID == hid).fetchAll(db)
         var rows: [String: [RowID]] = [:]
         var removed: [String: [RemovedRow]] = [:]
         for r in rowRecords {
@@ -335,9 +334,9 @@ public final class HouseholdStore: Sendable {
         var answers: [(question: String, row: RowID?, value: Value)] = []
         for a in answerRecords {
             guard let v = ValueCoding.decode(type: a.type, text: a.value) else { throw StoreError.damagedValue(household: hid, question: a.question) }
-            answers.append((a.question, a.rowID.isEmpty ? nil : UUID(uuidString: a.rowID), v))
+            answers.append((a.question, a.rowID, v))
         }
-        let overrides = overrideRecords.map { (check: $0.checkID, row: $0.rowID.isEmpty ? nil : UUID(uuidString: $0.rowID), reason: $0.reason) }
+        let overrides = overrideRecords.map { (check: $0.checkID, row: $0.rowID, reason: $0.reason) }
         return Interview(questionnaire: questionnaire, householdID: id, today: Day(iso: h.referenceDay) ?? Day(year: 2020, month: 1, day: 1)!,
                          rows: rows, removed: removed, answers: answers, overrides: overrides, position: Self.decode(h.position, questionnaire))
     }
@@ -353,8 +352,9 @@ public final class HouseholdStore: Sendable {
     public func households(village: String? = nil, limit: Int = 100, offset: Int = 0) throws(StoreError) -> [HouseholdRecord] {
         try read { db in
             var req = HouseholdRecord.all()
-            if let village { req = req.filter(Column("villageCode") == village) }
-            return try req.order((Column("status") == "sent_back").desc, Column("villageCode"), Column("householdNo"))
+            if let village { req = req.filter(HouseholdRecord.Columns.villageCode == village) }
+            return try req.order((HouseholdRecord.Columns.status == HouseholdStatus.sentBack).desc, HouseholdRecord.Columns.villageCode,
+                                 HouseholdRecord.Columns.householdNo)
                 .limit(limit, offset: offset).fetchAll(db)
         }
     }
@@ -363,30 +363,37 @@ public final class HouseholdStore: Sendable {
     public func householdCount(village: String? = nil) throws(StoreError) -> Int {
         try read { db in
             var req = HouseholdRecord.all()
-            if let village { req = req.filter(Column("villageCode") == village) }
+            if let village { req = req.filter(HouseholdRecord.Columns.villageCode == village) }
             return try req.fetchCount(db)
         }
     }
 
     /// Households with a member whose name or ID number starts with `prefix`, as typed in the list:
-    /// digits (and a final X) search ID numbers, anything else names.
-    public func search(_ prefix: String, limit: Int = 50) throws(StoreError) -> [HouseholdRecord] {
+    /// digits (and a final X) search ID numbers, anything else names — the questions of the roles
+    /// `member_id_number` and `member_name` of `questionnaire` (none found when it has no such role).
+    public func search(_ prefix: String, questionnaire: Questionnaire, limit: Int = 50) throws(StoreError) -> [HouseholdRecord] {
         let p = prefix.trimmingCharacters(in: .whitespaces).uppercased()
         guard !p.isEmpty else { return try households(limit: limit) }
-        let isIDNumber = p.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "X") }
+        guard let question = Self.searchedQuestion(p, questionnaire) else { return [] }
         return try read { db in
             // Walks the (question, value, householdID) index in value order and stops at the limit.
             let ids = try String.fetchAll(db, sql: """
                 SELECT DISTINCT householdID FROM answer WHERE question = ? AND value >= ? AND value < ? LIMIT ?
-                """, arguments: [isIDNumber ? "id_number" : "name", p, p + "\u{10FFFF}", limit])
-            return try HouseholdRecord.filter(keys: ids).order(Column("villageCode"), Column("householdNo")).fetchAll(db)
+                """, arguments: [question, p, p + "\u{10FFFF}", limit])
+            return try HouseholdRecord.filter(keys: ids).order(HouseholdRecord.Columns.villageCode, HouseholdRecord.Columns.householdNo).fetchAll(db)
         }
+    }
+
+    /// The id of the question a search prefix looks in: ID numbers for digits (and a final X), else names.
+    static func searchedQuestion(_ prefix: String, _ questionnaire: Questionnaire) -> String? {
+        let isIDNumber = prefix.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "X") }
+        return questionnaire.roles[keyPath: isIDNumber ? \Roles.memberIDNumber : \Roles.memberName].map { questionnaire.questions[$0].id }
     }
 
     /// This device's record: id, public key and fingerprint.
     public func device() throws(StoreError) -> DeviceRecord {
         try read { db in
-            guard let me = try DeviceRecord.filter(Column("isSelf") == true).fetchOne(db) else { throw StoreError.notAStore(path) }
+            guard let me = try DeviceRecord.filter(DeviceRecord.Columns.isSelf == true).fetchOne(db) else { throw StoreError.notAStore(path) }
             return me
         }
     }
@@ -394,7 +401,8 @@ public final class HouseholdStore: Sendable {
     /// Every audit line of a household, oldest first.
     public func auditTrail(_ household: UUID) throws(StoreError) -> [AuditRecord] {
         try read { db in
-            try AuditRecord.filter(Column("householdID") == household.uuidString.lowercased()).order(Column("clock"), Column("id")).fetchAll(db)
+            try AuditRecord.filter(AuditRecord.Columns.householdID == household.uuidString.lowercased())
+                .order(AuditRecord.Columns.clock, AuditRecord.Columns.id).fetchAll(db)
         }
     }
 }

@@ -29,13 +29,18 @@ public enum ValueCoding {
         }
     }
 
-    /// "type:text", for audit lines.
-    public static func auditText(_ v: Value?) -> String? {
+    /// "type:text", for audit lines and the sides of a conflict. Only the store reads it: records hand out `Value`s.
+    static func auditText(_ v: Value?) -> String? {
         v.map { let e = encode($0); return "\(e.type):\(e.text)" }
     }
 
+    /// The value of an `auditText`; nil for none, or for a text `auditText` does not make.
+    static func value(auditText: String?) -> Value? {
+        auditText.flatMap { let (type, text) = split(auditText: $0); return decode(type: type, text: text) }
+    }
+
     /// The type tag and text of an `auditText` ("text" when there is no tag).
-    public static func split(auditText: String) -> (type: String, text: String) {
+    static func split(auditText: String) -> (type: String, text: String) {
         guard let colon = auditText.firstIndex(of: ":") else { return ("text", auditText) }
         return (String(auditText[..<colon]), String(auditText[auditText.index(after: colon)...]))
     }

@@ -26,10 +26,10 @@ struct Conflicts: ParsableCommand {
                 let label = questionnaire?.questionIndex(of: c.field).map { questionnaire!.questions[$0].label.text(options.lang) } ?? c.field
                 let empty = zh ? "（空）" : "(empty)"
                 let who: ConsoleText = h.map { "\($0.householdNo) \($0.headName)" } ?? "\(c.householdID)"
-                let row: ConsoleText = c.rowID.isEmpty ? "" : " · \(c.rowID.prefix(8))"
-                let state: ConsoleText = c.state == "open" ? "" : (zh ? "  已处理" : "  resolved")
+                let row: ConsoleText = c.rowID.map { " · \($0.uuidString.lowercased().prefix(8))" } ?? ""
+                let state: ConsoleText = c.state == .open ? "" : (zh ? "  已处理" : "  resolved")
                 Console.out("\(c.id.prefix(8))  \(who)\(row)  \(label)\(state)")
-                let mine = ConflictRecord.display(c.mineValue, kind: c.kind) ?? empty, theirs = ConflictRecord.display(c.theirsValue, kind: c.kind) ?? empty
+                let mine = c.mine.text(options.lang) ?? empty, theirs = c.theirs.text(options.lang) ?? empty
                 Console.out(zh ? "    本库  \(mine)  — \(c.mineWho) \(c.mineAt)" : "    mine    \(mine)  — \(c.mineWho) \(c.mineAt)")
                 Console.out(zh ? "    对方  \(theirs)  — \(c.theirsWho) \(c.theirsAt)（数据包 \(c.bundleID.prefix(8))，第 \(c.sequence) 号）"
                                : "    theirs  \(theirs)  — \(c.theirsWho) \(c.theirsAt) (bundle \(c.bundleID.prefix(8)), sequence \(c.sequence))")
@@ -52,7 +52,7 @@ struct Conflicts: ParsableCommand {
             let choice: ConflictChoice = take == "mine" ? .mine : (take == "theirs" ? .theirs : .value(take))
             do {
                 let c = try store.resolveConflict(id, take: choice, who: currentUser(who), questionnaire: questionnaire)
-                let value = ConflictRecord.display(c.resolvedValue, kind: c.kind) ?? (zh ? "（空）" : "(empty)")
+                let value = c.resolved?.text(options.lang) ?? (zh ? "（空）" : "(empty)")
                 Console.out(zh ? "冲突 \(c.id.prefix(8)) 已处理：\(c.field) = \(value)，将随下一个数据包发回" : "Resolved \(c.id.prefix(8)): \(c.field) = \(value); it travels in the next bundle")
             } catch { throw CommandFailure(error, zh) }
         }

@@ -33,7 +33,7 @@ enum DashboardText {
         var out = [zh ? "村 \(p.village)：\(p.households) 户" : "Village \(p.village): \(p.households) households", ""]
         out.append(zh ? "户类型与状态" : "Households by type and status")
         let typeW = (p.types.map { TextWidth.of($0.label) }.max() ?? 4) + 2
-        let heads = DashboardPage.statuses.map { HouseholdStatus.label($0, lang) } + [zh ? "合计" : "all"]
+        let heads = DashboardPage.statuses.map { $0.label(lang) } + [zh ? "合计" : "all"]
         out.append("  " + TextWidth.fit("", typeW) + heads.map { TextWidth.right($0, 8) }.joined())
         for t in p.types {
             out.append("  " + TextWidth.fit(t.label, typeW) + (t.counts + [t.counts.reduce(0, +)]).map { TextWidth.right(String($0), 8) }.joined())

@@ -26,7 +26,7 @@ struct Review: ParsableCommand {
             // Not a terminal: what the first screen would show, as text, from a store opened only to read.
             let store = try options.openForReading()
             do {
-                let (total, rows) = try store.reviewList(ReviewQuery(), limit: 15)
+                let (total, rows) = try store.reviewList(ReviewQuery(), questionnaire: questionnaire, limit: 15)
                 Console.out(ConsoleText(lines: StoreSummary.text(rows.map(\.household), path: options.path, lang: lang)
                     .replacingOccurrences(of: zh ? "\(rows.count) 户" : "\(rows.count) households", with: zh ? "\(total) 户" : "\(total) households")))
                 Console.out(zh ? "待处理冲突：\(try store.conflicts().count)" : "Open conflicts: \(try store.conflicts().count)")

@@ -46,12 +46,10 @@ struct Start: ParsableCommand {
 enum StoreSummary {
     static func text(_ households: [HouseholdRecord], path: String, lang: Language) -> String {
         let zh = lang == .zh
-        var byStatus: [String: Int] = [:]
+        var byStatus: [HouseholdStatus: Int] = [:]
         for h in households { byStatus[h.status, default: 0] += 1 }
-        let names = ["in_progress": zh ? "调查中" : "in progress", "complete": zh ? "已完成" : "complete",
-                     "approved": zh ? "已审核" : "approved", "sent_back": zh ? "已退回" : "sent back"]
         var lines = [zh ? "数据库 \(path)：\(households.count) 户" : "Store \(path): \(households.count) households"]
-        lines.append(byStatus.keys.sorted().map { "\(names[$0] ?? $0) \(byStatus[$0]!)" }.joined(separator: zh ? "，" : ", "))
+        lines.append(byStatus.keys.sorted { $0.rawValue < $1.rawValue }.map { "\($0.label(lang)) \(byStatus[$0]!)" }.joined(separator: zh ? "，" : ", "))
         let header = zh ? ["户号", "户主", "进度", "错误", "待说明"] : ["No.", "Head", "Done", "Errors", "Soft"]
         let widths = [6, 12, 10, 6, 6]
         func row(_ cells: [String]) -> String { zip(cells, widths).map { TextWidth.fit($0, $1) }.joined(separator: " ") }

@@ -131,10 +131,10 @@ import Testing
         let back = try export(supervisor)
         let returned = try importing([back], into: laptops[0])
         #expect(returned.status == 0 && returned.out.contains("applied"), "\(returned)")
-        #expect(try laptops[0].store.household(UUID(uuidString: ids[0])!).status == "sent_back")
+        #expect(try laptops[0].store.household(UUID(uuidString: ids[0])!).status == .sentBack)
         let second = try importing([back], into: laptops[1])
         #expect(second.status == 0 && second.out.contains("applied"), "\(second)")
-        #expect(try laptops[1].store.household(UUID(uuidString: ids[1])!).status == "approved")
+        #expect(try laptops[1].store.household(UUID(uuidString: ids[1])!).status == .approved)
     }
 
     @Test func aHouseholdOutsideTheCertificatesVillagesIsRefusedNamingItAndItsVillage() throws {

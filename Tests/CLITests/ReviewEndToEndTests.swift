@@ -92,7 +92,7 @@ import Testing
         }
         let laptopStore = try HouseholdStore(path: laptop)
         let households = try laptopStore.households()
-        #expect(households.count == 2 && households.allSatisfy { $0.status == "complete" }, "\(households.map(\.status))")
+        #expect(households.count == 2 && households.allSatisfy { $0.status == .complete }, "\(households.map(\.status))")
         guard households.count == 2 else { return }
         let (first, second) = (households[0], households[1])
         #expect(try Self.send(laptop, to: hub, dir: dir + "/laptop-out", who: Self.enumerator).hasPrefix("applied"))
@@ -126,8 +126,8 @@ import Testing
             try review.press("F10")
         }
         let hubStore = try HouseholdStore(path: hub)
-        #expect(try hubStore.household(UUID(uuidString: first.id)!).status == "sent_back")
-        #expect(try hubStore.household(UUID(uuidString: second.id)!).status == "approved")
+        #expect(try hubStore.household(UUID(uuidString: first.id)!).status == .sentBack)
+        #expect(try hubStore.household(UUID(uuidString: second.id)!).status == .approved)
         #expect(try Self.send(hub, to: laptop, dir: dir + "/hub-out", who: Self.supervisor).hasPrefix("applied"))
 
         // 3. The laptop: the sent-back household first, the comment on the phone number; fixed and completed again.
@@ -154,7 +154,7 @@ import Testing
         #expect(fixed.value("phone") == .text("13912345678"))
         let line = try Self.send(laptop, to: hub, dir: dir + "/laptop-out", who: Self.enumerator)
         #expect(line.hasPrefix("applied") && !line.contains("conflict"), "\(line)")
-        #expect(try hubStore.household(UUID(uuidString: first.id)!).status == "complete")
+        #expect(try hubStore.household(UUID(uuidString: first.id)!).status == .complete)
         #expect(try hubStore.comments(UUID(uuidString: first.id)!).isEmpty)
 
         // 4. The supervisor sees the new number in the field's history and approves.
@@ -173,9 +173,9 @@ import Testing
             #expect(try review.waitFor("已审核通过：\(first.householdNo)"), "\((try? review.screen()) ?? "")")
             try review.press("F10")
         }
-        #expect(try hubStore.households().allSatisfy { $0.status == "approved" })
+        #expect(try hubStore.households().allSatisfy { $0.status == .approved })
         #expect(try Self.send(hub, to: laptop, dir: dir + "/hub-out", who: Self.supervisor).hasPrefix("applied"))
-        #expect(try laptopStore.households().allSatisfy { $0.status == "approved" })
+        #expect(try laptopStore.households().allSatisfy { $0.status == .approved })
         #expect(try hubStore.conflicts().isEmpty && laptopStore.conflicts().isEmpty)
     }
 }

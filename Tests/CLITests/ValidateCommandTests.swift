@@ -30,6 +30,21 @@ import Testing
         #expect(r.err.range(of: #"codelists\.yaml:\d+:\d+: malformed YAML"#, options: .regularExpression) != nil, "\(r.err)")
     }
 
+    @Test func renamingTheHeadsRelationQuestionFailsValidationNamingTheRolesPlace() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hufang-roles-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: HufangBinary.root.appendingPathComponent("screens"), to: dir)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) where name.range(of: #"^[A-Z]\d?-"#, options: .regularExpression) != nil {
+            let file = dir.appendingPathComponent(name)
+            let text = try String(contentsOf: file, encoding: .utf8)
+            try text.replacingOccurrences(of: #"(?<!codes: )\brelation\b"#, with: "kinship", options: .regularExpression)
+                .write(to: file, atomically: true, encoding: .utf8)
+        }
+        let r = try run(["screens", "validate", dir.path])
+        #expect(r.status == 1)
+        #expect(r.err.range(of: #"questionnaire\.yaml:\d+:\d+: role 'head\.relation' names no question 'relation'"#, options: .regularExpression) != nil, "\(r.err)")
+    }
+
     @Test func englishMessagesWithLangEn() throws {
         let r = try run(["screens", "summary", "--lang", "en"])
         #expect(r.status == 0)

@@ -67,7 +67,7 @@ struct SyncFixture {
         let a = try Fixture.household(laptop, no: "0001", head: "王建军")
         _ = try Fixture.household(laptop, no: "0002", head: "刘桂英")
         try laptop.commit(try a.answer("phone", .text("13800000000")), of: a, who: "李文华")
-        try laptop.setStatus(a.householdID, to: "complete", who: "李文华")
+        try laptop.setStatus(a.householdID, to: .complete, who: "李文华")
         let bundle = try f.export(laptop)
         #expect(bundle.sequence == 1 && bundle.changes > 20)
         #expect(try laptop.outboxCount() == 0)
@@ -315,10 +315,12 @@ struct SyncFixture {
         let conflicts = try t.hub.conflicts()
         #expect(conflicts.count == 1)
         let c = try #require(conflicts.first)
-        #expect(c.kind == "answer" && c.field == "phone" && c.householdID == t.ivA.householdID.uuidString.lowercased())
+        #expect(c.kind == .answer && c.field == "phone" && c.householdID == t.ivA.householdID.uuidString.lowercased())
         #expect(c.mineValue == "text:13800000001" && c.mineWho == "李文华")
         #expect(c.theirsValue == "text:13900000002" && c.theirsWho == "赵小红" && c.theirsDevice == t.b.deviceID)
         #expect(!c.mineAt.isEmpty && !c.theirsAt.isEmpty)
+        // Outside the store the sides are values, not the stored text.
+        #expect(c.rowID == nil && c.mine == .answer(.text("13800000001")) && c.theirs == .answer(.text("13900000002")) && c.resolved == nil)
         // Never last-writer-wins: the hub keeps its value until a person decides.
         #expect(try SyncFixture.answer(t.hub, t.ivA.householdID, "phone") == "13800000001")
         // The same bundle again adds nothing; nor does a re-sent conflict.
@@ -359,6 +361,7 @@ struct SyncFixture {
         try t.hub.resolveConflict(String(c.id.prefix(8)), take: .theirs, who: "乡镇审核员", questionnaire: Fixture.questionnaire)
         #expect(try t.hub.conflicts().isEmpty)
         #expect(try t.hub.conflicts(all: true).first?.resolvedValue == "text:13900000002")
+        #expect(try t.hub.conflicts(all: true).first?.resolved == .answer(.text("13900000002")))
         #expect(throws: ConflictProblem.alreadyResolved(c.id)) { try t.hub.resolveConflict(c.id, take: .mine, who: "x", questionnaire: nil) }
         let back = try t.f.export(t.hub, who: "乡镇审核员")
         for laptop in [t.a, t.b] {
@@ -383,6 +386,7 @@ struct SyncFixture {
         _ = try t.f.importing(try t.f.export(t.a), into: t.hub)
         _ = try t.f.importing(try t.f.export(t.b), into: t.hub)
         let c = try #require(try t.hub.conflicts().first)
+        #expect(c.rowID == row && c.mine == .answer(.code(2)) && c.theirs == .answer(.code(3)) && c.theirs.typedText == "3")
         #expect(throws: ConflictProblem.badValue("户主", type: "code")) { try t.hub.resolveConflict(c.id, take: .value("户主"), who: "x", questionnaire: nil) }
         try t.hub.resolveConflict(c.id, take: .value("1"), who: "乡镇审核员", questionnaire: Fixture.questionnaire)
         #expect(try SyncFixture.answer(t.hub, t.ivA.householdID, row: row, "relation") == "1")

@@ -73,8 +73,8 @@ struct TestCounty {
         try supervisor.approve(ids[1], who: "乡镇审核员")
         let decisions = try county.export(supervisor)
         for laptop in enumerators { try expectApplied(try laptop.importBundle(decisions, fileName: "s.zip", questionnaire: Fixture.questionnaire)) }
-        #expect(try enumerators[0].household(ids[0]).status == "sent_back")
-        #expect(try enumerators[1].household(ids[1]).status == "approved")
+        #expect(try enumerators[0].household(ids[0]).status == .sentBack)
+        #expect(try enumerators[1].household(ids[1]).status == .approved)
         // Who sent what is known by person and device.
         let sources = try supervisor.householdSources()
         #expect(sources[ids[2].uuidString.lowercased()]?.person == "调查员3")

@@ -17,7 +17,7 @@ import Survey
         let soft = b.problems.first { b.questionnaire.checks[$0.check].severity == .warning }!
         try store.commit(try b.override(soft.key, reason: "独居老人"), of: b, who: "李文华")
         try store.commit(try a.answer("other_causes", .codes([3, 1])), of: a, who: "李文华")
-        try store.setStatus(a.householdID, to: "complete", who: "李文华")
+        try store.setStatus(a.householdID, to: .complete, who: "李文华")
         return (store, [a, b])
     }
 
@@ -38,6 +38,19 @@ import Survey
             #expect(copy.problems == iv.problems)
             #expect(copy.removedRows == iv.removedRows)
         }
+    }
+
+    @Test func theFileWritesNoRowAsAnEmptyTextAndRowsAsLowerCaseIDs() throws {
+        let (store, originals) = try filledStore()
+        let json = try JSONSerialization.jsonObject(with: HouseholdStore.encode(try store.exportJSON())) as! [String: Any]
+        let households = json["households"] as! [[String: Any]]
+        let answers = households.flatMap { $0["answers"] as! [[String: Any]] }
+        let byQuestion = Dictionary(grouping: answers) { $0["question"] as! String }
+        // The records hold a RowID?, the interchange keeps the store's text: "" for none, never null.
+        #expect(byQuestion["household_no"]?.allSatisfy { $0["rowID"] as? String == "" } == true)
+        let head = originals[0].rows("members")[0]
+        #expect(byQuestion["name"]?.contains { $0["rowID"] as? String == head.uuidString.lowercased() } == true)
+        #expect(households[0]["household"].flatMap { ($0 as? [String: Any])?["status"] as? String } == "complete")
     }
 
     /// Breaks an exported file with `mutate` (which returns the path it broke) and checks the import

@@ -16,7 +16,8 @@ import Survey
         #expect(journal == "wal")
         #expect(foreignKeys == true)
         let applied = try store.pool.read { db in try Migrations.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["2026-11-v1-households-answers-audit", "2026-11-v2-outbox-bundles-conflicts", "2026-12-v3-refused-bundles", "2026-12-v4-county-enrolment"])
+        #expect(applied == ["2026-11-v1-households-answers-audit", "2026-11-v2-outbox-bundles-conflicts", "2026-12-v3-refused-bundles", "2026-12-v4-county-enrolment",
+                           "2026-12-v5-repair-household-assessment"])
         // synchronous is per connection: the writer must say FULL (2), not GRDB's default NORMAL (1).
         #expect(try store.pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
     }
@@ -61,13 +62,13 @@ import Survey
         let path = Fixture.tempPath()
         let store = try HouseholdStore(path: path, create: true)
         let iv = try Fixture.household(store, no: "0031", head: "马海军")
-        try store.setStatus(iv.householdID, to: "complete", who: "李文华")
+        try store.setStatus(iv.householdID, to: .complete, who: "李文华")
         try store.savePosition(of: iv)                                  // looking is not changing
-        #expect(try store.households().first?.status == "complete")
+        #expect(try store.households().first?.status == .complete)
         try store.commit(try iv.answer("household_no", .text("0032")), of: iv, who: "李文华")
-        #expect(try store.households().first?.status == "in_progress")
+        #expect(try store.households().first?.status == .inProgress)
         let last = try store.auditTrail(iv.householdID).last
-        #expect(last?.kind == "status" && last?.oldValue == "complete" && last?.reason == "changed after completion")
+        #expect(last?.kind == .status && last?.oldValue == "complete" && last?.reason == "changed after completion")
     }
 
     @Test func clocksIncreaseWithEveryCommit() throws {
@@ -107,10 +108,10 @@ import Survey
         try store.commit(try iv.override(soft.key, reason: "老人独居小屋"), of: iv, who: "李文华")
         #expect(try store.pool.read { db in try OverrideRecord.fetchAll(db) }.map(\.reason) == ["老人独居小屋"])
 
-        try store.setStatus(iv.householdID, to: "complete", who: "李文华")
+        try store.setStatus(iv.householdID, to: .complete, who: "李文华")
         let kinds = try store.auditTrail(iv.householdID).map(\.kind)
-        #expect(kinds.contains("row_removed") && kinds.contains("override") && kinds.contains("status"))
-        #expect(try store.households().first?.status == "complete")
+        #expect(kinds.contains(.rowRemoved) && kinds.contains(.override) && kinds.contains(.status))
+        #expect(try store.households().first?.status == .complete)
     }
 
     @Test func reopensExactlyWhereTheInterviewWasLeft() throws {
@@ -143,13 +144,13 @@ import Survey
         let a = try Fixture.household(store, no: "0001", head: "王建军")
         _ = try Fixture.household(store, no: "0002", head: "王秀英")
         _ = try Fixture.household(store, no: "0003", head: "李明")
-        #expect(try store.search("王").map(\.headName) == ["王建军", "王秀英"])
-        #expect(try store.search("王建").map(\.headName) == ["王建军"])
-        #expect(try store.search("李").map(\.headName) == ["李明"])
+        #expect(try store.search("王", questionnaire: Fixture.questionnaire).map(\.headName) == ["王建军", "王秀英"])
+        #expect(try store.search("王建", questionnaire: Fixture.questionnaire).map(\.headName) == ["王建军"])
+        #expect(try store.search("李", questionnaire: Fixture.questionnaire).map(\.headName) == ["李明"])
         let id = a.value("id_number", row: a.rows("members")[0])!.text!
-        #expect(try store.search(String(id.prefix(14))).count == 3)   // same region and birth date
-        #expect(try store.search(String(id.prefix(17))).map(\.headName) == ["王建军"])
-        #expect(try store.search("张").isEmpty)
+        #expect(try store.search(String(id.prefix(14)), questionnaire: Fixture.questionnaire).count == 3)   // same region and birth date
+        #expect(try store.search(String(id.prefix(17)), questionnaire: Fixture.questionnaire).map(\.headName) == ["王建军"])
+        #expect(try store.search("张", questionnaire: Fixture.questionnaire).isEmpty)
     }
 
     @Test func aSecondWriterGetsAClearMessageAndReadersKeepWorking() throws {
@@ -183,14 +184,14 @@ import Survey
         let store = try HouseholdStore(path: Fixture.tempPath(), create: true)
         let iv = try Fixture.household(store, no: "0001", head: "王建军")
         let hid = iv.householdID.uuidString.lowercased()
-        let row = iv.rows("members")[0].uuidString.lowercased()
+        let row = iv.rows("members")[0]
         try store.pool.write { db in
-            try ReviewRecord(householdID: hid, state: "sent_back", reason: "请核实身份证号", who: "乡镇审核员", at: "2020-12-01T09:00:00.000Z").insert(db)
+            try ReviewRecord(householdID: hid, state: .sentBack, reason: "请核实身份证号", who: "乡镇审核员", at: "2020-12-01T09:00:00.000Z").insert(db)
             try CommentRecord(id: UUID().uuidString.lowercased(), householdID: hid, rowID: row, question: "id_number",
                               text: "与户口本不一致", who: "乡镇审核员", at: "2020-12-01T09:01:00.000Z", resolved: false).insert(db)
         }
         let doc = try #require(try store.exportJSON().households.first)
-        #expect(doc.review?.state == "sent_back" && doc.review?.reason == "请核实身份证号")
+        #expect(doc.review?.state == .sentBack && doc.review?.reason == "请核实身份证号")
         #expect(doc.comments.map(\.text) == ["与户口本不一致"])
         #expect(doc.comments.first?.rowID == row && doc.comments.first?.question == "id_number")
         // Deleting a household takes its review and comments with it (foreign keys are on).
@@ -202,7 +203,7 @@ import Survey
         let store = try HouseholdStore(path: Fixture.tempPath(), create: true)
         #expect(throws: (any Error).self) {
             try store.pool.write { db in
-                try CommentRecord(id: "c", householdID: "no-such", rowID: "", question: "", text: "x", who: "y", at: "z", resolved: false).insert(db)
+                try CommentRecord(id: "c", householdID: "no-such", rowID: nil, question: "", text: "x", who: "y", at: "z", resolved: false).insert(db)
             }
         }
     }

@@ -29,7 +29,7 @@ func parseCSV(_ text: String) -> [[String]] {
     static func sampleStore() throws -> (HouseholdStore, [Interview]) {
         let village = SampleVillage.generate(questionnaire: Fixture.questionnaire)
         let store = try HouseholdStore(path: Fixture.tempPath(), create: true)
-        try store.insertWhole(village, enumerator: "示例调查员", who: "sample") { _ in "complete" }
+        try store.insertWhole(village, enumerator: "示例调查员", who: "sample") { _ in .complete }
         return (store, village)
     }
 

@@ -143,7 +143,7 @@ import TestSupport
 
     @Test func statusesAndCountsOutsideTheVocabularyAreRefused() throws {
         try refused(try forge.changeset("UPDATE household SET status = 'hacked'"), table: "household") {
-            $0 == .row(RowProblem("status", .notInVocabulary("hacked", allowed: HouseholdStatus.all)))
+            $0 == .row(RowProblem("status", .notInVocabulary("hacked", allowed: HouseholdStatus.allCases.map(\.rawValue))))
         }
         try refused(try forge.changeset("UPDATE household SET answered = -5"), table: "household") { $0 == .row(RowProblem("answered", .outOfRange("-5", 0...1_000_000))) }
         try refused(try forge.changeset("UPDATE household SET updatedAt = 'yesterday'"), table: "household") { $0 == .row(RowProblem("updatedAt", .notTimestamp("yesterday"))) }

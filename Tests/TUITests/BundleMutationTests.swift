@@ -92,7 +92,7 @@ import TestSupport
             if let soft = iv.problems.first(where: { q.checks[$0.check].severity == .warning }) {
                 try laptop.commit(try iv.override(soft.key, reason: "已核实"), of: iv, who: "李文华")
             }
-            try laptop.setStatus(id, to: "complete", who: "李文华")
+            try laptop.setStatus(id, to: .complete, who: "李文华")
             let comment = try laptop.addComment(id, row: nil, question: "floor_area", text: "请核实面积", who: "张主任")
             try laptop.resolveComment(comment.id, who: "李文华")
             if n % 2 == 0 { try laptop.approve(id, who: "张主任") } else { try laptop.sendBack(id, reason: "收入有误", who: "张主任") }

@@ -141,13 +141,13 @@ import Testing
                                                          questionnaire: TUIFixture.questionnaire) else { Issue.record("not applied"); return }
 
         // The store's list carries the sender (a hand-trusted laptop: the manifest's enumerator, no role).
-        let rows = try supervisor.reviewList(ReviewQuery()).rows
+        let rows = try supervisor.reviewList(ReviewQuery(), questionnaire: TUIFixture.questionnaire).rows
         let id = sent.householdID.uuidString.lowercased()
         #expect(rows.first { $0.household.id == id }?.sender == ReviewRow.Sender(person: "李文华", deviceID: laptop.deviceID, role: nil))
         #expect(rows.first { $0.household.id == made.householdID.uuidString.lowercased() }?.sender == nil, "made on this store")
         // Filters and the one-household read still work with the join.
-        #expect(try supervisor.reviewList(ReviewQuery(search: "王")).rows.map(\.household.id) == [id])
-        #expect(try supervisor.reviewList(ReviewQuery(), only: sent.householdID).rows.first?.sender?.deviceID == laptop.deviceID)
+        #expect(try supervisor.reviewList(ReviewQuery(search: "王"), questionnaire: TUIFixture.questionnaire).rows.map(\.household.id) == [id])
+        #expect(try supervisor.reviewList(ReviewQuery(), questionnaire: TUIFixture.questionnaire, only: sent.householdID).rows.first?.sender?.deviceID == laptop.deviceID)
 
         let app = ReviewRuntime(store: supervisor, questionnaire: TUIFixture.questionnaire, lang: .zh, width: 80, height: 24, who: "乡镇审核员",
                                 today: { Self.today })
@@ -192,7 +192,7 @@ import Testing
 @Suite struct ReviewSenderSnapshots {
     /// A household of the sample, for a sheet built by hand.
     static func record() -> HouseholdRecord {
-        try! HouseholdStore(path: TUIFixture.samplePath).reviewList(ReviewQuery(), limit: 1).rows[0].household
+        try! HouseholdStore(path: TUIFixture.samplePath).reviewList(ReviewQuery(), questionnaire: TUIFixture.questionnaire, limit: 1).rows[0].household
     }
 
     static let senders = [ReviewRow.Sender(person: "李文华", deviceID: "3f2a1b2c9d8e7f60a1b2c3d4e5f60718", role: .enumerator),

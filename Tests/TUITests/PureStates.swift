@@ -10,7 +10,7 @@ enum PureStates {
     static func id(_ n: Int) -> UUID { UUID(uuidString: String(format: "00000000-0000-4000-8000-%012d", n))! }
 
     /// The n-th household of a list, numbered "H001"… (as wide as the lists' column) so a frame shows which rows it drew.
-    static func record(_ n: Int, status: String = "complete", hardErrors: Int = 0) -> HouseholdRecord {
+    static func record(_ n: Int, status: HouseholdStatus = .complete, hardErrors: Int = 0) -> HouseholdRecord {
         HouseholdRecord(id: id(n).uuidString.lowercased(), villageCode: "622922100201", groupName: "一组", householdNo: number(n),
                         headName: "户主", headIDNumber: "", questionnaireID: "test", questionnaireVersion: "1", referenceDay: "2020-12-31",
                         status: status, enumerator: "调查员", answered: 10, required: 10, hardErrors: hardErrors, softOpen: 0, position: nil,
@@ -36,7 +36,7 @@ enum PureStates {
     }
 
     /// A sheet of `fields` answered fields ("F001"…), each third with an error ("E002"…) under it, after a section title ("S000").
-    static func sheet(_ n: Int = 1, status: String = "complete", fields: Int = 12, reviewState: String? = nil, reason: String? = nil,
+    static func sheet(_ n: Int = 1, status: HouseholdStatus = .complete, fields: Int = 12, reviewState: ReviewDecision? = nil, reason: String? = nil,
                       openConflicts: Int = 0, hardErrors: Int = 0) -> HouseholdSheet {
         var lines = [SheetLine(kind: .section, label: "S000 户基本情况")]
         for i in 0..<fields {
@@ -56,7 +56,7 @@ enum PureStates {
         let q = TUIFixture.questionnaire
         let named = (0..<failing).map { VillageDashboard.Named(id: id($0).uuidString.lowercased(), householdNo: number($0), headName: "户主") }
         let d = VillageDashboard(village: "622922100201", households: 100,
-                                 byTypeAndStatus: [.init(type: 1, status: "complete", count: 60), .init(type: 2, status: "in_progress", count: 40)],
+                                 byTypeAndStatus: [.init(type: 1, status: .complete, count: 60), .init(type: 2, status: .inProgress, count: 40)],
                                  causes: [(cause: 1, count: 50), (cause: 2, count: 50)],
                                  failing: Dictionary(uniqueKeysWithValues: q.standards.guarantees.map { ($0.id, named) }),
                                  income: [.init(lower: 0, upper: 1, count: 30), .init(lower: 1, upper: nil, count: 70)], incomeUnknown: 0,

@@ -21,7 +21,7 @@ import Testing
     static func conflict(_ path: String, householdNo: String = "0002", id: String = "c0ffee00-0000-4000-8000-000000000001", field: String = "phone",
                          mine: String = "text:13800001111", theirs: String = "text:13900002222") throws -> (HouseholdRecord, ConflictRecord) {
         let store = try HouseholdStore(path: path)
-        let h = try store.reviewList(ReviewQuery(), limit: 200).rows.map(\.household).first { $0.householdNo == householdNo }!
+        let h = try store.reviewList(ReviewQuery(), questionnaire: TUIFixture.questionnaire, limit: 200).rows.map(\.household).first { $0.householdNo == householdNo }!
         try store.pool.write { db in
             try db.execute(sql: """
                 INSERT INTO conflict (id, householdID, rowID, kind, field, mineValue, mineWho, mineAt, theirsValue, theirsWho, theirsAt,
@@ -42,15 +42,15 @@ import Testing
         #expect(app.state.list.total == 128)
         #expect(app.state.list.villages == ["622922100201"])
         app.press(.function(2))                                        // status: in progress
-        #expect(app.state.list.query.status == "in_progress")
-        #expect(app.state.list.total == (try store.reviewList(ReviewQuery(status: "in_progress")).total))
-        #expect(app.state.list.rows.allSatisfy { $0.household.status == "in_progress" })
+        #expect(app.state.list.query.status == .inProgress)
+        #expect(app.state.list.total == (try store.reviewList(ReviewQuery(status: .inProgress), questionnaire: TUIFixture.questionnaire).total))
+        #expect(app.state.list.rows.allSatisfy { $0.household.status == .inProgress })
         app.press(.function(3))                                        // and with errors
         #expect(app.state.list.query.flag == .errors)
         #expect(app.state.list.rows.allSatisfy { $0.household.hardErrors > 0 })
         #expect(app.screen.contains("F3 标记：有错误"))
         app.type("马")
-        let expected = try store.reviewList(ReviewQuery(status: "in_progress", flag: .errors, search: "马")).total
+        let expected = try store.reviewList(ReviewQuery(status: .inProgress, flag: .errors, search: "马"), questionnaire: TUIFixture.questionnaire).total
         #expect(app.state.list.total == expected)
         // Every row found has a member whose name starts with what was typed (not only the head).
         #expect(expected > 0 && !app.state.list.rows.isEmpty)
@@ -65,7 +65,7 @@ import Testing
         #expect(app.state.list.query == ReviewQuery() && app.state.list.total == 128)
         app.press(.ctrl("s"))                                          // sort by status (Ctrl fallback)
         #expect(app.state.list.query.sort == .status)
-        let statuses = app.state.list.rows.map(\.household.status)
+        let statuses = app.state.list.rows.map(\.household.status.rawValue)   // the store sorts by the stored text
         #expect(statuses == statuses.sorted())
         // A filter cycles back to "all" after its last choice.
         for _ in 0...DashboardPage.statuses.count { app.press(.function(2)) }
@@ -114,11 +114,11 @@ import Testing
         #expect(p.error == "不能为空")
         app.type("电话号码有误")
         app.press(.enter)
-        #expect(try store.review(id)?.state == "sent_back")
+        #expect(try store.review(id)?.state == .sentBack)
         #expect(try store.review(id)?.reason == "电话号码有误")
         #expect(app.state.screen == .list)
         #expect(app.state.status?.text == "已退回：\(sheet.name)（电话号码有误）")
-        #expect(app.state.list.rows.first { $0.household.id == sheet.record.id }?.household.status == "sent_back")
+        #expect(app.state.list.rows.first { $0.household.id == sheet.record.id }?.household.status == .sentBack)
         #expect(app.screen.contains("已退回"))
     }
 
@@ -138,7 +138,7 @@ import Testing
 
         // A complete one: F9 asks, Esc leaves it, F9 Enter approves.
         app.press(.function(2))                                        // complete
-        #expect(app.state.list.query.status == "complete")
+        #expect(app.state.list.query.status == .complete)
         app.press(.enter)
         let done = try #require(app.state.sheet)
         app.press(.function(9))
@@ -147,8 +147,8 @@ import Testing
         app.press(.escape)
         #expect(try store.review(done.id) == nil)
         app.press(.ctrl("f"), .enter)                                  // the Ctrl fallback
-        #expect(try store.review(done.id)?.state == "approved")
-        #expect(try store.household(done.id).status == "approved")
+        #expect(try store.review(done.id)?.state == .approved)
+        #expect(try store.household(done.id).status == .approved)
         #expect(app.state.status?.text == "已审核通过：\(done.name)")
         // The list still filters on complete: the approved household has left it.
         #expect(!app.state.list.rows.contains { $0.household.id == done.record.id })
@@ -209,7 +209,7 @@ import Testing
         #expect(app.state.status?.text == "冲突已处理，取值：13900003333")
         let iv = try store.interview(UUID(uuidString: h.id)!, questionnaire: TUIFixture.questionnaire)
         #expect(iv.value("phone") == .text("13900003333"))
-        #expect(try store.conflicts(all: true).first { $0.id == c.id }?.state == "resolved")
+        #expect(try store.conflicts(all: true).first { $0.id == c.id }?.state == .resolved)
         #expect(app.screen.contains("没有待处理的冲突"))
         app.press(.escape)
         #expect(app.state.screen == .list && !app.screen.contains("冲突 1"))
@@ -291,15 +291,15 @@ import Testing
         let field = try #require(sheet.lines.firstIndex { $0.kind == .field(row: nil, question: "phone") })
         let q = TUIFixture.questionnaire.question("phone")
         // Fixed times, so the snapshot does not depend on when the sample was made.
-        func audit(_ kind: String, _ old: String?, _ new: String?, _ reason: String?, _ who: String, _ at: String) -> AuditRecord {
-            AuditRecord(id: UUID().uuidString, householdID: sheet.record.id, rowID: "", subject: "phone", kind: kind, oldValue: old, newValue: new,
+        func audit(_ kind: AuditKind, _ old: String?, _ new: String?, _ reason: String?, _ who: String, _ at: String) -> AuditRecord {
+            AuditRecord(id: UUID().uuidString, householdID: sheet.record.id, rowID: nil, subject: "phone", kind: kind, oldValue: old, newValue: new,
                         reason: reason, who: who, at: at, clock: at)
         }
         let panel = HistoryPanel.make(q!.label.text(lang), [
-            audit("answer", nil, "text:1899702645", nil, "驻村队员", "2026-11-19T10:02:11.000Z"),
-            audit("comment", nil, nil, "号码少一位，请核对", "乡镇审核员", "2026-11-20T15:30:00.000Z"),
-            audit("answer", "text:1899702645", "text:18997026458", nil, "驻村队员", "2026-11-21T09:12:40.000Z"),
-            audit("comment_resolved", nil, nil, "号码少一位，请核对", "驻村队员", "2026-11-21T09:12:41.000Z")], question: q, lang: lang)
+            audit(.answer, nil, "text:1899702645", nil, "驻村队员", "2026-11-19T10:02:11.000Z"),
+            audit(.comment, nil, nil, "号码少一位，请核对", "乡镇审核员", "2026-11-20T15:30:00.000Z"),
+            audit(.answer, "text:1899702645", "text:18997026458", nil, "驻村队员", "2026-11-21T09:12:40.000Z"),
+            audit(.commentResolved, nil, nil, "号码少一位，请核对", "驻村队员", "2026-11-21T09:12:41.000Z")], question: q, lang: lang)
         app.setState { state in
             state.sheet!.selected = field
             SheetUpdate.keepVisible(&state.sheet!, rows: state.sheetRows)

@@ -59,10 +59,10 @@ import Testing
     }
 
     @Test func escClearsTheSearchThenEveryFilterButNotTheSort() {
-        let query = ReviewQuery(village: "622922100201", status: "complete", flag: .errors, search: "王", sort: .status)
+        let query = ReviewQuery(village: "622922100201", status: .complete, flag: .errors, search: "王", sort: .status)
         var state = PureStates.reviewList(total: 5, query: query)
         #expect(ReviewUpdate.apply(&state, .key(.escape)).count == 1)
-        #expect(state.list.query == ReviewQuery(village: "622922100201", status: "complete", flag: .errors, sort: .status))
+        #expect(state.list.query == ReviewQuery(village: "622922100201", status: .complete, flag: .errors, sort: .status))
         _ = ReviewUpdate.apply(&state, .key(.escape))
         #expect(state.list.query == ReviewQuery(sort: .status))
         #expect(ReviewUpdate.apply(&state, .key(.escape)).isEmpty, "nothing left to clear, nothing read")
@@ -70,13 +70,13 @@ import Testing
 
     @Test func theStatusFilterCyclesThroughEveryStatusAndBackToAll() {
         var state = PureStates.reviewList(total: 5)
-        var seen: [String?] = []
+        var seen: [HouseholdStatus?] = []
         for _ in 0..<5 {
             let effects = ReviewUpdate.apply(&state, .key(.function(2)))
             #expect(effects == [.loadList(state.list.query, offset: 0, limit: 3 * state.layout.reviewList.count)])
             seen.append(state.list.query.status)
         }
-        #expect(seen == ["in_progress", "complete", "sent_back", "approved", nil])
+        #expect(seen == [.inProgress, .complete, .sentBack, .approved, nil])
     }
 
     @Test func enterOpensTheSelectedHouseholdOnlyWhenItHasBeenRead() {
@@ -110,7 +110,7 @@ import Testing
 
     @Test func anOpenedHouseholdSaysWhyItWasSentBack() {
         var state = PureStates.reviewList(total: 5)
-        let effects = ReviewUpdate.apply(&state, .opened(PureStates.sheet(reviewState: "sent_back", reason: "缺签字"), note: nil))
+        let effects = ReviewUpdate.apply(&state, .opened(PureStates.sheet(reviewState: .sentBack, reason: "缺签字"), note: nil))
         #expect(effects.isEmpty)
         #expect(state.screen == .household && state.sheetOpenedFrom == .list && state.sheet?.id == PureStates.id(1))
         #expect(state.status?.kind == .warning && state.status?.text.contains("缺签字") == true)
@@ -137,13 +137,13 @@ import Testing
 
     @Test func approvingIsRefusedWithTheReasonUntilTheHouseholdIsComplete() {
         var state = PureStates.reviewList(total: 5)
-        _ = ReviewUpdate.apply(&state, .opened(PureStates.sheet(status: "in_progress"), note: nil))
+        _ = ReviewUpdate.apply(&state, .opened(PureStates.sheet(status: .inProgress), note: nil))
         #expect(ReviewUpdate.apply(&state, .key(.function(9))).isEmpty)
         #expect(state.overlay == nil && state.status?.kind == .error)
-        _ = ReviewUpdate.apply(&state, .opened(PureStates.sheet(status: "complete", openConflicts: 2), note: nil))
+        _ = ReviewUpdate.apply(&state, .opened(PureStates.sheet(status: .complete, openConflicts: 2), note: nil))
         _ = ReviewUpdate.apply(&state, .key(.function(9)))
         #expect(state.overlay == nil && state.status?.text.contains("2") == true, "open conflicts refuse it too")
-        let sheet = PureStates.sheet(status: "complete")
+        let sheet = PureStates.sheet(status: .complete)
         _ = ReviewUpdate.apply(&state, .opened(sheet, note: nil))
         #expect(ReviewUpdate.apply(&state, .key(.function(9))).isEmpty)
         #expect(state.overlay == .confirmApprove(sheet.id, household: sheet.name))
@@ -198,10 +198,10 @@ import Testing
     // MARK: conflicts and the dashboard
 
     static func conflict(_ n: Int) -> ConflictItem {
-        ConflictItem(record: ConflictRecord(id: "c\(n)", householdID: PureStates.id(n).uuidString.lowercased(), rowID: "", kind: "answer", field: "phone",
-                                            mineValue: "text:1", mineWho: "县录入员", mineAt: "2026-11-20T09:15:00.000Z", theirsValue: "text:2",
+        ConflictItem(record: ConflictRecord(id: "c\(n)", householdID: PureStates.id(n).uuidString.lowercased(), rowID: nil, question: "phone",
+                                            mine: .text("1"), mineWho: "县录入员", mineAt: "2026-11-20T09:15:00.000Z", theirs: .text("2"),
                                             theirsWho: "驻村队员", theirsAt: "2026-11-21T16:40:00.000Z", theirsDevice: "7e57de71", bundleID: "b1",
-                                            sequence: 3, detectedAt: "2026-11-22T08:00:00.000Z", state: "open"),
+                                            sequence: 3, detectedAt: "2026-11-22T08:00:00.000Z"),
                      household: PureStates.number(n), field: "联系电话", mine: "1", theirs: "2")
     }
 

@@ -123,7 +123,7 @@ import Testing
         #expect(app.interview.rows("members") == before.filter { $0 != before[1] })
         let store = try HouseholdStore(path: app.store.path)
         let trail = try store.auditTrail(app.interview.householdID)
-        #expect(trail.contains { $0.kind == "row_removed" && $0.reason == "迁出" })
+        #expect(trail.contains { $0.kind == .rowRemoved && $0.reason == "迁出" })
     }
 
     @Test func escapeInTheRemovePromptRemovesNothing() {
@@ -185,15 +185,15 @@ import Testing
         let app = TUIFixture.app(path)
         let store = try HouseholdStore(path: path)
         let all = try store.households(limit: 200)
-        let n = try #require(all.firstIndex { $0.status == "complete" })
-        try store.setStatus(UUID(uuidString: all[n].id)!, to: "in_progress", who: "t")
+        let n = try #require(all.firstIndex { $0.status == .complete })
+        try store.setStatus(UUID(uuidString: all[n].id)!, to: .inProgress, who: "t")
         app.send(.resize(width: 80, height: 24))
         app.openHousehold(n)
         app.press(.ctrl("a"), .ctrl("f"))
         #expect(app.state.form == nil)
         #expect(app.screen.contains("本户已完成"))
         let after = try store.households(limit: 200)
-        #expect(after[n].status == "complete")
+        #expect(after[n].status == .complete)
     }
 
     @Test func eachFKeyHasACtrlFallback() {

@@ -254,6 +254,23 @@ enum Migrations {
                 t.column("at", .text).notNull()
             }
         }
+        m.registerMigration("2026-12-v5-repair-household-assessment") { db in
+            // v2 was edited after it shipped (de2830d added the assessment columns and the status index to
+            // it): a store made before then has v2 marked applied without them, and every commit fails on
+            // the missing columns. Add only what is missing, so a store made since is left as it is.
+            let present = Set(try db.columns(in: "household").map(\.name))
+            let assessment: [(String, Database.ColumnType)] = [
+                ("householdType", .integer), ("mainCause", .integer), ("interviewDate", .text),
+                ("perCapitaIncome", .double), ("incomeLine", .double), ("unmetGuarantees", .text),
+            ]
+            let missing = assessment.filter { !present.contains($0.0) }
+            if !missing.isEmpty {
+                try db.alter(table: "household") { t in for (name, type) in missing { t.add(column: name, type) } }
+            }
+            if try !db.indexes(on: "household").contains(where: { $0.name == "household_by_status" }) {
+                try db.create(index: "household_by_status", on: "household", columns: ["status", "villageCode", "householdNo", "id"])
+            }
+        }
         return m
     }
 }

@@ -18,7 +18,7 @@ public enum HouseholdCard {
         out.append(zh ? "建档立卡贫困户信息采集表（一户一档）" : "Poverty registration household record (one file per household)")
         out.append(rule)
         out.append((zh ? "村代码" : "Village") + colon + record.villageCode + "    " + (zh ? "户编号" : "Household no") + colon + record.householdNo)
-        out.append((zh ? "户主" : "Head") + colon + record.headName + "    " + (zh ? "状态" : "Status") + colon + HouseholdStatus.label(record.status, lang))
+        out.append((zh ? "户主" : "Head") + colon + record.headName + "    " + (zh ? "状态" : "Status") + colon + record.status.label(lang))
         out.append((zh ? "调查员" : "Enumerator") + colon + record.enumerator + "    " + (zh ? "户ID" : "Household id") + colon + record.id)
         for section in q.sections {
             out.append("")
@@ -52,7 +52,7 @@ public enum HouseholdCard {
         out.append("  " + (zh ? "评估建议" : "Suggested") + colon + a.status.label.text(lang))
         if let review {
             out.append("")
-            out.append((zh ? "审核" : "Review") + colon + HouseholdStatus.label(review.state, lang) + (review.reason.map { colon + $0 } ?? "")
+            out.append((zh ? "审核" : "Review") + colon + review.state.status.label(lang) + (review.reason.map { colon + $0 } ?? "")
                        + "（\(review.who) \(review.at.prefix(10))）")
         }
         return out.joined(separator: "\n") + "\n"

@@ -42,18 +42,17 @@ extension HouseholdStore {
     /// Everything about the given households (all when nil), in a stable order.
     public func exportJSON(households ids: [UUID]? = nil) throws(StoreError) -> HouseholdExport {
         let docs: [HouseholdDocument] = try read { db in
-            var req = HouseholdRecord.all().order(Column("villageCode"), Column("householdNo"), Column("id"))
-            if let ids { req = req.filter(ids.map { $0.uuidString.lowercased() }.contains(Column("id"))) }
+            var req = HouseholdRecord.all().order(HouseholdRecord.Columns.villageCode, HouseholdRecord.Columns.householdNo, HouseholdRecord.Columns.id)
+            if let ids { req = req.filter(ids.map { $0.uuidString.lowercased() }.contains(HouseholdRecord.Columns.id)) }
             return try req.fetchAll(db).map { h in
-                let byHousehold = Column("householdID") == h.id
                 return HouseholdDocument(
                     household: h,
-                    rows: try RosterRowRecord.filter(byHousehold).order(Column("roster"), Column("ord"), Column("id")).fetchAll(db),
-                    answers: try AnswerRecord.filter(byHousehold).order(Column("rowID"), Column("question")).fetchAll(db),
-                    audit: try AuditRecord.filter(byHousehold).order(Column("clock"), Column("id")).fetchAll(db),
-                    overrides: try OverrideRecord.filter(byHousehold).order(Column("rowID"), Column("checkID")).fetchAll(db),
+                    rows: try RosterRowRecord.filter(RosterRowRecord.Columns.householdID == h.id).order(RosterRowRecord.Columns.roster, RosterRowRecord.Columns.ord, RosterRowRecord.Columns.id).fetchAll(db),
+                    answers: try AnswerRecord.filter(AnswerRecord.Columns.householdID == h.id).order(AnswerRecord.Columns.rowID, AnswerRecord.Columns.question).fetchAll(db),
+                    audit: try AuditRecord.filter(AuditRecord.Columns.householdID == h.id).order(AuditRecord.Columns.clock, AuditRecord.Columns.id).fetchAll(db),
+                    overrides: try OverrideRecord.filter(OverrideRecord.Columns.householdID == h.id).order(OverrideRecord.Columns.rowID, OverrideRecord.Columns.checkID).fetchAll(db),
                     review: try ReviewRecord.fetchOne(db, key: h.id),
-                    comments: try CommentRecord.filter(byHousehold).order(Column("at"), Column("id")).fetchAll(db))
+                    comments: try CommentRecord.filter(CommentRecord.Columns.householdID == h.id).order(CommentRecord.Columns.at, CommentRecord.Columns.id).fetchAll(db))
             }
         }
         let first = docs.first?.household
@@ -93,12 +92,12 @@ extension HouseholdStore {
             guard households.insert(hid).inserted else { throw ImportError(path: "\(at).household.id", problem: "同一户出现两次 (household appears twice): \(hid)") }
             var householdRows: Set<String> = []
             /// A record filed under this household must name it, and a row of it where it names one.
-            func owned(_ path: String, _ householdID: String, rowID: String? = nil) throws(ImportError) {
+            func owned(_ path: String, _ householdID: String, rowID: RowID? = nil) throws(ImportError) {
                 guard householdID == hid else {
                     throw ImportError(path: "\(path).householdID", problem: "与所属户不符 (does not match its household): \(RowProblem.shown(householdID))")
                 }
-                if let rowID, !rowID.isEmpty, !householdRows.contains(rowID) {
-                    throw ImportError(path: "\(path).rowID", problem: "该户没有这一行 (no such row in this household): \(RowProblem.shown(rowID))")
+                if let rowID, !householdRows.contains(RowID.stored(rowID)) {
+                    throw ImportError(path: "\(path).rowID", problem: "该户没有这一行 (no such row in this household): \(RowProblem.shown(RowID.stored(rowID)))")
                 }
             }
             func once(_ path: String, _ key: String, in seen: inout Set<String>) throws(ImportError) {
@@ -114,7 +113,7 @@ extension HouseholdStore {
             for (j, a) in doc.answers.enumerated() {
                 try owned("\(at).answers[\(j)]", a.householdID, rowID: a.rowID)
                 try Self.check(rules, .answer, a, at: "\(at).answers[\(j)]")
-                try once("\(at).answers[\(j)]", a.rowID + "/" + a.question, in: &answerKeys)
+                try once("\(at).answers[\(j)]", RowID.stored(a.rowID) + "/" + a.question, in: &answerKeys)
             }
             for (j, x) in doc.audit.enumerated() {
                 try owned("\(at).audit[\(j)]", x.householdID, rowID: x.rowID)
@@ -125,7 +124,7 @@ extension HouseholdStore {
             for (j, o) in doc.overrides.enumerated() {
                 try owned("\(at).overrides[\(j)]", o.householdID, rowID: o.rowID)
                 try Self.check(rules, .override, o, at: "\(at).overrides[\(j)]")
-                try once("\(at).overrides[\(j)]", o.rowID + "/" + o.checkID, in: &overrideKeys)
+                try once("\(at).overrides[\(j)]", RowID.stored(o.rowID) + "/" + o.checkID, in: &overrideKeys)
             }
             if let review = doc.review {
                 try owned("\(at).review", review.householdID)

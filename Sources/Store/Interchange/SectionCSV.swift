@@ -68,7 +68,7 @@ public enum SectionCSV {
             for section in q.sections {
                 let rows: [RowID?] = section.roster.map { iv.rowIDs(of: $0).map(Optional.some) } ?? [nil]
                 for (n, row) in rows.enumerated() {
-                    var cells = [record.id, record.villageCode, record.householdNo, record.headName, HouseholdStatus.label(record.status, lang)]
+                    var cells = [record.id, record.villageCode, record.householdNo, record.headName, record.status.label(lang)]
                     if let roster = section.roster {
                         let nameField = q.rosters[roster].rowLabelField
                         cells += [String(n + 1), nameField.map { iv.display(q.questions[$0].id, row: row, lang) } ?? ""]

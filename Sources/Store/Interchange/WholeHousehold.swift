@@ -14,7 +14,7 @@ extension HouseholdDocument {
     /// A whole interview as the records `insertWhole` stores: the household's listing fields, its rows, every
     /// answer with an audit line, every accepted reason — all written at `at` with `clock`. `auditID()` names each
     /// audit line in turn, the answers taken in questionnaire order (so a seeded namer gives the same file).
-    public init(whole interview: Interview, enumerator: String, who: String, status: String, at: String, clock: String,
+    public init(whole interview: Interview, enumerator: String, who: String, status: HouseholdStatus, at: String, clock: String,
                 auditID: () -> String) {
         var record = HouseholdStore.summary(of: interview, createdAt: at)
         record.enumerator = enumerator
@@ -27,15 +27,15 @@ extension HouseholdDocument {
         for (key, value) in answers {
             let e = ValueCoding.encode(value)
             let question = q.questions[key.question].id
-            let rid = key.row?.uuidString.lowercased() ?? ""
+            let rid = key.row
             answerRecords.append(AnswerRecord(householdID: hid, rowID: rid, question: question, type: e.type, value: e.text, who: who, at: at, clock: clock))
-            audit.append(AuditRecord(id: auditID(), householdID: hid, rowID: rid, subject: question, kind: "answer", oldValue: nil,
+            audit.append(AuditRecord(id: auditID(), householdID: hid, rowID: rid, subject: question, kind: .answer, oldValue: nil,
                                      newValue: ValueCoding.auditText(value), reason: nil, who: who, at: at, clock: clock))
         }
         let overrides = interview.overrides.map { key, reason in
-            OverrideRecord(householdID: hid, rowID: key.row?.uuidString.lowercased() ?? "", checkID: q.checks[key.check].id,
+            OverrideRecord(householdID: hid, rowID: key.row, checkID: q.checks[key.check].id,
                            reason: reason, who: who, at: at)
-        }.sorted { ($0.rowID, $0.checkID) < ($1.rowID, $1.checkID) }
+        }.sorted { ($0.rowID?.uuidString ?? "", $0.checkID) < ($1.rowID?.uuidString ?? "", $1.checkID) }
         self.init(household: record, rows: Self.rosterRows(of: interview), answers: answerRecords, audit: audit, overrides: overrides,
                   review: nil, comments: [])
     }

@@ -1,18 +1,25 @@
+import GRDB
 import Survey
 
 /// The statuses a household moves through, as stored in `household.status`.
-public enum HouseholdStatus {
-    public static let all = ["in_progress", "complete", "approved", "sent_back"]
+public enum HouseholdStatus: String, Codable, CaseIterable, Hashable, Sendable, DatabaseValueConvertible {
+    case inProgress = "in_progress"
+    case complete
+    case approved
+    case sentBack = "sent_back"
 
-    /// A status in words.
-    public static func label(_ status: String, _ lang: Language) -> String {
+    /// The status in words, the same on every screen and in every export.
+    public func label(_ lang: Language) -> String {
         let zh = lang == .zh
-        switch status {
-        case "in_progress": return zh ? "调查中" : "ongoing"
-        case "complete": return zh ? "已完成" : "complete"
-        case "approved": return zh ? "已审核" : "approved"
-        case "sent_back": return zh ? "已退回" : "sent back"
-        default: return status
+        switch self {
+        case .inProgress: return zh ? "调查中" : "ongoing"
+        case .complete: return zh ? "已完成" : "complete"
+        case .approved: return zh ? "已审核" : "approved"
+        case .sentBack: return zh ? "已退回" : "sent back"
         }
     }
+
+    /// Whether the household is signed off (completed by the enumerator or approved by the supervisor):
+    /// a change to it sends it back to the interview.
+    var isSignedOff: Bool { self == .complete || self == .approved }
 }

@@ -7,15 +7,15 @@ import Survey
 extension HouseholdStore {
     /// Approves a household.
     public func approve(_ id: UUID, who: String) throws(StoreError) {
-        try decide(id, state: "approved", reason: nil, who: who)
+        try decide(id, state: .approved, reason: nil, who: who)
     }
 
     /// Sends a household back to the enumerator with a reason.
     public func sendBack(_ id: UUID, reason: String, who: String) throws(StoreError) {
-        try decide(id, state: "sent_back", reason: reason, who: who)
+        try decide(id, state: .sentBack, reason: reason, who: who)
     }
 
-    private func decide(_ id: UUID, state: String, reason: String?, who: String) throws(StoreError) {
+    private func decide(_ id: UUID, state: ReviewDecision, reason: String?, who: String) throws(StoreError) {
         try write { db in
             let hid = id.uuidString.lowercased()
             guard let old = try String.fetchOne(db, sql: "SELECT status FROM household WHERE id = ?", arguments: [hid]) else {
@@ -23,8 +23,8 @@ extension HouseholdStore {
             }
             let now = Self.timestamp(), clock = try tick(db)
             try ReviewRecord(householdID: hid, state: state, reason: reason, who: who, at: now).save(db)
-            try db.execute(sql: "UPDATE household SET status = ?, updatedAt = ? WHERE id = ?", arguments: [state, now, hid])
-            try audit(db, hid, "", "status", "status", old, state, reason, who, now, clock)
+            try db.execute(sql: "UPDATE household SET status = ?, updatedAt = ? WHERE id = ?", arguments: [state.status, now, hid])
+            try audit(db, hid, nil, "status", .status, old, state.status.rawValue, reason, who, now, clock)
         }
     }
 
@@ -35,10 +35,10 @@ extension HouseholdStore {
             let hid = id.uuidString.lowercased()
             guard try HouseholdRecord.exists(db, key: hid) else { throw StoreError.unknownHousehold(hid) }
             let now = Self.timestamp()
-            let comment = CommentRecord(id: UUID().uuidString.lowercased(), householdID: hid, rowID: row?.uuidString.lowercased() ?? "",
+            let comment = CommentRecord(id: UUID().uuidString.lowercased(), householdID: hid, rowID: row,
                                         question: question, text: text, who: who, at: now, resolved: false)
             try comment.insert(db)
-            try audit(db, hid, comment.rowID, question.isEmpty ? "household" : question, "comment", nil, nil, text, who, now, try tick(db))
+            try audit(db, hid, comment.rowID, question.isEmpty ? "household" : question, .comment, nil, nil, text, who, now, try tick(db))
             return comment
         }
     }
@@ -48,7 +48,7 @@ extension HouseholdStore {
         try write { db in
             guard let c = try CommentRecord.fetchOne(db, key: commentID) else { throw StoreError.unknownComment(commentID) }
             try db.execute(sql: "UPDATE comment SET resolved = 1 WHERE id = ?", arguments: [commentID])
-            try audit(db, c.householdID, c.rowID, c.question.isEmpty ? "household" : c.question, "comment_resolved", nil, nil, c.text, who,
+            try audit(db, c.householdID, c.rowID, c.question.isEmpty ? "household" : c.question, .commentResolved, nil, nil, c.text, who,
                       Self.timestamp(), try tick(db))
         }
     }
@@ -56,20 +56,21 @@ extension HouseholdStore {
     /// A household's comments, oldest first; only those not yet dealt with unless `all`.
     public func comments(_ id: UUID, all: Bool = false) throws(StoreError) -> [CommentRecord] {
         try read { db in
-            var req = CommentRecord.filter(Column("householdID") == id.uuidString.lowercased())
-            if !all { req = req.filter(Column("resolved") == false) }
-            return try req.order(Column("at"), Column("id")).fetchAll(db)
+            var req = CommentRecord.filter(CommentRecord.Columns.householdID == id.uuidString.lowercased())
+            if !all { req = req.filter(CommentRecord.Columns.resolved == false) }
+            return try req.order(CommentRecord.Columns.at, CommentRecord.Columns.id).fetchAll(db)
         }
     }
 
     /// Everything that happened to one field, oldest first: each value with who and when, the reasons
     /// given for its warnings (the checks the questionnaire attaches to it), and comments on it.
     public func history(_ id: UUID, row: UUID?, question: String, questionnaire: Questionnaire) throws(StoreError) -> [AuditRecord] {
-        let hid = id.uuidString.lowercased(), rid = row?.uuidString.lowercased() ?? ""
+        let hid = id.uuidString.lowercased(), rid = RowID.stored(row)
         let checks = questionnaire.question(question)?.checks.map { questionnaire.checks[$0].id } ?? []
         return try read { db in
-            try AuditRecord.filter(Column("householdID") == hid && Column("rowID") == rid && ([question] + checks).contains(Column("subject")))
-                .order(Column("clock"), Column("id")).fetchAll(db)
+            try AuditRecord.filter(AuditRecord.Columns.householdID == hid && AuditRecord.Columns.rowID == rid
+                                   && ([question] + checks).contains(AuditRecord.Columns.subject))
+                .order(AuditRecord.Columns.clock, AuditRecord.Columns.id).fetchAll(db)
         }
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
+import Survey
 
 /// What a supervisor's household list shows: which households, in what order.
 public struct ReviewQuery: Sendable, Equatable {
     public var village: String?
     public var enumerator: String?
-    public var status: String?
+    public var status: HouseholdStatus?
     public var flag: Flag?
     /// A name or ID-number prefix, as in the enumerator's list.
     public var search = ""
@@ -20,7 +21,7 @@ public struct ReviewQuery: Sendable, Equatable {
         case number, status, updated, problems
     }
 
-    public init(village: String? = nil, enumerator: String? = nil, status: String? = nil, flag: Flag? = nil, search: String = "",
+    public init(village: String? = nil, enumerator: String? = nil, status: HouseholdStatus? = nil, flag: Flag? = nil, search: String = "",
                 sort: Sort = .number) {
         self.village = village; self.enumerator = enumerator; self.status = status; self.flag = flag; self.search = search; self.sort = sort
     }
@@ -56,8 +57,10 @@ extension HouseholdStore {
     /// A page of the supervisor's list and how many households match in all. The page's ids come from
     /// one query (indexes for the filters, the sort and the limit); the counts are then read for those
     /// ids only, so the cost does not grow with the store.
-    /// With `only`, the one household's line (the review screen's header).
-    public func reviewList(_ query: ReviewQuery, limit: Int = 100, offset: Int = 0, only: UUID? = nil) throws(StoreError) -> (total: Int, rows: [ReviewRow]) {
+    /// With `only`, the one household's line (the review screen's header). A search looks in the questions
+    /// of `questionnaire`'s member roles.
+    public func reviewList(_ query: ReviewQuery, questionnaire: Questionnaire, limit: Int = 100, offset: Int = 0,
+                           only: UUID? = nil) throws(StoreError) -> (total: Int, rows: [ReviewRow]) {
         var conditions: [String] = [], arguments: [any DatabaseValueConvertible] = []
         if let only { conditions.append("id = ?"); arguments.append(only.uuidString.lowercased()) }
         if let v = query.village { conditions.append("villageCode = ?"); arguments.append(v) }
@@ -74,9 +77,9 @@ extension HouseholdStore {
         }
         let p = query.search.trimmingCharacters(in: .whitespaces).uppercased()
         if !p.isEmpty {
-            let isIDNumber = p.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "X") }
+            // A form without the role finds nobody, as a search for a name nobody has.
             conditions.append("id IN (SELECT householdID FROM answer WHERE question = ? AND value >= ? AND value < ?)")
-            arguments += [isIDNumber ? "id_number" : "name", p, p + "\u{10FFFF}"]
+            arguments += [Self.searchedQuestion(p, questionnaire) ?? "", p, p + "\u{10FFFF}"]
         }
         let whereSQL = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let order: String

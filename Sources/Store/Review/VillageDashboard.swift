@@ -36,7 +36,7 @@ public struct VillageDashboard: Sendable, Equatable {
 
     public struct TypeStatus: Sendable, Equatable {
         public var type: Int?
-        public var status: String
+        public var status: HouseholdStatus
         public var count: Int
     }
 

@@ -130,7 +130,7 @@ extension HouseholdStore {
                 if i == 0 { counted.value = Result { try Changeset.count(changeset) } } else { deflated.value = Deflate.compress(changeset) }
             }
             let counts = counted.value!, compressed = deflated.value!
-            let me = try DeviceRecord.filter(Column("isSelf") == true).fetchOne(db)!
+            let me = try DeviceRecord.filter(DeviceRecord.Columns.isSelf == true).fetchOne(db)!
             let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM bundleOut ORDER BY sequence DESC LIMIT 1")
             let sequence = (last?["sequence"] as Int? ?? 0) + 1
             let bundleID = UUID().uuidString.lowercased()

@@ -36,7 +36,7 @@ struct BundleSigner: Sendable {
         let role = certificate.role
         guard Self.roleTables[role]?[table]?.contains(operation) == true else { return .role(role.rawValue) }
         // A decision on a household is a supervisor's: an enumerator's household row never carries one.
-        if role == .enumerator, table == .household, case .text(let status)? = row["status"], ["approved", "sent_back"].contains(status) {
+        if role == .enumerator, table == .household, case .text(let status)? = row["status"], ReviewDecision(rawValue: status) != nil {
             return .role(role.rawValue)
         }
         return nil

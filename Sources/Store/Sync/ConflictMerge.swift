@@ -88,7 +88,7 @@ struct ConflictMerge {
 
     /// Which field of which household a row of `answer`, `override` or `review` is.
     private struct FieldKey {
-        var kind: String
+        var kind: ConflictKind
         var keyColumns: [String]
         var valueColumns: [String]
         var householdID: String
@@ -101,25 +101,25 @@ struct ConflictMerge {
         guard let hid = k["householdID"]?.text else { return nil }
         switch d.table {
         case "answer":
-            return FieldKey(kind: "answer", keyColumns: ["householdID", "rowID", "question"], valueColumns: ["type", "value"],
+            return FieldKey(kind: .answer, keyColumns: ["householdID", "rowID", "question"], valueColumns: ["type", "value"],
                             householdID: hid, rowID: k["rowID"]?.text ?? "", field: k["question"]?.text ?? "")
         case "override":
-            return FieldKey(kind: "override", keyColumns: ["householdID", "rowID", "checkID"], valueColumns: ["reason"],
+            return FieldKey(kind: .override, keyColumns: ["householdID", "rowID", "checkID"], valueColumns: ["reason"],
                             householdID: hid, rowID: k["rowID"]?.text ?? "", field: k["checkID"]?.text ?? "")
         case "review":
-            return FieldKey(kind: "review", keyColumns: ["householdID"], valueColumns: ["state", "reason"], householdID: hid, rowID: "", field: "review")
+            return FieldKey(kind: .review, keyColumns: ["householdID"], valueColumns: ["state", "reason"], householdID: hid, rowID: "", field: "review")
         default: return nil
         }
     }
 
     /// A row's value as one comparable text: "type:text" for answers (as in the audit trail), the reason of
     /// an override, "state: reason" of a review.
-    static func valueText(kind: String, _ row: [String: DatabaseValue]) -> String? {
+    static func valueText(kind: ConflictKind, _ row: [String: DatabaseValue]) -> String? {
         func s(_ c: String) -> String? { row[c].flatMap { String.fromDatabaseValue($0) } }
         switch kind {
-        case "answer": return s("value").map { (s("type") ?? "text") + ":" + $0 }
-        case "override": return s("reason")
-        default: return s("state").map { st in s("reason").map { st + ": " + $0 } ?? st }
+        case .answer: return s("value").map { (s("type") ?? "text") + ":" + $0 }
+        case .override: return s("reason")
+        case .review, .status: return s("state").map { st in s("reason").map { st + ": " + $0 } ?? st }
         }
     }
 
@@ -135,7 +135,7 @@ struct ConflictMerge {
         if d.op != SQLITE_DELETE {
             var row = local ?? d.old.mapValues(\.databaseValue)
             for (c, v) in d.new { row[c] = v.databaseValue }
-            if k.kind == "answer" && row["type"] == nil { row["type"] = try lastType(k).databaseValue }
+            if k.kind == .answer && row["type"] == nil { row["type"] = try lastType(k).databaseValue }
             incoming = row
         }
         let mine = local.flatMap { Self.valueText(kind: k.kind, $0) }
@@ -169,7 +169,7 @@ struct ConflictMerge {
     }
 
     /// Whether a resolution already chose `theirs` over `mine` for this field.
-    private func resolved(_ hid: String, _ rowID: String, _ kind: String, _ field: String, mine: String?, theirs: String?) throws -> Bool {
+    private func resolved(_ hid: String, _ rowID: String, _ kind: ConflictKind, _ field: String, mine: String?, theirs: String?) throws -> Bool {
         let rows = try Row.fetchAll(db, sql: "SELECT value, supersedes FROM resolution WHERE householdID = ? AND rowID = ? AND kind = ? AND field = ?",
                                     arguments: [hid, rowID, kind, field])
         return rows.contains { r in
@@ -178,15 +178,16 @@ struct ConflictMerge {
         }
     }
 
-    private func queue(_ hid: String, _ rowID: String, _ kind: String, _ field: String, mine: String?, mineWho: String, mineAt: String,
+    private func queue(_ hid: String, _ rowID: String, _ kind: ConflictKind, _ field: String, mine: String?, mineWho: String, mineAt: String,
                        theirs: String?, theirsWho: String, theirsAt: String) throws -> Int {
-        let open = try ConflictRecord.filter(Column("householdID") == hid && Column("rowID") == rowID && Column("kind") == kind
-                                             && Column("field") == field && Column("state") == "open").fetchAll(db)
+        typealias C = ConflictRecord.Columns
+        let open = try ConflictRecord.filter(C.householdID == hid && C.rowID == rowID && C.kind == kind && C.field == field
+                                             && C.state == ConflictState.open).fetchAll(db)
         if open.contains(where: { $0.mineValue == mine && $0.theirsValue == theirs }) { return 0 }
-        try ConflictRecord(id: UUID().uuidString.lowercased(), householdID: hid, rowID: rowID, kind: kind, field: field, mineValue: mine,
+        try ConflictRecord(id: UUID().uuidString.lowercased(), householdID: hid, rowID: rowID.isEmpty ? nil : UUID(uuidString: rowID), kind: kind, field: field, mineValue: mine,
                            mineWho: mineWho, mineAt: mineAt, theirsValue: theirs, theirsWho: theirsWho, theirsAt: theirsAt,
                            theirsDevice: manifest.deviceID, bundleID: manifest.bundleID, sequence: manifest.sequence,
-                           detectedAt: HouseholdStore.timestamp(), state: "open").insert(db)
+                           detectedAt: HouseholdStore.timestamp(), state: .open).insert(db)
         return 1
     }
 
@@ -207,7 +208,7 @@ struct ConflictMerge {
             switch column {
             case "status":
                 let m = String.fromDatabaseValue(mine), t = String.fromDatabaseValue(theirs)
-                if try resolved(hid, "", "status", "status", mine: m, theirs: t) { updates.append((column, theirs)); continue }
+                if try resolved(hid, "", .status, "status", mine: m, theirs: t) { updates.append((column, theirs)); continue }
                 switch Self.workflow(mine: m, theirs: t) {
                 case .takeTheirs: updates.append((column, theirs)); continue
                 case .keepMine: continue
@@ -215,7 +216,7 @@ struct ConflictMerge {
                 }
                 let mineWho = try String.fetchOne(db, sql: "SELECT who FROM audit WHERE householdID = ? AND kind = 'status' ORDER BY clock DESC LIMIT 1",
                                                   arguments: [hid]) ?? ""
-                conflicts += try queue(hid, "", "status", "status", mine: m, mineWho: mineWho, mineAt: localRow["updatedAt"] ?? "",
+                conflicts += try queue(hid, "", .status, "status", mine: m, mineWho: mineWho, mineAt: localRow["updatedAt"] ?? "",
                                        theirs: t, theirsWho: manifest.enumerator, theirsAt: d.new["updatedAt"]?.text ?? manifest.createdAt)
             case "updatedAt":
                 if let t = String.fromDatabaseValue(theirs), t > (String.fromDatabaseValue(mine) ?? "") { updates.append((column, theirs)) }
@@ -239,10 +240,12 @@ struct ConflictMerge {
     /// approval → reviewed again). Two supervisors deciding differently, or two laptops disagreeing, is a
     /// conflict for a person.
     static func workflow(mine: String?, theirs: String?) -> StatusMerge {
-        let decisions: Set<String?> = ["approved", "sent_back"], work: Set<String?> = ["in_progress", "complete"]
+        let decisions: Set<HouseholdStatus?> = [.approved, .sentBack], work: Set<HouseholdStatus?> = [.inProgress, .complete]
+        // An unknown status on either side is no workflow step: a person decides.
+        let mine = mine.flatMap(HouseholdStatus.init(rawValue:)), theirs = theirs.flatMap(HouseholdStatus.init(rawValue:))
         switch (mine, theirs) {
-        case let (m, "sent_back") where work.contains(m): return .takeTheirs
-        case let (m, "approved") where work.contains(m): return .keepMine
+        case let (m, .sentBack?) where work.contains(m): return .takeTheirs
+        case let (m, .approved?) where work.contains(m): return .keepMine
         case let (m, t) where decisions.contains(m) && work.contains(t): return .takeTheirs
         default: return .conflict
         }

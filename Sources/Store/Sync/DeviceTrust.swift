@@ -102,14 +102,14 @@ extension HouseholdStore {
     /// The devices this store knows, itself first, with the last sequence applied from each.
     public func devices() throws -> [(device: DeviceRecord, lastSequence: Int)] {
         try read { db in
-            try DeviceRecord.order(Column("isSelf").desc, Column("name")).fetchAll(db).map { d in
+            try DeviceRecord.order(DeviceRecord.Columns.isSelf.desc, DeviceRecord.Columns.name).fetchAll(db).map { d in
                 (d, try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM bundleIn WHERE deviceID = ?", arguments: [d.id]) ?? 0)
             }
         }
     }
 
     static func findDevice(_ text: String, _ db: Database) throws -> DeviceRecord {
-        let all = try DeviceRecord.filter(Column("isSelf") == false).fetchAll(db)
+        let all = try DeviceRecord.filter(DeviceRecord.Columns.isSelf == false).fetchAll(db)
         let matches = all.filter { $0.id == text || $0.fingerprint == text || $0.fingerprint.replacingOccurrences(of: " ", with: "") == text }
         if matches.count == 1 { return matches[0] }
         let prefixed = all.filter { $0.id.hasPrefix(text.lowercased()) }

@@ -26,11 +26,10 @@ struct RowRules: Sendable {
         static let code: ClosedRange<Int64> = -1_000_000...1_000_000
     }
 
-    static let statuses = HouseholdStatus.all
-    static let reviewStates = ["approved", "sent_back"]
-    static let auditKinds = ["created", "answer", "row_added", "row_removed", "override", "override_cleared", "status", "comment",
-                             "comment_resolved", "review"]
-    static let resolutionKinds = ["answer", "override", "review", "status"]
+    static let statuses = HouseholdStatus.allCases.map(\.rawValue)
+    static let reviewStates = ReviewDecision.allCases.map(\.rawValue)
+    static let auditKinds = AuditKind.allCases.map(\.rawValue)
+    static let resolutionKinds = ConflictKind.allCases.map(\.rawValue)
     static let valueTypes = ["number", "text", "bool", "code", "codes", "date"]
 
     /// What a column may hold.

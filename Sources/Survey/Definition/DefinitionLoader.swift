@@ -53,7 +53,7 @@ private struct Builder {
     mutating func build() -> Questionnaire? {
         defer { problems += readers.flatMap(\.problems) }
         let (qr, qnode) = read("questionnaire.yaml")
-        guard let top = qr.mapping(qnode, allowed: ["id", "version", "title", "rosters", "sections", "codelists", "standards"],
+        guard let top = qr.mapping(qnode, allowed: ["id", "version", "title", "rosters", "sections", "codelists", "standards", "roles"],
                                    required: ["id", "version", "title", "sections"], what: "the questionnaire") else { return nil }
         let formID = qr.string(top["id"], what: "id") ?? ""
         let version = qr.string(top["version"], what: "version") ?? ""
@@ -174,6 +174,7 @@ private struct Builder {
                 qr.problem(node, "row_label '\(name)' is not a question of roster '\(rosters[r].id)'")
             }
         }
+        let roles = loadRoles(top["roles"], qr, questions: pending.map(\.question), fields: fields, rosters: rosters)
         let standards = loadStandards(top["standards"].flatMap { qr.string($0, what: "standards") } ?? "standards.yaml",
                                       fields: fields, rosters: rosterIndex, codeLists: codeLists)
 
@@ -280,7 +281,7 @@ private struct Builder {
         }
         guard let standards else { return nil }
         return Questionnaire(id: formID, version: version, title: title, sections: sections, questions: questions, rosters: rosters,
-                             checks: checks, codeLists: codeLists, standards: standards, graph: graph)
+                             checks: checks, codeLists: codeLists, standards: standards, roles: roles, graph: graph)
     }
 
     /// An expression as quoted in a message: a long one is cut, so a problem stays one readable line.
@@ -353,6 +354,50 @@ private struct Builder {
             out[id] = CodeList(id: id, items: items)
         }
         return out
+    }
+
+    /// The `roles:` of questionnaire.yaml: each names a question of the right type and level, and the
+    /// head's code is one its relation question offers; a problem is reported where the role is written.
+    func loadRoles(_ node: Node?, _ r: YAMLReader, questions: [Question], fields: [String: ExpressionCompiler.FieldInfo],
+                   rosters: [Roster]) -> Roles {
+        var roles = Roles()
+        let keys = Roles.declared.map(\.key) + ["head"]
+        guard let m = r.mapping(node, allowed: Set(keys), what: "the roles") else { return roles }
+        /// The question a role names, when it exists and has the type the role needs.
+        func question(_ node: Node?, role: String, type: FieldType) -> Question? {
+            guard let name = r.string(node, what: "the question of role '\(role)'") else { return nil }
+            guard let index = fields[name]?.index else { r.problem(node, "role '\(role)' names no question '\(name)'"); return nil }
+            let q = questions[index]
+            guard q.type == type else {
+                r.problem(node, "role '\(role)' needs a \(type.rawValue) question, but '\(name)' is \(q.type.rawValue)"); return nil
+            }
+            return q
+        }
+        if let h = r.mapping(m["head"], allowed: ["relation", "code"], required: ["relation", "code"], what: "role 'head'"),
+           let relation = question(h["relation"], role: "head.relation", type: .code), let code = r.int(h["code"], what: "the head's code") {
+            if let roster = relation.roster {
+                if relation.codeList?.contains(code) == false {
+                    r.problem(h["code"], "role 'head': code \(code) is not in list '\(relation.codeList?.id ?? "")' of '\(relation.id)'")
+                } else {
+                    roles.head = Roles.Head(relation: relation.index, code: code, roster: roster)
+                }
+            } else {
+                r.problem(h["relation"], "role 'head.relation' must be a question of a roster of people, but '\(relation.id)' is asked once per household")
+            }
+        }
+        for role in Roles.declared {
+            guard let valueNode = m[role.key], let q = question(valueNode, role: role.key, type: role.type) else { continue }
+            if !role.perMember, q.roster != nil {
+                r.problem(valueNode, "role '\(role.key)' must be a household question, but '\(q.id)' is asked per row of '\(rosters[q.roster!].id)'")
+            } else if role.perMember, q.roster == nil {
+                r.problem(valueNode, "role '\(role.key)' must be a question of a roster of people, but '\(q.id)' is asked once per household")
+            } else if role.perMember, let head = roles.head, q.roster != head.roster {
+                r.problem(valueNode, "role '\(role.key)' must be asked in '\(rosters[head.roster].id)', the roster of role 'head', not in '\(rosters[q.roster!].id)'")
+            } else {
+                roles[keyPath: role.path] = q.index
+            }
+        }
+        return roles
     }
 
     mutating func loadStandards(_ file: String, fields: [String: ExpressionCompiler.FieldInfo], rosters: [String: Int],

@@ -140,14 +140,16 @@ public final class Questionnaire: Sendable {
     public let checks: [Check]
     public let codeLists: [String: CodeList]
     public let standards: Standards
+    /// The questions the store and the screens look up by meaning (the head, the village code…).
+    public let roles: Roles
     let questionIndex: [String: Int]
     let graph: DependencyGraph
 
     init(id: String, version: String, title: Localized, sections: [Section], questions: [Question], rosters: [Roster],
-         checks: [Check], codeLists: [String: CodeList], standards: Standards, graph: DependencyGraph) {
+         checks: [Check], codeLists: [String: CodeList], standards: Standards, roles: Roles = Roles(), graph: DependencyGraph) {
         self.id = id; self.version = version; self.title = title
         self.sections = sections; self.questions = questions; self.rosters = rosters; self.checks = checks
-        self.codeLists = codeLists; self.standards = standards; self.graph = graph
+        self.codeLists = codeLists; self.standards = standards; self.roles = roles; self.graph = graph
         var index: [String: Int] = [:]
         for q in questions { index[q.id] = q.index }
         questionIndex = index

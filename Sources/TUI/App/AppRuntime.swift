@@ -50,22 +50,22 @@ public final class AppRuntime: ProgramHost {
                     return .listLoaded(ListPage(query: query, offset: offset, total: total,
                                                 households: try store.households(village: state.village, limit: limit, offset: offset)))
                 }
-                let found = try store.search(query, limit: 500).filter { state.village == nil || $0.villageCode == state.village }
+                let found = try store.search(query, questionnaire: questionnaire, limit: 500).filter { state.village == nil || $0.villageCode == state.village }
                 return .listLoaded(ListPage(query: query, offset: min(offset, found.count), total: found.count,
                                             households: Array(found.dropFirst(offset).prefix(limit))))
             case .open(let id):
                 let comments = try store.comments(id).map {
-                    FieldComment(row: $0.rowID.isEmpty ? nil : UUID(uuidString: $0.rowID), question: $0.question, text: $0.text, who: $0.who)
+                    FieldComment(row: $0.rowID, question: $0.question, text: $0.text, who: $0.who)
                 }
                 let review = try store.review(id)
                 return .opened(InterviewBox(try store.interview(id, questionnaire: questionnaire), comments: comments,
-                                            sentBack: review?.state == "sent_back" ? review?.reason ?? "" : nil))
+                                            sentBack: review?.state == .sentBack ? review?.reason ?? "" : nil))
             case .create:
                 let iv = Interview(questionnaire: questionnaire, today: today())
                 try store.create(iv, enumerator: who, who: who)
                 // A new household starts in the village being worked.
                 let village = try state.village ?? store.households(limit: 1).first(where: { !$0.villageCode.isEmpty })?.villageCode
-                if let village, let changes = try? iv.answer("village_code", .text(village)) { try store.commit(changes, of: iv, who: who) }
+                if let village, let role = questionnaire.roles.villageCode, let changes = try? iv.answer(role, row: nil, .text(village)) { try store.commit(changes, of: iv, who: who) }
                 return .opened(InterviewBox(iv))
             case .commit(let changes, let box):
                 try store.commit(changes, of: box.interview, who: who)

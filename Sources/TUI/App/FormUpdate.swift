@@ -143,7 +143,7 @@ enum FormUpdate {
         } else if key.is(.assessment) {
             form.mode = .assessment(AssessmentState(items: ListSelection(count: SignOff.items(iv).count)))
         } else if key.is(.roster) {
-            let roster = iv.questionnaire.sections[form.cursor.section].roster ?? iv.questionnaire.roster("members")?.index ?? 0
+            let roster = iv.questionnaire.sections[form.cursor.section].roster ?? iv.questionnaire.roles.head?.roster ?? 0
             var g = GridState(roster: roster, rows: ListSelection(count: iv.rowIDs(of: roster).count))
             if case .field(let p) = form.cursor, let row = p.row {
                 g.rows.select(iv.rowIDs(of: roster).firstIndex(of: row) ?? 0, visible: state.layout.grid.count)

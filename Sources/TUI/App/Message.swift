@@ -13,7 +13,7 @@ public enum Message: Sendable {
     /// Something outside failed (the store); the text is for the user.
     case failed(String)
     /// A household's status was stored.
-    case statusStored(household: UUID, status: String)
+    case statusStored(household: UUID, status: HouseholdStatus)
     /// This device's own certificate (nil: not enrolled), read at start on the runtime's `today`.
     case certificateLoaded(DeviceCertificate?, today: Day)
 }
@@ -66,7 +66,7 @@ public enum Effect: Sendable {
     /// Writes one confirmed action (answer, row, reason) in one transaction.
     case commit([InterviewChange], InterviewBox)
     case savePosition(InterviewBox)
-    case setStatus(UUID, String)
+    case setStatus(UUID, HouseholdStatus)
     /// Reads this device's own certificate, for the start screen's notice.
     case loadCertificate
     case quit

@@ -125,7 +125,7 @@ enum AssessmentUpdate {
                     state.status = StatusLine(T.cannotComplete(state.lang) + blockers.joined(separator: state.lang == .zh ? "；" : "; "), .error)
                     return []
                 }
-                return [.savePosition(InterviewBox(iv)), .setStatus(iv.householdID, "complete")]
+                return [.savePosition(InterviewBox(iv)), .setStatus(iv.householdID, .complete)]
             }
             if key.is(.quit) { return Update.leave(&state, quitting: false) }
             return []

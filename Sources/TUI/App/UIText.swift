@@ -36,5 +36,4 @@ enum T {
     /// The counting word for a roster's rows: 第3人 for members, 第3项 otherwise.
     static func rowUnit(_ r: Roster) -> String { r.id == "members" ? "人" : "项" }
 
-    static func statusName(_ s: String, _ l: Language) -> String { HouseholdStatus.label(s, l) }
 }

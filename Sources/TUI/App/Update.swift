@@ -33,7 +33,7 @@ public enum Update {
             return []
         case .statusStored(_, let status):
             state.form = nil
-            state.status = StatusLine(status == "complete" ? T.completed(state.lang) : T.saved(state.lang))
+            state.status = StatusLine(status == .complete ? T.completed(state.lang) : T.saved(state.lang))
             return [reloadList(&state)]
         case .key(let key):
             let effects = handle(&state, key)

@@ -7,7 +7,7 @@ public struct DashboardPage: Sendable, Equatable {
     public var village: String
     public var households: Int
     /// The statuses, in the columns' order.
-    public static let statuses = ["in_progress", "complete", "sent_back", "approved"]
+    public static let statuses: [HouseholdStatus] = [.inProgress, .complete, .sentBack, .approved]
     public var types: [TypeRow]
     public var causes: [Count]
     public var guarantees: [GuaranteeRow]
@@ -46,9 +46,9 @@ public struct DashboardPage: Sendable, Equatable {
     /// Labels a store's dashboard with the questionnaire's code lists.
     public init(_ d: VillageDashboard, questionnaire q: Questionnaire, lang: Language) {
         let zh = lang == .zh
-        func label(_ question: String, _ code: Int?) -> String {
+        func label(_ role: KeyPath<Roles, Int?>, _ code: Int?) -> String {
             guard let code else { return zh ? "（未填）" : "(not given)" }
-            return q.question(question)?.codeList?.label(code)?.text(lang) ?? String(code)
+            return q.roles[keyPath: role].flatMap { q.questions[$0].codeList?.label(code)?.text(lang) } ?? String(code)
         }
         village = d.village
         households = d.households
@@ -58,10 +58,10 @@ public struct DashboardPage: Sendable, Equatable {
         order.sort { ($0 ?? .max) < ($1 ?? .max) }
         for type in order {
             let counts = Self.statuses.map { s in d.byTypeAndStatus.first { $0.type == type && $0.status == s }?.count ?? 0 }
-            types.append(TypeRow(label: label("household_type", type), counts: counts))
+            types.append(TypeRow(label: label(\.householdType, type), counts: counts))
         }
         self.types = types
-        causes = d.causes.map { Count(label: label("main_cause", $0.cause), count: $0.count) }
+        causes = d.causes.map { Count(label: label(\.mainCause, $0.cause), count: $0.count) }
         guarantees = q.standards.guarantees.map { GuaranteeRow(id: $0.id, label: $0.label.text(lang), failing: d.failing[$0.id] ?? []) }
         income = d.income
         incomeUnknown = d.incomeUnknown

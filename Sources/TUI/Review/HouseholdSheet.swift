@@ -7,8 +7,8 @@ import Survey
 public struct HouseholdSheet: Sendable, Equatable {
     public var id: UUID
     public var record: HouseholdRecord
-    /// The decision on it ("approved", "sent_back") and the reason given, if any.
-    public var reviewState: String?
+    /// The decision on it and the reason given, if any.
+    public var reviewState: ReviewDecision?
     public var reviewReason: String?
     public var overrides: Int
     public var openConflicts: Int
@@ -68,15 +68,15 @@ extension HouseholdSheet {
         let q = iv.questionnaire, zh = lang == .zh
         var lines: [SheetLine] = []
         func commentLines(_ row: RowID?, _ question: String, indent: Int) {
-            for c in comments where c.question == question && UUID(uuidString: c.rowID) == row {
+            for c in comments where c.question == question && c.rowID == row {
                 lines.append(SheetLine(kind: .comment, label: (zh ? "※ 审核意见：" : "※ Comment: ") + c.text + (zh ? "（\(c.who)）" : " (\(c.who))"),
                                        indent: indent + 2))
             }
         }
         if let review {
             let when = String(review.at.prefix(10))
-            lines.append(SheetLine(kind: .decision(approved: review.state == "approved"),
-                                   label: (zh ? "审核：" : "Review: ") + HouseholdStatus.label(review.state, lang)
+            lines.append(SheetLine(kind: .decision(approved: review.state == .approved),
+                                   label: (zh ? "审核：" : "Review: ") + StatusBadge(review.state.status).label(lang)
                                        + (review.reason.map { zh ? " — \($0)" : " — \($0)" } ?? "") + (zh ? "（\(review.who) \(when)）" : " (\(review.who) \(when))")))
         }
         let household = comments.filter { $0.question.isEmpty }
@@ -141,25 +141,23 @@ extension HistoryPanel {
     /// A field's history from its audit lines: each value, the reasons for its warnings, the comments.
     public static func make(_ title: String, _ audit: [AuditRecord], question: Question?, lang: Language) -> HistoryPanel {
         let zh = lang == .zh
-        func shown(_ stored: String?) -> String {
-            guard let stored else { return zh ? "（空）" : "(empty)" }
-            let (type, text) = ValueCoding.split(auditText: stored)
-            guard let question, let v = ValueCoding.decode(type: type, text: text) else { return text }
-            return FieldInput.display(v, question, lang)
+        func shown(_ value: Value?) -> String {
+            guard let value else { return zh ? "（空）" : "(empty)" }
+            return question.map { FieldInput.display(value, $0, lang) } ?? value.display
         }
         let lines = audit.compactMap { a -> HistoryLine? in
             let when = String(a.at.prefix(16)).replacingOccurrences(of: "T", with: " ")
             switch a.kind {
-            case "answer":
-                let text = a.oldValue == nil ? shown(a.newValue) : shown(a.oldValue) + " → " + shown(a.newValue)
+            case .answer:
+                let text = a.oldAnswer == nil ? shown(a.newAnswer) : shown(a.oldAnswer) + " → " + shown(a.newAnswer)
                 return HistoryLine(when: when, who: a.who, text: text + (a.reason.map { zh ? "（\($0)）" : " (\($0))" } ?? ""), kind: .value)
-            case "override":
+            case .override:
                 return HistoryLine(when: when, who: a.who, text: (zh ? "说明：" : "reason: ") + (a.reason ?? ""), kind: .reason)
-            case "override_cleared":
+            case .overrideCleared:
                 return HistoryLine(when: when, who: a.who, text: zh ? "说明已撤销" : "reason withdrawn", kind: .reason)
-            case "comment":
+            case .comment:
                 return HistoryLine(when: when, who: a.who, text: (zh ? "审核意见：" : "comment: ") + (a.reason ?? ""), kind: .comment)
-            case "comment_resolved":
+            case .commentResolved:
                 return HistoryLine(when: when, who: a.who, text: (zh ? "意见已处理：" : "comment dealt with: ") + (a.reason ?? ""), kind: .comment)
             default:
                 return nil

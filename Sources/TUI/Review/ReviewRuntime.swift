@@ -42,7 +42,7 @@ public final class ReviewRuntime: ProgramHost {
         do {
             switch effect {
             case .loadList(let query, let offset, let limit):
-                let (total, rows) = try store.reviewList(query, limit: limit, offset: offset)
+                let (total, rows) = try store.reviewList(query, questionnaire: questionnaire, limit: limit, offset: offset)
                 return .listLoaded(query: query, offset: offset, total: total, rows: rows)
             case .loadFilters:
                 let (villages, enumerators) = try store.reviewFilters()
@@ -71,7 +71,7 @@ public final class ReviewRuntime: ProgramHost {
                 return .conflictsLoaded(try conflictItems(), note: note)
             case .resolve(let id, let choice):
                 let c = try store.resolveConflict(id, take: choice, who: who, questionnaire: questionnaire)
-                let value = ConflictRecord.display(c.resolvedValue, kind: c.kind) ?? (zh ? "（空）" : "(empty)")
+                let value = c.resolved?.text(lang) ?? (zh ? "（空）" : "(empty)")
                 return .conflictsLoaded(try conflictItems(), note: zh ? "冲突已处理，取值：\(value)" : "Resolved with: \(value)")
             case .loadDashboard(let village):
                 guard let code = try village ?? store.reviewFilters().villages.first else {
@@ -96,7 +96,7 @@ public final class ReviewRuntime: ProgramHost {
     /// The household's sheet as the store holds it now.
     func sheet(_ id: UUID, keeping: SheetLine.Kind?) throws -> HouseholdSheet {
         let iv = try store.interview(id, questionnaire: questionnaire)
-        let (_, rows) = try store.reviewList(ReviewQuery(), limit: 1, offset: 0, only: id)
+        let (_, rows) = try store.reviewList(ReviewQuery(), questionnaire: questionnaire, limit: 1, offset: 0, only: id)
         guard let row = rows.first else { throw StoreError.unknownHousehold(id.uuidString.lowercased()) }
         return HouseholdSheet.make(iv, record: row.household, comments: try store.comments(id), review: try store.review(id),
                                    overrides: row.overrides, openConflicts: row.openConflicts, sender: row.sender, lang: state.lang, selecting: keeping)
@@ -115,24 +115,22 @@ public final class ReviewRuntime: ProgramHost {
             let question = questionnaire.question(c.field)
             var field: String
             switch c.kind {
-            case "answer": field = question?.label.text(lang) ?? c.field
-            case "override": field = (lang == .zh ? "说明：" : "Reason: ") + (questionnaire.checks.first { $0.id == c.field }?.message.text(lang) ?? c.field)
-            case "review": field = lang == .zh ? "审核决定" : "Review decision"
-            default: field = lang == .zh ? "状态" : "Status"
+            case .answer: field = question?.label.text(lang) ?? c.field
+            case .override: field = (lang == .zh ? "说明：" : "Reason: ") + (questionnaire.checks.first { $0.id == c.field }?.message.text(lang) ?? c.field)
+            case .review: field = lang == .zh ? "审核决定" : "Review decision"
+            case .status: field = lang == .zh ? "状态" : "Status"
             }
-            if let iv, let r = question?.roster, let row = UUID(uuidString: c.rowID) {
+            if let iv, let r = question?.roster, let row = c.rowID {
                 field = RowLabel.of(iv, roster: r, row: row) + " · " + field
             }
-            func shown(_ stored: String?) -> String? {
-                guard let stored else { return nil }
-                if c.kind == "answer", let question {
-                    let (type, text) = ValueCoding.split(auditText: stored)
-                    return ValueCoding.decode(type: type, text: text).map { FieldInput.display($0, question, lang) } ?? text
+            func shown(_ side: ConflictSide) -> String? {
+                switch side {
+                case .answer(let v?): return question.map { FieldInput.display(v, $0, lang) } ?? v.display
+                case .status(let s?): return StatusBadge(s).label(lang)
+                default: return side.text(lang)
                 }
-                if c.kind == "status" { return HouseholdStatus.label(stored, lang) }
-                return stored
             }
-            return ConflictItem(record: c, household: household, field: field, mine: shown(c.mineValue), theirs: shown(c.theirsValue))
+            return ConflictItem(record: c, household: household, field: field, mine: shown(c.mine), theirs: shown(c.theirs))
         }
     }
 }

@@ -29,7 +29,7 @@ public enum ReviewUpdate {
             state.screen = .household
             state.overlay = nil
             if let note { state.status = StatusLine(note) }
-            else if sheet.reviewState == "sent_back", let reason = sheet.reviewReason {
+            else if sheet.reviewState == .sentBack, let reason = sheet.reviewReason {
                 state.status = StatusLine(T.pick(state.lang, "已退回：\(reason)", "Sent back: \(reason)"), .warning)
             }
             return []
@@ -256,9 +256,9 @@ enum SheetUpdate {
     /// Why the household cannot be approved as it stands, if it cannot.
     static func approvalRefusal(_ sheet: HouseholdSheet, zh: Bool) -> String? {
         let r = sheet.record
-        if r.status == "approved" { return zh ? "本户已审核通过" : "Already approved" }
-        if r.status != "complete" {
-            return zh ? "只能通过已完成的户（本户：\(HouseholdStatus.label(r.status, .zh))）" : "Only a completed household can be approved (this one: \(HouseholdStatus.label(r.status, .en)))"
+        if r.status == .approved { return zh ? "本户已审核通过" : "Already approved" }
+        if r.status != .complete {
+            return zh ? "只能通过已完成的户（本户：\(StatusBadge(r.status).label(.zh))）" : "Only a completed household can be approved (this one: \(StatusBadge(r.status).label(.en)))"
         }
         if r.hardErrors > 0 { return zh ? "本户还有 \(r.hardErrors) 个错误，请退回修改" : "\(r.hardErrors) errors remain: send it back" }
         if sheet.openConflicts > 0 { return zh ? "本户有 \(sheet.openConflicts) 个冲突未处理（F7 冲突）" : "\(sheet.openConflicts) conflicts are open (F7 conflicts)" }
@@ -307,7 +307,7 @@ enum ConflictUpdate {
                                                      detail: T.pick(lang, "本机：\(c.mine ?? "（空）")    对方：\(c.theirs ?? "（空）")。代码题输入代码",
                                                                      "Here: \(c.mine ?? "(empty)")    Theirs: \(c.theirs ?? "(empty)"). Codes by number"),
                                                      label: T.pick(lang, "值：", "Value: "),
-                                                     text: c.record.kind == "answer" ? ValueCoding.split(auditText: c.record.theirsValue ?? "").text : c.theirs ?? ""))
+                                                     text: c.record.theirs.typedText))
             }
         }
         return []

@@ -92,11 +92,10 @@ enum FormView {
         let iv = form.interview, zh = state.lang == .zh
         let answered = form.sectionProgress.reduce(0) { $0 + $1.answered }, required = form.sectionProgress.reduce(0) { $0 + $1.required }
         var head = ""
-        if let members = iv.questionnaire.roster("members"),
-           let h = iv.rowIDs(of: members.index).first(where: { iv.value("relation", row: $0) == .code(1) }) {
-            head = RowLabel.of(iv, roster: members.index, row: h)
+        if let people = iv.questionnaire.roles.head?.roster, let h = iv.headRow {
+            head = RowLabel.of(iv, roster: people, row: h)
         }
-        let no = iv.value("household_no")?.text ?? ""
+        let no = iv.value(of: \.householdNo)?.text ?? ""
         let left = zh ? "户主 \(head.isEmpty ? "（未填）" : head)  户号 \(no.isEmpty ? "-" : no)" : "Head \(head.isEmpty ? "(none)" : head)  No. \(no.isEmpty ? "-" : no)"
         let errors = iv.hardErrorCount, warnings = iv.unexplainedWarningCount
         let right = zh ? "已答 \(answered)/\(required)  错误 \(errors)  待说明 \(warnings)" : "Done \(answered)/\(required)  Errors \(errors)  Warnings \(warnings)"

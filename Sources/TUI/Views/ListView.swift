@@ -33,11 +33,11 @@ enum ListView {
             let h = list.page[index - list.offset]
             let progress = h.required > 0 ? "\(h.answered)/\(h.required)" : "-"
             let cells = [h.householdNo, h.headName.isEmpty ? (zh ? "（未填）" : "(none)") : h.headName, h.headIDNumber, h.groupName,
-                         T.statusName(h.status, l), progress, h.hardErrors > 0 ? String(h.hardErrors) : "", h.softOpen > 0 ? String(h.softOpen) : ""]
+                         StatusBadge(h.status).label(l), progress, h.hardErrors > 0 ? String(h.hardErrors) : "", h.softOpen > 0 ? String(h.softOpen) : ""]
             let selected = index == list.selected
             var styles = Array(repeating: selected ? Style.selected : Style.plain, count: cells.count)
             if !selected {
-                styles[4] = h.status == "complete" || h.status == "approved" ? .done : h.status == "sent_back" ? .warning : .plain
+                styles[4] = StatusBadge(h.status).style
                 styles[6] = .error
                 styles[7] = .warning
             }

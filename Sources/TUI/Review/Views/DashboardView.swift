@@ -31,9 +31,7 @@ enum DashboardView {
         y += 1
         let colW = 7, typeW = leftW - colW * DashboardPage.statuses.count - 6
         var x = lx + typeW
-        // English status words are cut to fit a column of counts.
-        let heads = zh ? DashboardPage.statuses.map { HouseholdStatus.label($0, lang) } : ["ongo.", "done", "sent", "appr."]
-        for h in heads { x += c.put(Chrome.right(h, colW), x: x, y: y, style: .hint, limit: colW) }
+        for s in DashboardPage.statuses.map(StatusBadge.init) { x += c.put(Chrome.right(s.short(lang), colW), x: x, y: y, style: s.style, limit: colW) }
         c.put(Chrome.right(zh ? "合计" : "all", 6), x: x, y: y, style: .hint)
         for t in p.types {
             y += 1

@@ -35,7 +35,7 @@ enum ReviewListView {
 
         let all = zh ? "全部" : "all"
         let filters: [(String, String, Bool)] = [
-            ("F2", (zh ? "状态：" : "status: ") + (q.status.map { HouseholdStatus.label($0, l) } ?? all), q.status != nil),
+            ("F2", (zh ? "状态：" : "status: ") + (q.status.map { StatusBadge($0).label(l) } ?? all), q.status != nil),
             ("F3", (zh ? "标记：" : "flag: ") + (q.flag.map { flagName($0, l) } ?? all), q.flag != nil),
             ("F4", (zh ? "村：" : "village: ") + (q.village ?? all), q.village != nil),
             ("F5", (zh ? "调查员：" : "enumerator: ") + (q.enumerator ?? all), q.enumerator != nil)]
@@ -64,14 +64,14 @@ enum ReviewListView {
             let r = list.rows[index - list.offset], h = r.household
             func n(_ v: Int) -> String { v > 0 ? String(v) : "" }
             let cells = [village(h.villageCode), h.householdNo, h.headName.isEmpty ? (zh ? "（未填）" : "(none)") : h.headName, h.enumerator,
-                         HouseholdStatus.label(h.status, l), n(h.hardErrors), n(r.overrides), n(h.softOpen), n(r.openConflicts), n(r.openComments),
+                         StatusBadge(h.status).label(l), n(h.hardErrors), n(r.overrides), n(h.softOpen), n(r.openConflicts), n(r.openComments),
                          sender(r.sender)]
             let selected = index == list.selected
             var styles = Array(repeating: selected ? Style.selected : Style.plain, count: cells.count)
             if selected {
                 buf.fill(x: 0, y: y, width: buf.width, height: 1, style: .selected)
             } else {
-                styles[4] = statusStyle(h.status)
+                styles[4] = StatusBadge(h.status).style
                 styles[5] = .error
                 styles[6] = .hint
                 styles[7] = .warning
@@ -90,15 +90,6 @@ enum ReviewListView {
                                   ("F1", "帮助"), ("F10", "退出")]
                                : [("Enter", "review"), ("F2", "status"), ("F3", "flag"), ("F4", "village"), ("F6", "sort"), ("F7", "conflicts"),
                                   ("F8", "dashboard"), ("F1", "help"), ("F10", "quit")])
-    }
-
-    static func statusStyle(_ status: String) -> Style {
-        switch status {
-        case "approved": return .done
-        case "complete": return Style(color: .cyan)
-        case "sent_back": return .warning
-        default: return .plain
-        }
     }
 
     static func flagName(_ f: ReviewQuery.Flag, _ l: Language) -> String {

@@ -8,7 +8,7 @@ enum SheetView {
     static func draw(_ buf: inout ScreenBuffer, _ state: ReviewState, _ sheet: HouseholdSheet) {
         let l = state.lang, zh = l == .zh, r = sheet.record
         Chrome.titleBar(&buf, (zh ? "审核 · " : "Review · ") + sheet.name + (zh ? " · 村 " : " · village ") + r.villageCode,
-                        right: HouseholdStatus.label(r.status, l))
+                        right: StatusBadge(r.status).label(l))
         var x = 1
         func fact(_ label: String, _ value: String, _ style: Style = Style(bold: true)) {
             x += buf.put(label, x: x, y: 1, style: .hint) + 1
