@@ -16,7 +16,7 @@ struct BundleCommand: ParsableCommand {
         mutating func run() throws {
             let zh = options.lang == .zh
             let store = try options.open()
-            let bar = ProgressBar(zh: zh)
+            let bar = ProgressBar(lang: options.lang)
             do {
                 let written = try store.exportBundles(to: out, enumerator: currentUser(who)) { bar.update($0, $1, $2) }
                 bar.finishLine()
@@ -29,7 +29,7 @@ struct BundleCommand: ParsableCommand {
                     Console.err(zh ? "第 \(b.sequence) 号，\(b.changes) 项更改\(sealed)" : "sequence \(b.sequence), \(b.changes) changes\(sealed)")
                     Console.out("\(b.path)")
                 }
-            } catch { bar.finishLine(); options.fail(describe(error, zh)) }
+            } catch { bar.finishLine(); options.fail(describe(error, options.lang)) }
         }
     }
 
@@ -42,12 +42,12 @@ struct BundleCommand: ParsableCommand {
             let zh = options.lang == .zh
             let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
             let store = try options.open()
-            let bar = ProgressBar(zh: zh)
+            let bar = ProgressBar(lang: options.lang)
             var rejected = 0
             for file in files {
                 // A file larger than any bundle may be is refused unread.
                 if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > BundleLimit.fileLength {
-                    Console.out("\(file): \(ImportOutcome.rejected(.fileTooLarge(size: size, limit: BundleLimit.fileLength)).line(zh))")
+                    Console.out("\(file): \(ImportOutcome.rejected(.fileTooLarge(size: size, limit: BundleLimit.fileLength)).line(options.lang))")
                     rejected += 1
                     continue
                 }
@@ -59,11 +59,11 @@ struct BundleCommand: ParsableCommand {
                 let outcome: ImportOutcome
                 do {
                     outcome = try store.importBundle(data, fileName: (file as NSString).lastPathComponent, questionnaire: questionnaire) { bar.update($0, $1, $2) }
-                } catch { bar.finishLine(); options.fail(describe(error, zh)) }
+                } catch { bar.finishLine(); options.fail(describe(error, options.lang)) }
                 bar.finishLine()
                 if case .rejected = outcome { rejected += 1 }
                 // The line quotes the manifest (device ids, format names): escaped.
-                Console.out("\(file): \(outcome.line(zh))")
+                Console.out("\(file): \(outcome.line(options.lang))")
             }
             let open = (try? store.conflicts().count) ?? 0
             if open > 0 {
@@ -86,8 +86,8 @@ struct BundleCommand: ParsableCommand {
                 Console.out(zh ? "暂存：设备 \(h.device) 第 \(h.sequence) 号（\(h.fileName)），等待前面的包" : "held: device \(h.device) sequence \(h.sequence) (\(h.fileName)), waiting for an earlier one")
             }
             for r in refused {
-                Console.out(zh ? "拒收：设备 \(r.deviceID) 第 \(r.sequence) 号（\(r.fileName)，\(r.refusedAt)）：\(r.rejection.message(true))"
-                               : "refused: device \(r.deviceID) sequence \(r.sequence) (\(r.fileName), \(r.refusedAt)): \(r.rejection.message(false))")
+                Console.out(zh ? "拒收：设备 \(r.deviceID) 第 \(r.sequence) 号（\(r.fileName)，\(r.refusedAt)）：\(r.rejection.message(.zh))"
+                               : "refused: device \(r.deviceID) sequence \(r.sequence) (\(r.fileName), \(r.refusedAt)): \(r.rejection.message(.en))")
             }
         }
     }

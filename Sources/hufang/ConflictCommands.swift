@@ -18,7 +18,7 @@ struct Conflicts: ParsableCommand {
             let questionnaire = try? ScreensFolder.load(options.screens, lang: options.lang)
             let store = try options.openForReading()
             let list: [ConflictRecord]
-            do { list = try store.conflicts(all: all) } catch { options.fail(describe(error, zh)) }
+            do { list = try store.conflicts(all: all) } catch { options.fail(describe(error, options.lang)) }
             guard !list.isEmpty else { Console.out(zh ? "没有待处理的冲突" : "No open conflicts"); return }
             let households = Dictionary(((try? store.households(limit: 1_000_000)) ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             for c in list {
@@ -54,7 +54,7 @@ struct Conflicts: ParsableCommand {
                 let c = try store.resolveConflict(id, take: choice, who: currentUser(who), questionnaire: questionnaire)
                 let value = ConflictRecord.display(c.resolvedValue, kind: c.kind) ?? (zh ? "（空）" : "(empty)")
                 Console.out(zh ? "冲突 \(c.id.prefix(8)) 已处理：\(c.field) = \(value)，将随下一个数据包发回" : "Resolved \(c.id.prefix(8)): \(c.field) = \(value); it travels in the next bundle")
-            } catch { options.fail(describe(error, zh)) }
+            } catch { options.fail(describe(error, options.lang)) }
         }
     }
 }

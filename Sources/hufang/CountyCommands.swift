@@ -37,7 +37,7 @@ struct CountyCommand: ParsableCommand {
                                : "signing key fingerprint \(i.fingerprint) (read it out when devices enrol)")
                 Console.out(zh ? "目录 \(out) 内有县级私钥：请离线保管（不联网的电脑或加密U盘），不要拷进任何数据库或设备"
                                : "\(out) holds the county's private keys: keep it offline (a computer never online, or an encrypted stick), never in any store or device")
-            } catch { fail(error, zh) }
+            } catch { fail(error, lang) }
         }
     }
 
@@ -73,7 +73,7 @@ struct CountyCommand: ParsableCommand {
         mutating func run() throws {
             let zh = lang == .zh
             guard let text = FileManager.default.contents(atPath: device).flatMap({ String(data: $0, encoding: .utf8) }),
-                  let key = DevicePublicKey(text: text) else { fail(TrustProblem.notAKeyFile(device), zh) }
+                  let key = DevicePublicKey(text: text) else { fail(TrustProblem.notAKeyFile(device), lang) }
             let until = validUntil.flatMap(Day.init(iso:)) ?? Day.today.nextYear
             do {
                 let authority = try CountyAuthority.open(county)
@@ -82,11 +82,11 @@ struct CountyCommand: ParsableCommand {
                 Console.out(zh ? "证书 \(made.path)（交给该设备：hufang enrol --db 库 证书 --county \(authority.identityPath)）"
                                : "certificate  \(made.path) (give it to the device: hufang enrol --db STORE CERT --county \(authority.identityPath))")
                 Console.out(zh ? "使用者 \(c.name)，设备 \(c.deviceID)" : "person       \(c.name), device \(c.deviceID)")
-                Console.out(zh ? "角色 \(c.role.label(true))，范围 \(c.scope.joined(separator: ","))" : "role         \(c.role.label(false)), scope \(c.scope.joined(separator: ","))")
+                Console.out(zh ? "角色 \(c.role.label(.zh))，范围 \(c.scope.joined(separator: ","))" : "role         \(c.role.label(.en)), scope \(c.scope.joined(separator: ","))")
                 Console.out(zh ? "有效期至 \(c.validUntil)" : "valid until  \(c.validUntil)")
                 Console.out(zh ? "设备密钥指纹 \(c.keyFingerprint) —— 请与该设备 hufang init 或 hufang keys show 显示的指纹核对"
                                : "key fingerprint \(c.keyFingerprint): compare it with the one hufang init or hufang keys show printed on that device")
-            } catch { fail(error, zh) }
+            } catch { fail(error, lang) }
         }
     }
 
@@ -121,7 +121,7 @@ struct CountyCommand: ParsableCommand {
                                : "revocation list \(list.number) (\(list.entries.count) entries): \(authority.revocationsPath)")
                 Console.out(zh ? "传播：装入任何一个库（hufang county revocations --db 库 \(authority.revocationsPath)），此后该库导出的每个数据包都带着它，收到的库自动采用"
                                : "It spreads: install it in any store (hufang county revocations --db STORE \(authority.revocationsPath)); every bundle that store exports carries it, and each store receiving one adopts it")
-            } catch { fail(error, zh) }
+            } catch { fail(error, lang) }
         }
     }
 
@@ -131,13 +131,12 @@ struct CountyCommand: ParsableCommand {
         @Argument(help: "县级文件 county.json (the county file)") var file: String
 
         mutating func run() throws {
-            let zh = options.lang == .zh
-            let identity = try readCountyFile(file, zh, options)
+            let identity = try readCountyFile(file, options.lang, options)
             let store = try options.open()
             do {
                 try store.trustCounty(identity)
-                Console.out(countyLine(identity, zh))
-            } catch { options.fail(describe(error, zh)) }
+                Console.out(countyLine(identity, options.lang))
+            } catch { options.fail(describe(error, options.lang)) }
         }
     }
 
@@ -149,7 +148,7 @@ struct CountyCommand: ParsableCommand {
         mutating func run() throws {
             let zh = options.lang == .zh
             guard let signed = FileManager.default.contents(atPath: file).flatMap(CountySigned.init(file:)) else {
-                options.fail(describe(EnrolmentProblem.notAFile(file), zh))
+                options.fail(describe(EnrolmentProblem.notAFile(file), options.lang))
             }
             let store = try options.open()
             do {
@@ -162,7 +161,7 @@ struct CountyCommand: ParsableCommand {
             } catch EnrolmentProblem.olderRevocations(let have, let got) where have == got && (try? store.revocationList()) == Self.unverified(signed) {
                 // The very list this store holds: nothing to do.
                 Console.out(zh ? "本库已装有吊销名单第 \(have) 号，未改动" : "This store already holds revocation list \(have); nothing changed")
-            } catch { options.fail(describe(error, zh)) }
+            } catch { options.fail(describe(error, options.lang)) }
         }
 
         /// The list inside, unchecked: only to compare with the (checked) one the store holds.
@@ -181,38 +180,39 @@ struct Enrol: ParsableCommand {
 
     mutating func run() throws {
         let zh = options.lang == .zh
-        let identity = try county.map { try readCountyFile($0, zh, options) }
+        let identity = try county.map { try readCountyFile($0, options.lang, options) }
         guard let signed = FileManager.default.contents(atPath: file).flatMap(CountySigned.init(file:)) else {
-            options.fail(describe(EnrolmentProblem.notAFile(file), zh))
+            options.fail(describe(EnrolmentProblem.notAFile(file), options.lang))
         }
         let store = try options.open()
         do {
             if let identity {
                 try store.trustCounty(identity)
-                Console.out(countyLine(identity, zh))
+                Console.out(countyLine(identity, options.lang))
             }
             let c = try store.enrol(signed)
-            Console.out(zh ? "本机已登记：\(c.name)，\(c.role.label(true))，范围 \(c.scope.joined(separator: ","))，有效期至 \(c.validUntil)"
-                           : "This device is enrolled: \(c.name), \(c.role.label(false)), scope \(c.scope.joined(separator: ",")), valid until \(c.validUntil)")
+            Console.out(zh ? "本机已登记：\(c.name)，\(c.role.label(.zh))，范围 \(c.scope.joined(separator: ","))，有效期至 \(c.validUntil)"
+                           : "This device is enrolled: \(c.name), \(c.role.label(.en)), scope \(c.scope.joined(separator: ",")), valid until \(c.validUntil)")
             Console.out(zh ? "此后导出的数据包都带着这张证书，本县的设备无需再互相信任" : "Every bundle exported from now on carries this certificate: no device of the county needs to trust another by hand")
-        } catch { options.fail(describe(error, zh)) }
+        } catch { options.fail(describe(error, options.lang)) }
     }
 }
 
 /// Reads a `county.json`, or ends the command saying it is not one.
-private func readCountyFile(_ path: String, _ zh: Bool, _ options: StoreOptions) throws -> CountyIdentity {
+private func readCountyFile(_ path: String, _ lang: Language, _ options: StoreOptions) throws -> CountyIdentity {
     guard let identity = FileManager.default.contents(atPath: path).flatMap(CountyIdentity.init(file:)) else {
-        options.fail(describe(EnrolmentProblem.notAFile(path), zh))
+        options.fail(describe(EnrolmentProblem.notAFile(path), lang))
     }
     return identity
 }
 
-private func countyLine(_ i: CountyIdentity, _ zh: Bool) -> ConsoleText {
-    zh ? "已信任县 \(i.countyID)（\(i.name)），签名密钥指纹 \(i.fingerprint)" : "Trusted county \(i.countyID) (\(i.name)), signing key fingerprint \(i.fingerprint)"
+private func countyLine(_ i: CountyIdentity, _ lang: Language) -> ConsoleText {
+    let zh = lang == .zh
+    return zh ? "已信任县 \(i.countyID)（\(i.name)），签名密钥指纹 \(i.fingerprint)" : "Trusted county \(i.countyID) (\(i.name)), signing key fingerprint \(i.fingerprint)"
 }
 
-private func fail(_ error: any Error, _ zh: Bool) -> Never {
-    Console.err(describe(error, zh))
+private func fail(_ error: any Error, _ lang: Language) -> Never {
+    Console.err(describe(error, lang))
     Foundation.exit(1)
 }
 

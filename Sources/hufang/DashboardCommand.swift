@@ -21,7 +21,7 @@ struct Dashboard: ParsableCommand {
             }
             // Names and labels come from the store and the definition: every line escaped.
             for line in DashboardText.lines(try store.dashboard(village: code), questionnaire, lang: lang) { Console.out(ConsoleText(lines: line)) }
-        } catch { options.fail(describe(error, lang == .zh)) }
+        } catch { options.fail(describe(error, lang)) }
     }
 }
 

@@ -22,7 +22,7 @@ struct Keys: ParsableCommand {
                 Console.out(zh ? "指纹    \(key.fingerprint)" : "fingerprint  \(key.fingerprint)")
                 Console.out(zh ? "公钥文件 \(store.publicKeyPath)（交给审核人，对方用 hufang devices trust 导入，并当面核对指纹）"
                          : "key file     \(store.publicKeyPath) (hand it to the supervisor: hufang devices trust, then compare fingerprints)")
-            } catch { options.fail(describe(error, zh)) }
+            } catch { options.fail(describe(error, options.lang)) }
         }
     }
 
@@ -44,7 +44,7 @@ struct Keys: ParsableCommand {
                     Console.out(zh ? "已装入县级私钥（指纹 \(fingerprint)）：\(store.countyPrivateKeyPath)，仅本人可读"
                              : "Installed the county private key (fingerprint \(fingerprint)) at \(store.countyPrivateKeyPath), readable by you only")
                 }
-            } catch { options.fail(describe(error, zh)) }
+            } catch { options.fail(describe(error, options.lang)) }
         }
     }
 
@@ -61,7 +61,7 @@ struct Keys: ParsableCommand {
                 Console.out(zh ? "私钥 \(made.privatePath)（仅本人可读，只放在县级汇总机上）\n公钥 \(made.publicPath)（发给各调查电脑）\n指纹 \(made.fingerprint)"
                          : "private \(made.privatePath) (readable by you only; keep it on the county hub)\npublic  \(made.publicPath) (give it to every laptop)\nfingerprint \(made.fingerprint)")
             } catch {
-                Console.err(describe(error, zh))
+                Console.err(describe(error, lang))
                 throw ExitCode(1)
             }
         }
@@ -102,11 +102,11 @@ struct Devices: ParsableCommand {
                         }
                         let own: ConsoleText = k.isOwn ? (zh ? "  ← 本机" : "  ← this device")
                             : (zh ? "  已收到第 \(k.lastSequence) 号" : "  last sequence \(k.lastSequence)")
-                        Console.out(zh ? "  \(c.name)  \(c.deviceID.prefix(8))  \(c.role.label(true))  \(c.scope.joined(separator: ","))  有效期至 \(c.validUntil)  \(state)\(own)"
-                                       : "  \(c.name)  \(c.deviceID.prefix(8))  \(c.role.label(false))  \(c.scope.joined(separator: ","))  valid until \(c.validUntil)  \(state)\(own)")
+                        Console.out(zh ? "  \(c.name)  \(c.deviceID.prefix(8))  \(c.role.label(.zh))  \(c.scope.joined(separator: ","))  有效期至 \(c.validUntil)  \(state)\(own)"
+                                       : "  \(c.name)  \(c.deviceID.prefix(8))  \(c.role.label(.en))  \(c.scope.joined(separator: ","))  valid until \(c.validUntil)  \(state)\(own)")
                     }
                 }
-            } catch { options.fail(describe(error, zh)) }
+            } catch { options.fail(describe(error, options.lang)) }
         }
     }
 
@@ -118,7 +118,7 @@ struct Devices: ParsableCommand {
         mutating func run() throws {
             let zh = options.lang == .zh
             guard let text = FileManager.default.contents(atPath: file).flatMap({ String(data: $0, encoding: .utf8) }),
-                  let key = DevicePublicKey(text: text) else { options.fail(describe(TrustProblem.notAKeyFile(file), zh)) }
+                  let key = DevicePublicKey(text: text) else { options.fail(describe(TrustProblem.notAKeyFile(file), options.lang)) }
             let store = try options.open()
             do {
                 let added = try store.trust(key)
@@ -126,7 +126,7 @@ struct Devices: ParsableCommand {
                             : (zh ? "设备 \(key.deviceID) 早已信任" : "Device \(key.deviceID) was already trusted"))
                 Console.out(zh ? "指纹 \(key.fingerprint) —— 请与对方电脑上 hufang keys show 显示的指纹逐字核对"
                          : "fingerprint \(key.fingerprint): compare it, character by character, with hufang keys show on that laptop")
-            } catch { options.fail(describe(error, zh)) }
+            } catch { options.fail(describe(error, options.lang)) }
         }
     }
 
@@ -143,7 +143,7 @@ struct Devices: ParsableCommand {
             do {
                 let (d, from) = try store.revoke(device, fromSequence: fromSequence)
                 Console.out(zh ? "已吊销设备 \(d.id)（\(d.name)）：第 \(from) 号及以后的数据包将被拒收" : "Revoked \(d.id) (\(d.name)): bundles from sequence \(from) on are refused")
-            } catch { options.fail(describe(error, zh)) }
+            } catch { options.fail(describe(error, options.lang)) }
         }
     }
 }

@@ -30,7 +30,7 @@ struct Review: ParsableCommand {
                 Console.out(ConsoleText(lines: StoreSummary.text(rows.map(\.household), path: options.path, lang: lang)
                     .replacingOccurrences(of: zh ? "\(rows.count) 户" : "\(rows.count) households", with: zh ? "\(total) 户" : "\(total) households")))
                 Console.out(zh ? "待处理冲突：\(try store.conflicts().count)" : "Open conflicts: \(try store.conflicts().count)")
-            } catch { options.fail(describe(error, zh)) }
+            } catch { options.fail(describe(error, lang)) }
             return
         }
         let store = try options.open()

@@ -28,7 +28,7 @@ struct Start: ParsableCommand {
             }
             let store = try options.openForReading()
             do { Console.out(ConsoleText(lines: StoreSummary.text(try store.households(limit: 10_000), path: options.path, lang: lang))) } catch {
-                options.fail(describe(error, lang == .zh))
+                options.fail(describe(error, lang))
             }
             return
         }

@@ -19,14 +19,14 @@ struct StoreOptions: ParsableArguments {
     /// Opens the store to change it; a read-only one is refused, with how to fix it.
     func open(create: Bool = false) throws -> HouseholdStore {
         do { return try HouseholdStore(path: path, create: create) } catch {
-            fail(describe(error, lang == .zh))
+            fail(describe(error, lang))
         }
     }
 
     /// Opens the store only to read it: works on a store this user cannot write, and leaves no file behind.
     func openForReading() throws -> HouseholdStore {
         do { return try HouseholdStore(path: path, readOnly: true) } catch {
-            fail(describe(error, lang == .zh))
+            fail(describe(error, lang))
         }
     }
 
@@ -44,7 +44,7 @@ struct Init: ParsableCommand {
 
     mutating func run() throws {
         for existing in [options.path, options.path + ".key"] where FileManager.default.fileExists(atPath: existing) {
-            options.fail(describe(StoreError.alreadyExists(existing), options.lang == .zh))
+            options.fail(describe(StoreError.alreadyExists(existing), options.lang))
         }
         let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
         let store = try options.open(create: true)
@@ -57,7 +57,7 @@ struct Init: ParsableCommand {
                     let c = iv.completeness
                     return c.answered == c.required && (try? iv.checkCompletable()) != nil ? "complete" : "in_progress"
                 }
-            } catch { options.fail(describe(error, options.lang == .zh)) }
+            } catch { options.fail(describe(error, options.lang)) }
             loaded = village.count
         }
         let fingerprint = (try? store.device().fingerprint) ?? ""
@@ -90,7 +90,7 @@ struct Export: ParsableCommand {
             let zh = options.lang == .zh
             let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
             let store = try options.openForReading()
-            let bar = ProgressBar(zh: zh)
+            let bar = ProgressBar(lang: options.lang)
             do {
                 let written = try SectionCSV.export(store, questionnaire: questionnaire, to: out, encoding: encoding, lang: options.lang,
                                                     village: village) { bar.update(.collect, $0, $1) }
@@ -98,7 +98,7 @@ struct Export: ParsableCommand {
                 for w in written {
                     Console.out(zh ? "\((out as NSString).appendingPathComponent(w.fileName))  \(w.rows) 行" : "\((out as NSString).appendingPathComponent(w.fileName))  \(w.rows) rows")
                 }
-            } catch { bar.finishLine(); options.fail(describe(error, zh)) }
+            } catch { bar.finishLine(); options.fail(describe(error, options.lang)) }
         }
     }
 
@@ -108,14 +108,13 @@ struct Export: ParsableCommand {
         @Option(name: .long, help: "户ID或其前缀 (household id or a prefix of it)") var household: String
 
         mutating func run() throws {
-            let zh = options.lang == .zh
             let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
             let store = try options.openForReading()
             do {
                 let id = try store.householdID(matching: household)
                 // The card is the store's text: every line escaped on its way to the terminal.
                 Console.out(ConsoleText(lines: try HouseholdCard.text(store, household: id, questionnaire: questionnaire, lang: options.lang)), terminator: "")
-            } catch { options.fail(describe(error, zh)) }
+            } catch { options.fail(describe(error, options.lang)) }
         }
     }
 
@@ -130,12 +129,12 @@ struct Export: ParsableCommand {
             let store = try options.openForReading()
             var ids: [UUID]?
             if let household {
-                guard let id = UUID(uuidString: household) else { options.fail(describe(StoreError.unknownHousehold(household), zh)) }
+                guard let id = UUID(uuidString: household) else { options.fail(describe(StoreError.unknownHousehold(household), options.lang)) }
                 ids = [id]
             }
             let export: HouseholdExport
-            do { export = try store.exportJSON(households: ids) } catch { options.fail(describe(error, zh)) }
-            if ids != nil && export.households.isEmpty { options.fail(describe(StoreError.unknownHousehold(household!), zh)) }
+            do { export = try store.exportJSON(households: ids) } catch { options.fail(describe(error, options.lang)) }
+            if ids != nil && export.households.isEmpty { options.fail(describe(StoreError.unknownHousehold(household!), options.lang)) }
             let data = HouseholdStore.encode(export)
             if let out {
                 try data.write(to: URL(fileURLWithPath: out), options: .atomic)
@@ -167,7 +166,7 @@ struct Import: ParsableCommand {
                 Console.out(options.lang == .zh ? "已导入 \(n) 户" : "Imported \(n) households")
             } catch {
                 // The message quotes the file: escaped like everything else.
-                options.fail(describe(error, options.lang == .zh))
+                options.fail(describe(error, options.lang))
             }
         }
     }

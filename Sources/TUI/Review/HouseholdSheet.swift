@@ -29,7 +29,7 @@ public struct HouseholdSheet: Sendable, Equatable {
     public func senderLine(_ lang: Language) -> String? {
         guard let s = sender else { return nil }
         let zh = lang == .zh, device = String(s.deviceID.prefix(8))
-        let role = s.role.map { (zh ? "，" : ", ") + $0.label(zh) } ?? ""
+        let role = s.role.map { (zh ? "，" : ", ") + $0.label(lang) } ?? ""
         return zh ? "来自 \(s.person)（设备 \(device)\(role)）" : "From \(s.person) (device \(device)\(role))"
     }
 }

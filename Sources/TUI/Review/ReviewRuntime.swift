@@ -92,7 +92,7 @@ public final class ReviewRuntime {
         } catch let e as StoreError {
             return .failed((zh ? "操作失败：" : "Failed: ") + e.message(lang))
         } catch let e as ConflictProblem {
-            return .failed(e.message(zh))
+            return .failed(e.message(lang))
         } catch {
             return .failed("\(error)")
         }

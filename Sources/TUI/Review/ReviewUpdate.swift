@@ -233,7 +233,7 @@ enum SheetUpdate {
                                                                      "Say why; the enumerator sees it on opening the household. Enter sends back, Esc cancels"),
                                                      label: T.pick(lang, "原因：", "Reason: ")))
             } else if key.is(.approve) {
-                if let refusal = approvalRefusal(sheet, zh: zh) {
+                if let refusal = approvalRefusal(sheet, lang: lang) {
                     state.status = StatusLine(refusal, .error)
                 } else {
                     state.overlay = .confirmApprove(sheet.id, household: sheet.name)
@@ -265,7 +265,8 @@ enum SheetUpdate {
     }
 
     /// Why the household cannot be approved as it stands, if it cannot.
-    static func approvalRefusal(_ sheet: HouseholdSheet, zh: Bool) -> String? {
+    static func approvalRefusal(_ sheet: HouseholdSheet, lang: Language) -> String? {
+        let zh = lang == .zh
         let r = sheet.record
         if r.status == "approved" { return zh ? "本户已审核通过" : "Already approved" }
         if r.status != "complete" {
