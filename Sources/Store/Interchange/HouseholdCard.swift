@@ -18,7 +18,7 @@ public enum HouseholdCard {
         out.append(rule)
         out.append(Phrase.village.text(lang) + colon + record.villageCode + "    " + Phrase.householdNo.text(lang) + colon + record.householdNo)
         out.append(Phrase.head.text(lang) + colon + record.headName + "    " + Phrase.status.text(lang) + colon + HouseholdStatus.label(record.status, lang))
-        out.append(Phrase.enumeratorStore.text(lang) + colon + record.enumerator + "    " + Phrase.householdId.text(lang) + colon + record.id)
+        out.append(Phrase.cardEnumerator.text(lang) + colon + record.enumerator + "    " + Phrase.householdId.text(lang) + colon + record.id)
         for section in q.sections {
             out.append("")
             out.append(section.title.text(lang))

@@ -59,10 +59,88 @@ public enum Phrase: String, CaseIterable, Sendable {
     case importHouseholdInStore, importRecordInStore, importMissing, importWrongType, importNull, importDamaged
     case importRowProblem
     // MARK: Store · HouseholdCard.swift
-    case povertyRegistrationHouseholdRecord, village, householdNo, head, status, enumeratorStore, householdId, none
+    case povertyRegistrationHouseholdRecord, village, householdNo, head, status, cardEnumerator, householdId, none
     case assessment, perCapitaNetIncome, answersMissing, suggested, review
     // MARK: Store · SectionCSV.swift
     case csvHouseholdID, csvVillageCode, csvHouseholdNo, csvHead, csvStatus, csvRowNo, csvName
+    // MARK: TUI · CertificateNotice.swift
+    case certificateExpiredNotice, certificateExpiresToday, certificateExpiresSoon, oneDayLeft, daysLeft
+    // MARK: TUI · FieldInput.swift
+    case expectsIDNumber, expectsCode, expectsCodes, expectsYesNo, expectsDate, inputNotInteger, inputNotNumber
+    case inputNotDate, noOptionMatches
+    // MARK: TUI · SignOff.swift
+    case requiredAnswerSMissing, errorSRemain, warningSNeedReason, leastTwoCollectorsNeeded
+    case householdConsentNotRecorded, whoSignedNotRecorded, proxySignerNameMissing
+    // MARK: TUI · UIText.swift
+    case saved, sentBack, completed, cancelled, rowRemoved, explained, allAnswered, noProblems, noRosterHere
+    case emptyRoster, sectionNotForRow, fieldNotShown, explainTitle, cannotComplete, removeDetail, removeTitle
+    case rowAdded, atRosterEnd
+    // MARK: TUI · AppRuntime.swift
+    case notSaved
+    // MARK: TUI · PageUpdate.swift
+    case semicolon
+    // MARK: TUI · ListView.swift
+    case listVillage, listTitle, listTotal, listSearchLabel, listEmpty, listNothingMatches, listPosition, listHint
+    case columnNumber, columnHeadID, columnGroup, columnDone, columnErrors, columnWarnings, listKeyOpen, listKeyNew
+    case listKeySelect, listKeyClear, listKeyHelp, listKeyQuit
+    // MARK: TUI · FormView.swift
+    case formRowOf, formRosterDone, formAdd, formProgress, formSoFar, formRosterEndHint, formComment, inParentheses
+    case formExplained, formNoOptionMatches, formKeyConfirm, formKeyCancel, formKeyClear, formKeyOptions, formKeyHelp
+    case formKeyNext, formKeyPart, formKeyChecks, formKeyGrid, formKeyAssess, formKeyList, formHeadAndNumber
+    case notFilledIn
+    // MARK: TUI · PageViews.swift
+    case gridLegend, gridHint, checksSummary, checksNone, checksRow, checksHint, assessTitle, assessIncome, aboveLine
+    case belowLine, assessSuggested, assessSignatures, assessEmpty, assessReady, assessNotYet, openHouseholdWhereLeft
+    case selectHousehold, typing, searchNameIdNumberPrefix, clearSearch, quit, confirmGoNextQuestion, confirmGoBack
+    case nextSectionStartPrevious, cancelEditOtherwiseBack, deleteCharacterClearAll, codeLists, codePartLabelEnter
+    case insertNextKeyLiterally, selectRow, choosePart, openPartRow, backForm, selectProblem, goField
+    case selectSignOffItem, goFieldToFill, helpQuit, helpTitle, pressAnyKey, explainLabel, enterConfirmEscCancel
+    case keyOpen, keyPart, keyRemove, keyBack, keyGoToField, keyExplain, keySelect, keyComplete, helpNewHousehold
+    case helpThisHelp, helpQuitSaved, helpChecks, helpGrid, assessmentSignOffComplete, nextUnansweredRequiredQuestion
+    case nextProblem, addRowMembersCrops, backListConfirmedAnswers, addRow, removeRowAsksReason, explainWarningsOnly
+    case completeRefusedReasonsWhile, rosterTitle
+    // MARK: TUI · ReviewUpdate.swift
+    case reviewSentBack, noErrorWarningComment, commentOnField, commentOnFieldDetail, commentLabel, commentOnHousehold
+    case enterSavesEscCancels, sendBackTitle, sendBackDetail, alreadyApproved, onlyCompletedHouseholdApproved
+    case errorsRemainSendBack, conflictsOpenFConflicts, typeMergedValue, value, noHouseholdFails, failingTitle
+    case notApprovedNothingChanged, reviewCancelled, cannotBeEmpty, mergeDetail, emptyValue
+    // MARK: TUI · DashboardPage.swift
+    case dashboardNotGiven
+    // MARK: TUI · ReviewListView.swift
+    case reviewListConflicts, reviewListTitle, reviewSearchLabel, reviewSortLabel, filterAll, filterStatus, filterFlag
+    case filterVillageLabel, filterEnumeratorLabel, nothingMatchesEscClears, noHouseholdsYetImport, typeNameIdNumber
+    case flagErrors, flagOpenWarnings, flagReasons, flagConflicts, flagComments, sortNumber, sortLastChange
+    case sortProblems, columnExplained, columnConflicts, columnComments, reviewKeyReview, reviewKeyFlag
+    case reviewKeyVillage, reviewKeySort, reviewKeyConflicts, reviewKeyDashboard
+    // MARK: TUI · ReviewRender.swift
+    case reviewSelectedHousehold, reviewSearchHelp, clearSearchThenEvery, quitEveryDecisionSaved, moveBetweenFields
+    case fieldHistoryValuesWho, nextFieldErrorWarning, backList, selectConflict, selectGuarantee
+    case listHouseholdsFailing, scroll, helpAnyKeyCloses, approveTitle, approveQuestion, decisionGoesOutNext
+    case enterApproveEscCancel, historyTitle, nothingRecorded, historyScroll, anyKeyCloses, enterReviewEscClose
+    case filterStatusCycles, filterFlagErrorsOpen, filterVillage, filterEnumerator, sortNumberStatusLast
+    case conflictQueue, villageDashboard, commentField, helpCommentHousehold, sendBackAsksReason, approveAsksConfirm
+    case keepStoreValue, takeOtherSideValue, helpTypeMergedValue, nextVillage
+    // MARK: TUI · DashboardView.swift
+    case dashboardTitle, dashboardHint, dashboardTypeByStatus, dashboardTotal, dashboardCauses, dashboardFailing
+    case dashboardUnknown, dashboardIncomeRatio, dashboardLine, dashboardPace, dashboardKeyList, dashboardKeyVillage
+    case dashboardKeyScroll
+    // MARK: TUI · SheetView.swift
+    case sheetTitle, sheetVillage, sheetDone, sheetErrors, sheetOpen, sheetExplained, sheetConflicts, sheetFrom
+    case sheetPosition, sheetHint, sheetKeyHistory, sheetKeyFieldComment, sheetKeyHouseholdComment
+    case sheetKeyNextProblem, sheetKeySendBack, sheetKeyApprove, sheetKeyBack, sheetKeyHelp
+    // MARK: TUI · ConflictView.swift
+    case conflictsTitle, conflictsOpen, conflictsHint, conflictsNone, conflictBundleNumber, conflictBy, conflictAt
+    case conflictDevice, conflictBundle, conflictMineTitle, conflictMine, conflictTheirsTitle, conflictImported
+    case conflictsMore, conflictsMergeHint, conflictKeyMine, conflictKeyTheirs, conflictKeyMerge
+    // MARK: TUI · HouseholdSheet.swift
+    case fullComma, sheetSender, sheetFieldComment, sheetReviewLabel, afterDash, pairInParentheses
+    case sheetHouseholdComment, sheetNone, sheetIncome, sheetIncomeValue, sheetAnswersMissing, historyReason
+    case historyReasonWithdrawn, historyComment, historyCommentDealt
+    // MARK: TUI · ReviewRuntime.swift
+    case reviewApproved, reviewSentBackWithReason, reviewCommentSaved, reviewResolved, reviewNoHouseholds
+    case reviewFailed, reviewReasonLabel, reviewDecision
+    // MARK: TUI · Render.swift
+    case terminalTooSmall, enlargeLeast, youContinueWhereYou
 }
 
 extension Phrase {
@@ -263,7 +341,7 @@ extension Phrase {
         case .householdNo: return Localized(zh: "户编号", en: "Household no")
         case .head: return Localized(zh: "户主", en: "Head")
         case .status: return Localized(zh: "状态", en: "Status")
-        case .enumeratorStore: return Localized(zh: "调查员", en: "Enumerator")
+        case .cardEnumerator: return Localized(zh: "调查员", en: "Enumerator")
         case .householdId: return Localized(zh: "户ID", en: "Household id")
         case .none: return Localized(zh: "  （无）", en: "  (none)")
         case .assessment: return Localized(zh: "评估", en: "Assessment")
@@ -279,6 +357,338 @@ extension Phrase {
         case .csvStatus: return Localized(zh: "状态", en: "status")
         case .csvRowNo: return Localized(zh: "序号", en: "no")
         case .csvName: return Localized(zh: "姓名", en: "name")
+        // MARK: TUI · CertificateNotice.swift
+        case .certificateExpiredNotice: return Localized(zh: "本机证书已于 {0} 到期：县里将拒收本机的新数据包，请重新登记", en: "Certificate expired {0}: the county refuses new bundles; enrol again")
+        case .certificateExpiresToday: return Localized(zh: "本机证书今天（{0}）到期，请联系县里重新登记", en: "Device certificate expires today ({0}): ask the county to enrol again")
+        case .certificateExpiresSoon: return Localized(zh: "本机证书将于 {0} 到期（{1}），请联系县里重新登记", en: "Device certificate expires {0} ({1}): ask the county to enrol again")
+        case .oneDayLeft: return Localized(zh: "还有 1 天", en: "1 day")
+        case .daysLeft: return Localized(zh: "还有 {0} 天", en: "{0} days")
+        // MARK: TUI · FieldInput.swift
+        case .expectsIDNumber: return Localized(zh: "18位身份证号", en: "18-character ID number")
+        case .expectsCode: return Localized(zh: "输入代码或选项文字", en: "type the code or part of the label")
+        case .expectsCodes: return Localized(zh: "可多选，代码用空格分开", en: "several codes, separated by spaces")
+        case .expectsYesNo: return Localized(zh: "1 是 / 2 否", en: "1 yes / 2 no")
+        case .expectsDate: return Localized(zh: "日期，如 2020-11-20", en: "a date, e.g. 2020-11-20")
+        case .inputNotInteger: return Localized(zh: "请输入整数（只能是数字）", en: "Please type a whole number (digits only)")
+        case .inputNotNumber: return Localized(zh: "请输入数字", en: "Please type a number")
+        case .inputNotDate: return Localized(zh: "日期格式不对，请按 2020-11-20 输入", en: "Not a date: type it as 2020-11-20")
+        case .noOptionMatches: return Localized(zh: "没有与“{0}”对应的选项", en: "No option matches “{0}”")
+        // MARK: TUI · SignOff.swift
+        case .requiredAnswerSMissing: return Localized(zh: "还有{0}个必答项未填", en: "{0} required answer(s) missing")
+        case .errorSRemain: return Localized(zh: "还有{0}个错误", en: "{0} error(s) remain")
+        case .warningSNeedReason: return Localized(zh: "{0}个提示未说明原因", en: "{0} warning(s) need a reason")
+        case .leastTwoCollectorsNeeded: return Localized(zh: "至少需要两名采集人", en: "at least two collectors are needed")
+        case .householdConsentNotRecorded: return Localized(zh: "未记录户主是否认可", en: "the household's consent is not recorded")
+        case .whoSignedNotRecorded: return Localized(zh: "未记录签字方式", en: "who signed is not recorded")
+        case .proxySignerNameMissing: return Localized(zh: "未填写代签人姓名", en: "the proxy signer's name is missing")
+        // MARK: TUI · UIText.swift
+        case .saved: return Localized(zh: "已保存", en: "Saved")
+        case .sentBack: return Localized(zh: "本户已被退回：{0}　※ 标出的项目有审核意见", en: "Sent back: {0}  ※ marks the fields with comments")
+        case .completed: return Localized(zh: "本户已完成，已保存。按 F7 新建下一户", en: "Household completed and saved. F7 starts the next one")
+        case .cancelled: return Localized(zh: "已取消，原答案未改", en: "Cancelled; the answer is unchanged")
+        case .rowRemoved: return Localized(zh: "已删除，原因已记录", en: "Removed; the reason is recorded")
+        case .explained: return Localized(zh: "已记录说明", en: "Reason recorded")
+        case .allAnswered: return Localized(zh: "必答项都已填写", en: "Every required question is answered")
+        case .noProblems: return Localized(zh: "没有需要处理的问题", en: "No problems to fix")
+        case .noRosterHere: return Localized(zh: "这一部分不能添加行；成员请在“家庭成员”部分添加", en: "Rows are added in a roster section, e.g. members")
+        case .emptyRoster: return Localized(zh: "还没有记录，按 F7 添加", en: "Nothing yet: F7 adds one")
+        case .sectionNotForRow: return Localized(zh: "该成员不需要填写这一部分", en: "This part does not apply to this member")
+        case .fieldNotShown: return Localized(zh: "该项当前不需填写", en: "That field does not apply at the moment")
+        case .explainTitle: return Localized(zh: "说明原因（提示可在说明后通过）", en: "Explain (a warning passes with a reason)")
+        case .cannotComplete: return Localized(zh: "不能完成：", en: "Cannot complete: ")
+        case .removeDetail: return Localized(zh: "确认删除？请输入原因（如：迁出、死亡、录入错误），Enter 删除，Esc 取消", en: "Remove? Type the reason (moved out, died, typed by mistake); Enter removes, Esc cancels")
+        case .removeTitle: return Localized(zh: "删除{0}第{1}{2} {3}", en: "Remove {0} row {1} {3}")
+        case .rowAdded: return Localized(zh: "已添加{0}第{1}行", en: "Added {0} row {1}")
+        case .atRosterEnd: return Localized(zh: "按 F7 添加一行，按 Enter 继续下一部分", en: "F7 adds a row; Enter goes on to the next part")
+        // MARK: TUI · AppRuntime.swift
+        case .notSaved: return Localized(zh: "保存失败：", en: "Not saved: ")
+        // MARK: TUI · PageUpdate.swift
+        case .semicolon: return Localized(zh: "；", en: "; ")
+        // MARK: TUI · ListView.swift
+        case .listVillage: return Localized(zh: " · 村 {0}", en: " · village {0}")
+        case .listTitle: return Localized(zh: "户访 · 户名单", en: "hufang · households")
+        case .listTotal: return Localized(zh: "共 {0} 户", en: "{0} households")
+        case .listSearchLabel: return Localized(zh: "搜索（姓名或身份证号）：", en: "Search (name or ID number): ")
+        case .listEmpty: return Localized(zh: "还没有农户。按 F7 新建一户。", en: "No households yet. F7 adds one.")
+        case .listNothingMatches: return Localized(zh: "没有找到“{0}”。", en: "Nothing matches “{0}”.")
+        case .listPosition: return Localized(zh: "第 {0} / {1} 户", en: "{0} of {1}")
+        case .listHint: return Localized(zh: "输入姓名或身份证号开头即可查找", en: "Type the start of a name or ID number to search")
+        case .columnNumber: return Localized(zh: "户号", en: "No.")
+        case .columnHeadID: return Localized(zh: "户主身份证号", en: "Head's ID number")
+        case .columnGroup: return Localized(zh: "组", en: "Group")
+        case .columnDone: return Localized(zh: "进度", en: "Done")
+        case .columnErrors: return Localized(zh: "错误", en: "Err")
+        case .columnWarnings: return Localized(zh: "待说明", en: "Warn")
+        case .listKeyOpen: return Localized(zh: "打开", en: " open")
+        case .listKeyNew: return Localized(zh: "新建一户", en: " new household")
+        case .listKeySelect: return Localized(zh: "选择", en: " select")
+        case .listKeyClear: return Localized(zh: "清除搜索", en: " clear")
+        case .listKeyHelp: return Localized(zh: "帮助", en: " help")
+        case .listKeyQuit: return Localized(zh: "退出", en: " quit")
+        // MARK: TUI · FormView.swift
+        case .formRowOf: return Localized(zh: " · 第{0}/{1}{2} {3}", en: " · {0} of {1} {3}")
+        case .formRosterDone: return Localized(zh: "{0}录完了吗？按 F7 添加下一行，按 Enter 继续", en: "Done with {0}? F7 adds a row, Enter goes on")
+        case .formAdd: return Localized(zh: "添加", en: "add")
+        case .formProgress: return Localized(zh: "已答 {0}/{1}  错误 {2}  待说明 {3}", en: "Done {0}/{1}  Errors {2}  Warnings {3}")
+        case .formSoFar: return Localized(zh: "已录入{0}{1}：", en: "{0} so far:")
+        case .formRosterEndHint: return Localized(zh: "▶ F7 添加下一行    Enter 继续", en: "▶ F7 add a row    Enter go on")
+        case .formComment: return Localized(zh: "审核意见：", en: "Comment: ")
+        case .inParentheses: return Localized(zh: "（{0}）", en: " ({0})")
+        case .formExplained: return Localized(zh: "（已说明：{0}）", en: " (explained: {0})")
+        case .formNoOptionMatches: return Localized(zh: "（没有匹配的选项）", en: "(no option matches)")
+        case .formKeyConfirm: return Localized(zh: "确认", en: "confirm")
+        case .formKeyCancel: return Localized(zh: "取消修改", en: "cancel edit")
+        case .formKeyClear: return Localized(zh: "清空", en: "clear")
+        case .formKeyOptions: return Localized(zh: "选项", en: "options")
+        case .formKeyHelp: return Localized(zh: "帮助", en: "help")
+        case .formKeyNext: return Localized(zh: "下一项", en: "next")
+        case .formKeyPart: return Localized(zh: "下一部分", en: "part")
+        case .formKeyChecks: return Localized(zh: "检查", en: "checks")
+        case .formKeyGrid: return Localized(zh: "成员", en: "grid")
+        case .formKeyAssess: return Localized(zh: "评估", en: "assess")
+        case .formKeyList: return Localized(zh: "返回", en: "list")
+        case .formHeadAndNumber: return Localized(zh: "户主 {0}  户号 {1}", en: "Head {0}  No. {1}")
+        case .notFilledIn: return Localized(zh: "（未填）", en: "(none)")
+        // MARK: TUI · PageViews.swift
+        case .gridLegend: return Localized(zh: "✓ 已填完  … 未填完  ! 有错误  - 不需填写", en: "✓ done  … partly  ! error  - not asked")
+        case .gridHint: return Localized(zh: "←→ 选择部分，Enter 打开该成员的这一部分", en: "←→ choose a part, Enter opens it for this row")
+        case .checksSummary: return Localized(zh: "检查结果：错误 {0}，提示 {1}（已说明 {2}）", en: "Checks: {0} error(s), {1} warning(s) ({2} explained)")
+        case .checksNone: return Localized(zh: "没有发现问题。", en: "No problems found.")
+        case .checksRow: return Localized(zh: " · 第{0}{1} {2}", en: " · row {0} {2}")
+        case .checksHint: return Localized(zh: "提示（黄色）可说明原因后通过；错误（红色）必须改正", en: "Warnings (yellow) pass with a reason; errors (red) must be fixed")
+        case .assessTitle: return Localized(zh: "评估与签字", en: "Assessment and sign-off")
+        case .assessIncome: return Localized(zh: "人均纯收入 {0} 元   标准 {1} 元   ", en: "Per-capita net income {0} yuan   line {1} yuan   ")
+        case .aboveLine: return Localized(zh: "✓ 高于标准", en: "✓ above the line")
+        case .belowLine: return Localized(zh: "✗ 低于标准", en: "✗ below the line")
+        case .assessSuggested: return Localized(zh: "评估建议：", en: "Suggested: ")
+        case .assessSignatures: return Localized(zh: "签字与认可", en: "Signatures and consent")
+        case .assessEmpty: return Localized(zh: "（未填）", en: "(empty)")
+        case .assessReady: return Localized(zh: "✓ 可以完成：按 F9 标记本户为已完成", en: "✓ Ready: F9 marks the household complete")
+        case .assessNotYet: return Localized(zh: "✗ 还不能完成：", en: "✗ Not yet: ")
+        case .openHouseholdWhereLeft: return Localized(zh: "打开所选农户，回到上次的位置", en: "open the household where it was left")
+        case .selectHousehold: return Localized(zh: "选择农户", en: "select a household")
+        case .typing: return Localized(zh: "输入文字", en: "typing")
+        case .searchNameIdNumberPrefix: return Localized(zh: "按姓名或身份证号开头查找", en: "search by name or ID-number prefix")
+        case .clearSearch: return Localized(zh: "清除搜索", en: "clear the search")
+        case .quit: return Localized(zh: "退出", en: "quit")
+        case .confirmGoNextQuestion: return Localized(zh: "确认并到下一项", en: "confirm and go to the next question")
+        case .confirmGoBack: return Localized(zh: "确认并回到上一项", en: "confirm and go back")
+        case .nextSectionStartPrevious: return Localized(zh: "下一部分 / 本部分开头、上一部分", en: "next section / start of this or previous section")
+        case .cancelEditOtherwiseBack: return Localized(zh: "取消正在输入的修改；未输入时回到户名单", en: "cancel the edit; otherwise back to the list")
+        case .deleteCharacterClearAll: return Localized(zh: "删一个字 / 清空（清空后 Enter 删除答案）", en: "delete a character / clear all")
+        case .codeLists: return Localized(zh: "代码题", en: "code lists")
+        case .codePartLabelEnter: return Localized(zh: "输入代码，或输入选项文字后用 ↑↓ 选，Enter 确认", en: "the code, or part of the label, ↑↓, Enter")
+        case .insertNextKeyLiterally: return Localized(zh: "把下一个键原样输入（控制字符显示为转义）", en: "insert the next key literally (shown escaped)")
+        case .selectRow: return Localized(zh: "选择行", en: "select a row")
+        case .choosePart: return Localized(zh: "选择部分", en: "choose a part")
+        case .openPartRow: return Localized(zh: "打开所选行的这一部分", en: "open that part for the row")
+        case .backForm: return Localized(zh: "返回问卷", en: "back to the form")
+        case .selectProblem: return Localized(zh: "选择问题", en: "select a problem")
+        case .goField: return Localized(zh: "转到该项修改", en: "go to the field")
+        case .selectSignOffItem: return Localized(zh: "选择签字项", en: "select a sign-off item")
+        case .goFieldToFill: return Localized(zh: "转到该项填写", en: "go to the field")
+        case .helpQuit: return Localized(zh: "退出程序", en: "quit")
+        case .helpTitle: return Localized(zh: " 按键说明（F键按不了时用 Ctrl 键） ", en: " Keys (use the Ctrl keys where F-keys do not work) ")
+        case .pressAnyKey: return Localized(zh: "按任意键返回", en: "Press any key")
+        case .explainLabel: return Localized(zh: "原因：", en: "Reason: ")
+        case .enterConfirmEscCancel: return Localized(zh: "Enter 确认   Esc 取消", en: "Enter confirm   Esc cancel")
+        case .keyOpen: return Localized(zh: "打开", en: "open")
+        case .keyPart: return Localized(zh: "选部分", en: "part")
+        case .keyRemove: return Localized(zh: "删除", en: "remove")
+        case .keyBack: return Localized(zh: "返回", en: "back")
+        case .keyGoToField: return Localized(zh: "转到该项", en: "go to field")
+        case .keyExplain: return Localized(zh: "说明原因", en: "explain")
+        case .keySelect: return Localized(zh: "选择", en: "select")
+        case .keyComplete: return Localized(zh: "完成", en: "complete")
+        case .helpNewHousehold: return Localized(zh: "新建一户", en: "new household")
+        case .helpThisHelp: return Localized(zh: "帮助", en: "this help")
+        case .helpQuitSaved: return Localized(zh: "退出（所有答案已保存）", en: "quit (every answer is saved)")
+        case .helpChecks: return Localized(zh: "检查：列出所有错误和提示", en: "checks: every error and warning")
+        case .helpGrid: return Localized(zh: "成员表（或作物表）", en: "member (or crop) grid")
+        case .assessmentSignOffComplete: return Localized(zh: "评估与签字、完成", en: "assessment, sign-off, complete")
+        case .nextUnansweredRequiredQuestion: return Localized(zh: "下一个未答的必答项", en: "next unanswered required question")
+        case .nextProblem: return Localized(zh: "下一个问题", en: "next problem")
+        case .addRowMembersCrops: return Localized(zh: "在成员/作物部分添加一行", en: "add a row (members, crops)")
+        case .backListConfirmedAnswers: return Localized(zh: "回到户名单（已确认的答案都已保存）", en: "back to the list (confirmed answers are saved)")
+        case .addRow: return Localized(zh: "添加一行", en: "add a row")
+        case .removeRowAsksReason: return Localized(zh: "删除所选行（需确认并说明原因）", en: "remove the row (asks for a reason)")
+        case .explainWarningsOnly: return Localized(zh: "说明原因（只用于黄色提示）", en: "explain (warnings only)")
+        case .completeRefusedReasonsWhile: return Localized(zh: "完成本户（有错误或未填项时会说明原因）", en: "complete (refused with the reasons while anything is open)")
+        case .rosterTitle: return Localized(zh: "{0}（共{1}{2}）", en: "{0} ({1})")
+        // MARK: TUI · ReviewUpdate.swift
+        case .reviewSentBack: return Localized(zh: "已退回：{0}", en: "Sent back: {0}")
+        case .noErrorWarningComment: return Localized(zh: "本户没有错误、提示或意见", en: "No error, warning or comment in this household")
+        case .commentOnField: return Localized(zh: "对“{0}”提意见", en: "Comment on “{0}”")
+        case .commentOnFieldDetail: return Localized(zh: "调查员会在这一项下看到这条意见。Enter 保存，Esc 取消", en: "The enumerator sees it under this field. Enter saves, Esc cancels")
+        case .commentLabel: return Localized(zh: "意见：", en: "Comment: ")
+        case .commentOnHousehold: return Localized(zh: "对本户提意见（{0}）", en: "Comment on the household ({0})")
+        case .enterSavesEscCancels: return Localized(zh: "Enter 保存，Esc 取消", en: "Enter saves, Esc cancels")
+        case .sendBackTitle: return Localized(zh: "退回本户（{0}）", en: "Send back {0}")
+        case .sendBackDetail: return Localized(zh: "请写明退回原因，调查员打开本户时会看到。Enter 退回，Esc 取消", en: "Say why; the enumerator sees it on opening the household. Enter sends back, Esc cancels")
+        case .alreadyApproved: return Localized(zh: "本户已审核通过", en: "Already approved")
+        case .onlyCompletedHouseholdApproved: return Localized(zh: "只能通过已完成的户（本户：{0}）", en: "Only a completed household can be approved (this one: {0})")
+        case .errorsRemainSendBack: return Localized(zh: "本户还有 {0} 个错误，请退回修改", en: "{0} errors remain: send it back")
+        case .conflictsOpenFConflicts: return Localized(zh: "本户有 {0} 个冲突未处理（F7 冲突）", en: "{0} conflicts are open (F7 conflicts)")
+        case .typeMergedValue: return Localized(zh: "输入合并后的值：{0}", en: "Type the merged value: {0}")
+        case .value: return Localized(zh: "值：", en: "Value: ")
+        case .noHouseholdFails: return Localized(zh: "没有未达到“{0}”的户", en: "No household fails “{0}”")
+        case .failingTitle: return Localized(zh: "未达到“{0}”的户（{1}）", en: "Failing “{0}” ({1})")
+        case .notApprovedNothingChanged: return Localized(zh: "未通过，本户状态不变", en: "Not approved; nothing changed")
+        case .reviewCancelled: return Localized(zh: "已取消", en: "Cancelled")
+        case .cannotBeEmpty: return Localized(zh: "不能为空", en: "Cannot be empty")
+        case .mergeDetail: return Localized(zh: "本机：{0}    对方：{1}。代码题输入代码", en: "Here: {0}    Theirs: {1}. Codes by number")
+        case .emptyValue: return Localized(zh: "（空）", en: "(empty)")
+        // MARK: TUI · DashboardPage.swift
+        case .dashboardNotGiven: return Localized(zh: "（未填）", en: "(not given)")
+        // MARK: TUI · ReviewListView.swift
+        case .reviewListConflicts: return Localized(zh: " · 冲突 {0}", en: " · {0} conflicts")
+        case .reviewListTitle: return Localized(zh: "户访 · 审核 · 户名单", en: "hufang · review · households")
+        case .reviewSearchLabel: return Localized(zh: "搜索：", en: "Search: ")
+        case .reviewSortLabel: return Localized(zh: "F6 排序：", en: "F6 sort: ")
+        case .filterAll: return Localized(zh: "全部", en: "all")
+        case .filterStatus: return Localized(zh: "状态：", en: "status: ")
+        case .filterFlag: return Localized(zh: "标记：", en: "flag: ")
+        case .filterVillageLabel: return Localized(zh: "村：", en: "village: ")
+        case .filterEnumeratorLabel: return Localized(zh: "调查员：", en: "enumerator: ")
+        case .nothingMatchesEscClears: return Localized(zh: "没有符合条件的户。按 Esc 清除搜索和筛选。", en: "Nothing matches. Esc clears the search and filters.")
+        case .noHouseholdsYetImport: return Localized(zh: "还没有户。用 hufang bundle import 导入调查员的数据包。", en: "No households yet. Import the enumerators' bundles with hufang bundle import.")
+        case .typeNameIdNumber: return Localized(zh: "输入户主姓名或身份证号开头即可查找；F2–F5 筛选", en: "Type a name or ID-number prefix to search; F2–F5 filter")
+        case .flagErrors: return Localized(zh: "有错误", en: "errors")
+        case .flagOpenWarnings: return Localized(zh: "待说明", en: "open warnings")
+        case .flagReasons: return Localized(zh: "已说明", en: "reasons given")
+        case .flagConflicts: return Localized(zh: "有冲突", en: "conflicts")
+        case .flagComments: return Localized(zh: "有意见", en: "comments")
+        case .sortNumber: return Localized(zh: "村、户号", en: "number")
+        case .sortLastChange: return Localized(zh: "最近修改", en: "last change")
+        case .sortProblems: return Localized(zh: "问题多的在前", en: "most problems")
+        case .columnExplained: return Localized(zh: "已说明", en: "Expl")
+        case .columnConflicts: return Localized(zh: "冲突", en: "Conf")
+        case .columnComments: return Localized(zh: "意见", en: "Cmt")
+        case .reviewKeyReview: return Localized(zh: "审核", en: "review")
+        case .reviewKeyFlag: return Localized(zh: "标记", en: "flag")
+        case .reviewKeyVillage: return Localized(zh: "村", en: "village")
+        case .reviewKeySort: return Localized(zh: "排序", en: "sort")
+        case .reviewKeyConflicts: return Localized(zh: "冲突", en: "conflicts")
+        case .reviewKeyDashboard: return Localized(zh: "概览", en: "dashboard")
+        // MARK: TUI · ReviewRender.swift
+        case .reviewSelectedHousehold: return Localized(zh: "打开所选户审核", en: "review the selected household")
+        case .reviewSearchHelp: return Localized(zh: "按户主姓名或身份证号开头查找", en: "search by name or ID-number prefix")
+        case .clearSearchThenEvery: return Localized(zh: "清除搜索；再按清除全部筛选", en: "clear the search, then every filter")
+        case .quitEveryDecisionSaved: return Localized(zh: "退出（所有决定都已保存）", en: "quit (every decision is saved)")
+        case .moveBetweenFields: return Localized(zh: "在各项之间移动", en: "move between fields")
+        case .fieldHistoryValuesWho: return Localized(zh: "查看该项的修改历史（值、修改人、时间、说明）", en: "the field's history (values, who, when, reasons)")
+        case .nextFieldErrorWarning: return Localized(zh: "下一个有错误、提示或意见的项", en: "next field with an error, warning or comment")
+        case .backList: return Localized(zh: "返回户名单", en: "back to the list")
+        case .selectConflict: return Localized(zh: "选择冲突", en: "select a conflict")
+        case .selectGuarantee: return Localized(zh: "选择两不愁三保障的一项", en: "select a guarantee")
+        case .listHouseholdsFailing: return Localized(zh: "列出未达到的户，可直接打开", en: "list the households failing it")
+        case .scroll: return Localized(zh: "上下翻页", en: "scroll")
+        case .helpAnyKeyCloses: return Localized(zh: "帮助（任意键关闭）", en: "help (any key closes)")
+        case .approveTitle: return Localized(zh: " 审核通过 ", en: " Approve ")
+        case .approveQuestion: return Localized(zh: "确认通过 {0}？", en: "Approve {0}?")
+        case .decisionGoesOutNext: return Localized(zh: "通过后随下一个数据包发给调查员", en: "The decision goes out in the next bundle")
+        case .enterApproveEscCancel: return Localized(zh: "Enter 通过   Esc 取消", en: "Enter approve   Esc cancel")
+        case .historyTitle: return Localized(zh: " 修改历史：", en: " History: ")
+        case .nothingRecorded: return Localized(zh: "（没有修改记录）", en: "(nothing recorded)")
+        case .historyScroll: return Localized(zh: "↑↓ 滚动  ", en: "↑↓ scroll  ")
+        case .anyKeyCloses: return Localized(zh: "任意键关闭", en: "any key closes")
+        case .enterReviewEscClose: return Localized(zh: "Enter 打开审核   Esc 关闭", en: "Enter review   Esc close")
+        case .filterStatusCycles: return Localized(zh: "按状态筛选（依次切换）", en: "filter by status (cycles)")
+        case .filterFlagErrorsOpen: return Localized(zh: "按标记筛选：错误、待说明、已说明、冲突、意见", en: "filter by flag: errors, open warnings, reasons, conflicts, comments")
+        case .filterVillage: return Localized(zh: "按村筛选", en: "filter by village")
+        case .filterEnumerator: return Localized(zh: "按调查员筛选", en: "filter by enumerator")
+        case .sortNumberStatusLast: return Localized(zh: "排序：户号、状态、最近修改、问题多少", en: "sort: number, status, last change, problems")
+        case .conflictQueue: return Localized(zh: "冲突队列", en: "conflict queue")
+        case .villageDashboard: return Localized(zh: "村情概览", en: "village dashboard")
+        case .commentField: return Localized(zh: "对光标所在项提意见", en: "comment on the field")
+        case .helpCommentHousehold: return Localized(zh: "对本户提意见", en: "comment on the household")
+        case .sendBackAsksReason: return Localized(zh: "退回本户（需写明原因）", en: "send back (asks for the reason)")
+        case .approveAsksConfirm: return Localized(zh: "审核通过（需再确认）", en: "approve (asks to confirm)")
+        case .keepStoreValue: return Localized(zh: "取本机的值", en: "keep this store's value")
+        case .takeOtherSideValue: return Localized(zh: "取对方的值", en: "take the other side's value")
+        case .helpTypeMergedValue: return Localized(zh: "输入合并后的值", en: "type a merged value")
+        case .nextVillage: return Localized(zh: "换一个村", en: "next village")
+        // MARK: TUI · DashboardView.swift
+        case .dashboardTitle: return Localized(zh: "审核 · 村情概览 · 村 ", en: "Review · dashboard · village ")
+        case .dashboardHint: return Localized(zh: "↑↓ 选择一项保障，Enter 列出未达到的户", en: "↑↓ choose a guarantee, Enter lists the households failing it")
+        case .dashboardTypeByStatus: return Localized(zh: "户类型 × 状态", en: "Type × status")
+        case .dashboardTotal: return Localized(zh: "合计", en: "all")
+        case .dashboardCauses: return Localized(zh: "主要致贫原因", en: "Main causes of poverty")
+        case .dashboardFailing: return Localized(zh: "两不愁三保障 · 未达到的户", en: "Needs and guarantees: failing")
+        case .dashboardUnknown: return Localized(zh: "（未知 {0} 户）", en: " ({0} unknown)")
+        case .dashboardIncomeRatio: return Localized(zh: "人均纯收入 ÷ 标准", en: "Income ÷ line")
+        case .dashboardLine: return Localized(zh: " 标准线 ", en: " the line ")
+        case .dashboardPace: return Localized(zh: "每人每日入户数（最近 {0} 个工作日）", en: "Interviews per enumerator per day (last {0} working days)")
+        case .dashboardKeyList: return Localized(zh: "列出户", en: "list")
+        case .dashboardKeyVillage: return Localized(zh: "换村", en: "village")
+        case .dashboardKeyScroll: return Localized(zh: "翻页", en: "scroll")
+        // MARK: TUI · SheetView.swift
+        case .sheetTitle: return Localized(zh: "审核 · ", en: "Review · ")
+        case .sheetVillage: return Localized(zh: " · 村 ", en: " · village ")
+        case .sheetDone: return Localized(zh: "已答", en: "Done")
+        case .sheetErrors: return Localized(zh: "错误", en: "Errors")
+        case .sheetOpen: return Localized(zh: "待说明", en: "Open")
+        case .sheetExplained: return Localized(zh: "已说明", en: "Explained")
+        case .sheetConflicts: return Localized(zh: "冲突", en: "Conflicts")
+        case .sheetFrom: return Localized(zh: "来自", en: "From")
+        case .sheetPosition: return Localized(zh: "第 {0} / {1} 项", en: "field {0} of {1}")
+        case .sheetHint: return Localized(zh: "只读：Enter 看该项历史；意见和决定随下一个数据包发给调查员", en: "Read-only; Enter: field history; decisions travel in the next bundle")
+        case .sheetKeyHistory: return Localized(zh: "历史", en: "history")
+        case .sheetKeyFieldComment: return Localized(zh: "字段意见", en: "comment")
+        case .sheetKeyHouseholdComment: return Localized(zh: "户意见", en: "household")
+        case .sheetKeyNextProblem: return Localized(zh: "下个问题", en: "next")
+        case .sheetKeySendBack: return Localized(zh: "退回", en: "send back")
+        case .sheetKeyApprove: return Localized(zh: "通过", en: "approve")
+        case .sheetKeyBack: return Localized(zh: "返回", en: "back")
+        case .sheetKeyHelp: return Localized(zh: "帮助", en: "help")
+        // MARK: TUI · ConflictView.swift
+        case .conflictsTitle: return Localized(zh: "审核 · 冲突队列", en: "Review · conflicts")
+        case .conflictsOpen: return Localized(zh: "待处理 {0} 条", en: "{0} open")
+        case .conflictsHint: return Localized(zh: "同一项在两处被改成不同的值；处理结果随下一个数据包发回", en: "Changed differently in two places; the resolution travels in the next bundle")
+        case .conflictsNone: return Localized(zh: "没有待处理的冲突。", en: "No open conflicts.")
+        case .conflictBundleNumber: return Localized(zh: "第{0}包", en: "bundle {0}")
+        case .conflictBy: return Localized(zh: "修改人", en: "by")
+        case .conflictAt: return Localized(zh: "时间", en: "at")
+        case .conflictDevice: return Localized(zh: "设备", en: "device")
+        case .conflictBundle: return Localized(zh: "数据包", en: "bundle")
+        case .conflictMineTitle: return Localized(zh: "本机（F5）", en: "This store (F5)")
+        case .conflictMine: return Localized(zh: "本机", en: "this one")
+        case .conflictTheirsTitle: return Localized(zh: "对方（F6）", en: "Theirs (F6)")
+        case .conflictImported: return Localized(zh: "导入", en: "imported")
+        case .conflictsMore: return Localized(zh: "　还有 {0} 条，↑↓ 切换", en: "  {0} more: ↑↓")
+        case .conflictsMergeHint: return Localized(zh: "F7 输入合并后的值（如两边各对一半）", en: "F7 types a merged value (when each side is half right)")
+        case .conflictKeyMine: return Localized(zh: "取本机", en: "keep mine")
+        case .conflictKeyTheirs: return Localized(zh: "取对方", en: "take theirs")
+        case .conflictKeyMerge: return Localized(zh: "输入合并值", en: "type merged")
+        // MARK: TUI · HouseholdSheet.swift
+        case .fullComma: return Localized(zh: "，", en: ", ")
+        case .sheetSender: return Localized(zh: "来自 {0}（设备 {1}{2}）", en: "From {0} (device {1}{2})")
+        case .sheetFieldComment: return Localized(zh: "※ 审核意见：", en: "※ Comment: ")
+        case .sheetReviewLabel: return Localized(zh: "审核：", en: "Review: ")
+        case .afterDash: return Localized(zh: " — {0}", en: " — {0}")
+        case .pairInParentheses: return Localized(zh: "（{0} {1}）", en: " ({0} {1})")
+        case .sheetHouseholdComment: return Localized(zh: "※ 对本户的意见：", en: "※ On the household: ")
+        case .sheetNone: return Localized(zh: "（无）", en: "(none)")
+        case .sheetIncome: return Localized(zh: "人均纯收入", en: "Per-capita net income")
+        case .sheetIncomeValue: return Localized(zh: "{0} 元（标准 {1} 元）", en: "{0} yuan (line {1})")
+        case .sheetAnswersMissing: return Localized(zh: "信息不全", en: "answers missing")
+        case .historyReason: return Localized(zh: "说明：", en: "reason: ")
+        case .historyReasonWithdrawn: return Localized(zh: "说明已撤销", en: "reason withdrawn")
+        case .historyComment: return Localized(zh: "审核意见：", en: "comment: ")
+        case .historyCommentDealt: return Localized(zh: "意见已处理：", en: "comment dealt with: ")
+        // MARK: TUI · ReviewRuntime.swift
+        case .reviewApproved: return Localized(zh: "已审核通过：{0}", en: "Approved: {0}")
+        case .reviewSentBackWithReason: return Localized(zh: "已退回：{0}（{1}）", en: "Sent back: {0} ({1})")
+        case .reviewCommentSaved: return Localized(zh: "意见已记录，随下一个数据包发给调查员", en: "Comment saved; it goes out in the next bundle")
+        case .reviewResolved: return Localized(zh: "冲突已处理，取值：{0}", en: "Resolved with: {0}")
+        case .reviewNoHouseholds: return Localized(zh: "库中还没有户", en: "No households yet")
+        case .reviewFailed: return Localized(zh: "操作失败：", en: "Failed: ")
+        case .reviewReasonLabel: return Localized(zh: "说明：", en: "Reason: ")
+        case .reviewDecision: return Localized(zh: "审核决定", en: "Review decision")
+        // MARK: TUI · Render.swift
+        case .terminalTooSmall: return Localized(zh: "终端窗口太小（{0}×{1}）", en: "The terminal is too small ({0}×{1})")
+        case .enlargeLeast: return Localized(zh: "请把窗口放大到至少 80×24", en: "Please enlarge it to at least 80×24")
+        case .youContinueWhereYou: return Localized(zh: "放大后从原处继续，输入不会丢失", en: "You will continue where you were; nothing is lost")
         }
     }
 }
