@@ -14,19 +14,18 @@ struct BundleCommand: ParsableCommand {
         @Option(name: .long, help: "调查员姓名 (enumerator name)") var who: String?
 
         mutating func run() throws {
-            let zh = options.lang == .zh
             let store = try options.open()
             let bar = ProgressBar(lang: options.lang)
             do {
                 let written = try store.exportBundles(to: out, enumerator: currentUser(who)) { bar.update($0, $1, $2) }
                 bar.finishLine()
                 guard !written.isEmpty else {
-                    Console.out(zh ? "没有新的更改需要导出，未写入文件" : "Nothing to export: no file written")
+                    Console.out(Phrase.exportNothing.console(options.lang))
                     return
                 }
                 for b in written {
-                    let sealed: ConsoleText = b.encrypted ? (zh ? "，已加密给县级密钥" : ", sealed to the county key") : ""
-                    Console.err(zh ? "第 \(b.sequence) 号，\(b.changes) 项更改\(sealed)" : "sequence \(b.sequence), \(b.changes) changes\(sealed)")
+                    let sealed: ConsoleText = b.encrypted ? Phrase.exportSealed.console(options.lang) : ""
+                    Console.err(Phrase.exportWritten.console(options.lang, b.sequence, b.changes, sealed))
                     Console.out("\(b.path)")
                 }
             } catch { bar.finishLine(); options.fail(describe(error, options.lang)) }
@@ -39,7 +38,6 @@ struct BundleCommand: ParsableCommand {
         @Argument(help: "数据包文件 (bundle files)") var files: [String]
 
         mutating func run() throws {
-            let zh = options.lang == .zh
             let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
             let store = try options.open()
             let bar = ProgressBar(lang: options.lang)
@@ -52,7 +50,7 @@ struct BundleCommand: ParsableCommand {
                     continue
                 }
                 guard let data = FileManager.default.contents(atPath: file) else {
-                    Console.out(zh ? "\(file): 拒收 (rejected)：无法读取文件" : "\(file): rejected: cannot read the file")
+                    Console.out(Phrase.importUnreadable.console(options.lang, file))
                     rejected += 1
                     continue
                 }
@@ -67,7 +65,7 @@ struct BundleCommand: ParsableCommand {
             }
             let open = (try? store.conflicts().count) ?? 0
             if open > 0 {
-                Console.out(zh ? "共有 \(open) 处冲突待处理：hufang conflicts --db \(options.path)" : "\(open) open conflicts: hufang conflicts --db \(options.path)")
+                Console.out(Phrase.importOpenConflicts.console(options.lang, open, options.path))
             }
             if rejected > 0 { throw ExitCode(1) }
         }
@@ -78,16 +76,14 @@ struct BundleCommand: ParsableCommand {
         @OptionGroup var options: StoreOptions
 
         mutating func run() throws {
-            let zh = options.lang == .zh
             let store = try options.openForReading()
             let held = try store.heldBundles(), refused = try store.refusedBundles()
-            if held.isEmpty && refused.isEmpty { Console.out(zh ? "没有暂存或被拒收的暂存包" : "No held bundles, and none refused after being held") }
+            if held.isEmpty && refused.isEmpty { Console.out(Phrase.heldNone.console(options.lang)) }
             for h in held {
-                Console.out(zh ? "暂存：设备 \(h.device) 第 \(h.sequence) 号（\(h.fileName)），等待前面的包" : "held: device \(h.device) sequence \(h.sequence) (\(h.fileName)), waiting for an earlier one")
+                Console.out(Phrase.heldLine.console(options.lang, h.device, h.sequence, h.fileName))
             }
             for r in refused {
-                Console.out(zh ? "拒收：设备 \(r.deviceID) 第 \(r.sequence) 号（\(r.fileName)，\(r.refusedAt)）：\(r.rejection.message(.zh))"
-                               : "refused: device \(r.deviceID) sequence \(r.sequence) (\(r.fileName), \(r.refusedAt)): \(r.rejection.message(.en))")
+                Console.out(Phrase.refusedLine.console(options.lang, r.deviceID, r.sequence, r.fileName, r.refusedAt, r.rejection.message(options.lang)))
             }
         }
     }

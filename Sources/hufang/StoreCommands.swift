@@ -61,15 +61,12 @@ struct Init: ParsableCommand {
             loaded = village.count
         }
         let fingerprint = (try? store.device().fingerprint) ?? ""
-        let loadedZh: ConsoleText = sample ? "，载入示例村 \(loaded) 户" : "", loadedEn: ConsoleText = sample ? ", loaded \(loaded) sample households" : ""
-        Console.out(options.lang == .zh ? "已建立数据库 \(options.path)（设备 \(store.deviceID)）\(loadedZh)"
-                                        : "Created \(options.path) (device \(store.deviceID))\(loadedEn)")
-        Console.out(options.lang == .zh ? "设备密钥 \(store.keyPath)（仅本人可读），指纹 \(fingerprint)"
-                                        : "Device key \(store.keyPath) (readable by you only), fingerprint \(fingerprint)")
+        let loadedSample: ConsoleText = sample ? Phrase.initLoadedSample.console(options.lang, loaded) : ""
+        Console.out(Phrase.initCreated.console(options.lang, options.path, store.deviceID, loadedSample))
+        Console.out(Phrase.initDeviceKey.console(options.lang, store.keyPath, fingerprint))
         // The public half beside it, for the county office to enrol (or another laptop to trust by hand).
         if (try? store.writePublicKeyFile()) != nil {
-            Console.out(options.lang == .zh ? "公钥文件 \(store.publicKeyPath)（交给县里登记：hufang county enrol --device；或交给对方 hufang devices trust）"
-                                            : "Public key \(store.publicKeyPath) (for the county office: hufang county enrol --device; or another laptop: hufang devices trust)")
+            Console.out(Phrase.initPublicKey.console(options.lang, store.publicKeyPath))
         }
     }
 }
@@ -87,7 +84,6 @@ struct Export: ParsableCommand {
         @Option(name: .long, help: "只导出这个村（村代码）(one village, by code)") var village: String?
 
         mutating func run() throws {
-            let zh = options.lang == .zh
             let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
             let store = try options.openForReading()
             let bar = ProgressBar(lang: options.lang)
@@ -96,7 +92,7 @@ struct Export: ParsableCommand {
                                                     village: village) { bar.update(.collect, $0, $1) }
                 bar.finishLine()
                 for w in written {
-                    Console.out(zh ? "\((out as NSString).appendingPathComponent(w.fileName))  \(w.rows) 行" : "\((out as NSString).appendingPathComponent(w.fileName))  \(w.rows) rows")
+                    Console.out(Phrase.exportSectionRows.console(options.lang, (out as NSString).appendingPathComponent(w.fileName), w.rows))
                 }
             } catch { bar.finishLine(); options.fail(describe(error, options.lang)) }
         }
@@ -125,7 +121,6 @@ struct Export: ParsableCommand {
         @Option(name: .long, help: "写入文件而非标准输出 (write to a file)") var out: String?
 
         mutating func run() throws {
-            let zh = options.lang == .zh
             let store = try options.openForReading()
             var ids: [UUID]?
             if let household {
@@ -138,7 +133,7 @@ struct Export: ParsableCommand {
             let data = HouseholdStore.encode(export)
             if let out {
                 try data.write(to: URL(fileURLWithPath: out), options: .atomic)
-                Console.err(zh ? "已导出 \(export.households.count) 户到 \(out)" : "Exported \(export.households.count) households to \(out)")
+                Console.err(Phrase.exportedHouseholds.console(options.lang, export.households.count, out))
             } else {
                 Console.json(data)
             }
@@ -158,12 +153,12 @@ struct Import: ParsableCommand {
         mutating func run() throws {
             let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
             guard let data = FileManager.default.contents(atPath: file) else {
-                options.fail(options.lang == .zh ? "无法读取文件 \(file)" : "Cannot read \(file)")
+                options.fail(Phrase.cannotReadFile.console(options.lang, file))
             }
             let store = try options.open()
             do {
                 let n = try store.importJSON(data, questionnaire: questionnaire)
-                Console.out(options.lang == .zh ? "已导入 \(n) 户" : "Imported \(n) households")
+                Console.out(Phrase.importedHouseholds.console(options.lang, n))
             } catch {
                 // The message quotes the file: escaped like everything else.
                 options.fail(describe(error, options.lang))

@@ -4,6 +4,11 @@ extension Phrase: PhraseValue {
         Phrase.fill(template.text(lang), values.map { $0.text(lang) })
     }
 
+    /// The entry with each value shown by `show` (escaped for a terminal, say); the entry's own words as written.
+    public func text(_ lang: Language, values: [any PhraseValue], show: (any PhraseValue) -> String) -> String {
+        Phrase.fill(template.text(lang), values.map(show))
+    }
+
     /// The entry, as a value of another phrase.
     public func text(_ lang: Language) -> String { Phrase.fill(template.text(lang), []) }
 

@@ -141,6 +141,37 @@ public enum Phrase: String, CaseIterable, Sendable {
     case reviewFailed, reviewReasonLabel, reviewDecision
     // MARK: TUI · Render.swift
     case terminalTooSmall, enlargeLeast, youContinueWhereYou
+    // MARK: CLI · DashboardCommand.swift
+    case dashboardVillageLine, dashboardTypeStatusTitle, dashboardFailingTitle, dashboardIncomeTitle
+    case cliIncomeLineRule, dashboardIncomeUnknown, cliInAll
+    // MARK: CLI · ScreensCommand.swift
+    case summarySection, summaryTitle, summaryRoster, summaryInputs, summaryCalculated, summaryChecks, screensValid
+    case screensProblems, screensUnreadableNote, summaryIncomeLines, summaryGuarantees, summaryCodeLists
+    // MARK: CLI · CountyCommands.swift
+    case countyCodeNotDigits, countyNameEmpty, countyMade, countyFileLine, countyFingerprintLine, countyKeepOffline
+    case badRole, scopeEmpty, scopeNotNumeric, dateNotDay, certificateFileLine, certificatePersonLine
+    case certificateRoleLine, certificateValidLine, certificateKeyLine, fromSequenceTooSmall, reasonMissing
+    case revokedKey, revokedEveryKey, revokedDevice, revocationListLine, revocationSpreads, revocationsInstalled
+    case revocationEntryLine, revocationsAlreadyHeld, enrolled, enrolledBundlesCarry, countyTrusted
+    // MARK: CLI · Start.swift
+    case columnSoft, startNoStore, startStoreSummary, startMore
+    // MARK: CLI · BundleCommands.swift
+    case exportNothing, exportSealed, exportWritten, importUnreadable, importOpenConflicts, heldNone, heldLine
+    case refusedLine
+    // MARK: CLI · KeyCommands.swift
+    case keysDeviceLine, keysNameLine, keysFingerprintLine, keysFileLine, notCountyKeyFile, sealingKeyInstalled
+    case countyPrivateKeyInstalled, hubKeysMade, devicesThisDevice, devicesRevoked, devicesTrusted
+    case devicesLastSequence, certificatesTitle, noCertificatesYet, certificateValid, certificateExpiredState
+    case certificateRevoked, certificateThisDevice, certificateLastSequence, certificateLine, deviceTrusted
+    case deviceAlreadyTrusted, deviceTrustedFingerprint, deviceRevoked
+    // MARK: CLI · StoreCommands.swift
+    case initDeviceKey, initPublicKey, exportSectionRows, exportedHouseholds, cannotReadFile, importedHouseholds
+    case initLoadedSample, initCreated
+    // MARK: CLI · ConflictCommands.swift
+    case noOpenConflicts, conflictResolvedMark, conflictMineLine, conflictTheirsLine, conflictsResolveHint
+    case conflictResolved
+    // MARK: CLI · ReviewCommand.swift
+    case reviewNoStore, reviewHouseholdCount, reviewOpenConflicts
 }
 
 extension Phrase {
@@ -689,6 +720,115 @@ extension Phrase {
         case .terminalTooSmall: return Localized(zh: "终端窗口太小（{0}×{1}）", en: "The terminal is too small ({0}×{1})")
         case .enlargeLeast: return Localized(zh: "请把窗口放大到至少 80×24", en: "Please enlarge it to at least 80×24")
         case .youContinueWhereYou: return Localized(zh: "放大后从原处继续，输入不会丢失", en: "You will continue where you were; nothing is lost")
+        // MARK: CLI · DashboardCommand.swift
+        case .dashboardVillageLine: return Localized(zh: "村 {0}：{1} 户", en: "Village {0}: {1} households")
+        case .dashboardTypeStatusTitle: return Localized(zh: "户类型与状态", en: "Households by type and status")
+        case .dashboardFailingTitle: return Localized(zh: "两不愁三保障（未达到的户）", en: "Needs and guarantees (households failing)")
+        case .dashboardIncomeTitle: return Localized(zh: "人均纯收入占标准的比例", en: "Per-capita net income as a share of the line")
+        case .cliIncomeLineRule: return Localized(zh: "  ──────── 标准线 ────────", en: "  ──────── the line ────────")
+        case .dashboardIncomeUnknown: return Localized(zh: "  收入未知 {0} 户", en: "  income unknown: {0}")
+        case .cliInAll: return Localized(zh: "：共 {0} 户", en: ": {0} in all")
+        // MARK: CLI · ScreensCommand.swift
+        case .summarySection: return Localized(zh: "部分", en: "Sect.")
+        case .summaryTitle: return Localized(zh: "名称", en: "Title")
+        case .summaryRoster: return Localized(zh: "名册", en: "Roster")
+        case .summaryInputs: return Localized(zh: "录入", en: "Inputs")
+        case .summaryCalculated: return Localized(zh: "计算", en: "Calc.")
+        case .summaryChecks: return Localized(zh: "检查", en: "Checks")
+        case .screensValid: return Localized(zh: "✓ {0}：问卷「{1}」版本 {2} 有效 — {3} 个部分，{4} 个录入项，{5} 个计算项，{6} 条检查", en: "✓ {0}: \"{1}\" version {2} is valid — {3} sections, {4} inputs, {5} calculated, {6} checks")
+        case .screensProblems: return Localized(zh: "问卷定义有 {0} 处错误，请改正后再试：\n", en: "The questionnaire definition has {0} problem(s):\n")
+        case .screensUnreadableNote: return Localized(zh: "提示：有文件无法读取，其他文件中的部分错误可能由此引起，请先改正它。\n", en: "Note: a file could not be read; some problems in other files may follow from it. Fix it first.\n")
+        case .summaryIncomeLines: return Localized(zh: "收入标准：{0} 个年度，最新 {1} 年 {2} 元/人/年", en: "Income lines: {0} years, latest {1}: {2} yuan per person per year")
+        case .summaryGuarantees: return Localized(zh: "两不愁三保障：", en: "Guarantees: ")
+        case .summaryCodeLists: return Localized(zh: "代码表 {0} 个", en: "{0} code lists")
+        // MARK: CLI · CountyCommands.swift
+        case .countyCodeNotDigits: return Localized(zh: "县代码应为数字：{0}", en: "the county code is digits: {0}")
+        case .countyNameEmpty: return Localized(zh: "县名不能为空", en: "the county name is empty")
+        case .countyMade: return Localized(zh: "已建立县级密钥：{0}（县代码 {1}）", en: "Made the county authority: {0} (county {1})")
+        case .countyFileLine: return Localized(zh: "县级文件 {0}（发给每台设备：hufang enrol --county）", en: "county file  {0} (give it to every device: hufang enrol --county)")
+        case .countyFingerprintLine: return Localized(zh: "签名密钥指纹 {0}（登记时请当面或电话核对）", en: "signing key fingerprint {0} (read it out when devices enrol)")
+        case .countyKeepOffline: return Localized(zh: "目录 {0} 内有县级私钥：请离线保管（不联网的电脑或加密U盘），不要拷进任何数据库或设备", en: "{0} holds the county's private keys: keep it offline (a computer never online, or an encrypted stick), never in any store or device")
+        case .badRole: return Localized(zh: "角色应为 enumerator、supervisor 或 hub，不是 {0}", en: "the role is enumerator, supervisor or hub, not {0}")
+        case .scopeEmpty: return Localized(zh: "范围不能为空（--scope 村代码,村代码）", en: "the scope is empty (--scope CODE,CODE)")
+        case .scopeNotNumeric: return Localized(zh: "范围应为数字代码：{0}", en: "a scope is a numeric code: {0}")
+        case .dateNotDay: return Localized(zh: "日期应为 YYYY-MM-DD：{0}", en: "the date is YYYY-MM-DD: {0}")
+        case .certificateFileLine: return Localized(zh: "证书 {0}（交给该设备：hufang enrol --db 库 证书 --county {1}）", en: "certificate  {0} (give it to the device: hufang enrol --db STORE CERT --county {1})")
+        case .certificatePersonLine: return Localized(zh: "使用者 {0}，设备 {1}", en: "person       {0}, device {1}")
+        case .certificateRoleLine: return Localized(zh: "角色 {0}，范围 {1}", en: "role         {0}, scope {1}")
+        case .certificateValidLine: return Localized(zh: "有效期至 {0}", en: "valid until  {0}")
+        case .certificateKeyLine: return Localized(zh: "设备密钥指纹 {0} —— 请与该设备 hufang init 或 hufang keys show 显示的指纹核对", en: "key fingerprint {0}: compare it with the one hufang init or hufang keys show printed on that device")
+        case .fromSequenceTooSmall: return Localized(zh: "--from-sequence 至少为 1", en: "--from-sequence is at least 1")
+        case .reasonMissing: return Localized(zh: "请写明原因（--reason）", en: "give a reason (--reason)")
+        case .revokedKey: return Localized(zh: "密钥 {0}", en: "key {0}")
+        case .revokedEveryKey: return Localized(zh: "所有密钥", en: "every key")
+        case .revokedDevice: return Localized(zh: "已吊销设备 {0}（{1}，{2}）：第 {3} 号及以后的数据包将被拒收，之前的仍然有效", en: "Revoked device {0} ({1}, {2}): bundles from sequence {3} on are refused; earlier ones stay valid")
+        case .revocationListLine: return Localized(zh: "吊销名单第 {0} 号（共 {1} 条）：{2}", en: "revocation list {0} ({1} entries): {2}")
+        case .revocationSpreads: return Localized(zh: "传播：装入任何一个库（hufang county revocations --db 库 {0}），此后该库导出的每个数据包都带着它，收到的库自动采用", en: "It spreads: install it in any store (hufang county revocations --db STORE {0}); every bundle that store exports carries it, and each store receiving one adopts it")
+        case .revocationsInstalled: return Localized(zh: "已装入吊销名单第 {0} 号（共 {1} 条）；此后本库导出的数据包都带着它", en: "Installed revocation list {0} ({1} entries); every bundle this store exports now carries it")
+        case .revocationEntryLine: return Localized(zh: "  设备 {0}：自第 {1} 号起拒收（{2}）", en: "  device {0}: refused from sequence {1} ({2})")
+        case .revocationsAlreadyHeld: return Localized(zh: "本库已装有吊销名单第 {0} 号，未改动", en: "This store already holds revocation list {0}; nothing changed")
+        case .enrolled: return Localized(zh: "本机已登记：{0}，{1}，范围 {2}，有效期至 {3}", en: "This device is enrolled: {0}, {1}, scope {2}, valid until {3}")
+        case .enrolledBundlesCarry: return Localized(zh: "此后导出的数据包都带着这张证书，本县的设备无需再互相信任", en: "Every bundle exported from now on carries this certificate: no device of the county needs to trust another by hand")
+        case .countyTrusted: return Localized(zh: "已信任县 {0}（{1}），签名密钥指纹 {2}", en: "Trusted county {0} ({1}), signing key fingerprint {2}")
+        // MARK: CLI · Start.swift
+        case .columnSoft: return Localized(zh: "待说明", en: "Soft")
+        case .startNoStore: return Localized(zh: "还没有数据库 {0}：用 `hufang init --sample` 载入示例村，或 `hufang init` 新建空库。", en: "No store at {0} yet: `hufang init --sample` loads the sample village, `hufang init` makes an empty one.")
+        case .startStoreSummary: return Localized(zh: "数据库 {0}：{1} 户", en: "Store {0}: {1} households")
+        case .startMore: return Localized(zh: "……另有 {0} 户", en: "… and {0} more")
+        // MARK: CLI · BundleCommands.swift
+        case .exportNothing: return Localized(zh: "没有新的更改需要导出，未写入文件", en: "Nothing to export: no file written")
+        case .exportSealed: return Localized(zh: "，已加密给县级密钥", en: ", sealed to the county key")
+        case .exportWritten: return Localized(zh: "第 {0} 号，{1} 项更改{2}", en: "sequence {0}, {1} changes{2}")
+        case .importUnreadable: return Localized(zh: "{0}: 拒收 (rejected)：无法读取文件", en: "{0}: rejected: cannot read the file")
+        case .importOpenConflicts: return Localized(zh: "共有 {0} 处冲突待处理：hufang conflicts --db {1}", en: "{0} open conflicts: hufang conflicts --db {1}")
+        case .heldNone: return Localized(zh: "没有暂存或被拒收的暂存包", en: "No held bundles, and none refused after being held")
+        case .heldLine: return Localized(zh: "暂存：设备 {0} 第 {1} 号（{2}），等待前面的包", en: "held: device {0} sequence {1} ({2}), waiting for an earlier one")
+        case .refusedLine: return Localized(zh: "拒收：设备 {0} 第 {1} 号（{2}，{3}）：{4}", en: "refused: device {0} sequence {1} ({2}, {3}): {4}")
+        // MARK: CLI · KeyCommands.swift
+        case .keysDeviceLine: return Localized(zh: "设备号  {0}", en: "device       {0}")
+        case .keysNameLine: return Localized(zh: "名称    {0}", en: "name         {0}")
+        case .keysFingerprintLine: return Localized(zh: "指纹    {0}", en: "fingerprint  {0}")
+        case .keysFileLine: return Localized(zh: "公钥文件 {0}（交给审核人，对方用 hufang devices trust 导入，并当面核对指纹）", en: "key file     {0} (hand it to the supervisor: hufang devices trust, then compare fingerprints)")
+        case .notCountyKeyFile: return Localized(zh: "{0} 不是县级密钥文件", en: "{0} is not a county key file")
+        case .sealingKeyInstalled: return Localized(zh: "此后导出的数据包将加密给县级密钥（指纹 {0}）", en: "Later exports are sealed to the county key (fingerprint {0})")
+        case .countyPrivateKeyInstalled: return Localized(zh: "已装入县级私钥（指纹 {0}）：{1}，仅本人可读", en: "Installed the county private key (fingerprint {0}) at {1}, readable by you only")
+        case .hubKeysMade: return Localized(zh: "私钥 {0}（仅本人可读，只放在县级汇总机上）\n公钥 {1}（发给各调查电脑）\n指纹 {2}", en: "private {0} (readable by you only; keep it on the county hub)\npublic  {1} (give it to every laptop)\nfingerprint {2}")
+        case .devicesThisDevice: return Localized(zh: "本机", en: "this device")
+        case .devicesRevoked: return Localized(zh: "自第 {0} 号起吊销", en: "revoked from {0}")
+        case .devicesTrusted: return Localized(zh: "已信任", en: "trusted")
+        case .devicesLastSequence: return Localized(zh: "已收到第 {0} 号  ", en: "last sequence {0}  ")
+        case .certificatesTitle: return Localized(zh: "县 {0}（{1}）登记的设备：", en: "Devices enrolled by county {0} ({1}):")
+        case .noCertificatesYet: return Localized(zh: "  （尚无证书）", en: "  (no certificates yet)")
+        case .certificateValid: return Localized(zh: "有效", en: "valid")
+        case .certificateExpiredState: return Localized(zh: "已过期", en: "expired")
+        case .certificateRevoked: return Localized(zh: "已吊销（自第 {0} 号起，{1}）", en: "revoked from sequence {0} ({1})")
+        case .certificateThisDevice: return Localized(zh: "  ← 本机", en: "  ← this device")
+        case .certificateLastSequence: return Localized(zh: "  已收到第 {0} 号", en: "  last sequence {0}")
+        case .certificateLine: return Localized(zh: "  {0}  {1}  {2}  {3}  有效期至 {4}  {5}{6}", en: "  {0}  {1}  {2}  {3}  valid until {4}  {5}{6}")
+        case .deviceTrusted: return Localized(zh: "已信任设备 {0}（{1}）", en: "Trusted device {0} ({1})")
+        case .deviceAlreadyTrusted: return Localized(zh: "设备 {0} 早已信任", en: "Device {0} was already trusted")
+        case .deviceTrustedFingerprint: return Localized(zh: "指纹 {0} —— 请与对方电脑上 hufang keys show 显示的指纹逐字核对", en: "fingerprint {0}: compare it, character by character, with hufang keys show on that laptop")
+        case .deviceRevoked: return Localized(zh: "已吊销设备 {0}（{1}）：第 {2} 号及以后的数据包将被拒收", en: "Revoked {0} ({1}): bundles from sequence {2} on are refused")
+        // MARK: CLI · StoreCommands.swift
+        case .initDeviceKey: return Localized(zh: "设备密钥 {0}（仅本人可读），指纹 {1}", en: "Device key {0} (readable by you only), fingerprint {1}")
+        case .initPublicKey: return Localized(zh: "公钥文件 {0}（交给县里登记：hufang county enrol --device；或交给对方 hufang devices trust）", en: "Public key {0} (for the county office: hufang county enrol --device; or another laptop: hufang devices trust)")
+        case .exportSectionRows: return Localized(zh: "{0}  {1} 行", en: "{0}  {1} rows")
+        case .exportedHouseholds: return Localized(zh: "已导出 {0} 户到 {1}", en: "Exported {0} households to {1}")
+        case .cannotReadFile: return Localized(zh: "无法读取文件 {0}", en: "Cannot read {0}")
+        case .importedHouseholds: return Localized(zh: "已导入 {0} 户", en: "Imported {0} households")
+        case .initLoadedSample: return Localized(zh: "，载入示例村 {0} 户", en: ", loaded {0} sample households")
+        case .initCreated: return Localized(zh: "已建立数据库 {0}（设备 {1}）{2}", en: "Created {0} (device {1}){2}")
+        // MARK: CLI · ConflictCommands.swift
+        case .noOpenConflicts: return Localized(zh: "没有待处理的冲突", en: "No open conflicts")
+        case .conflictResolvedMark: return Localized(zh: "  已处理", en: "  resolved")
+        case .conflictMineLine: return Localized(zh: "    本库  {0}  — {1} {2}", en: "    mine    {0}  — {1} {2}")
+        case .conflictTheirsLine: return Localized(zh: "    对方  {0}  — {1} {2}（数据包 {3}，第 {4} 号）", en: "    theirs  {0}  — {1} {2} (bundle {3}, sequence {4})")
+        case .conflictsResolveHint: return Localized(zh: "处理：hufang conflicts resolve --db {0} 编号 --take mine|theirs|值", en: "Resolve: hufang conflicts resolve --db {0} ID --take mine|theirs|VALUE")
+        case .conflictResolved: return Localized(zh: "冲突 {0} 已处理：{1} = {2}，将随下一个数据包发回", en: "Resolved {0}: {1} = {2}; it travels in the next bundle")
+        // MARK: CLI · ReviewCommand.swift
+        case .reviewNoStore: return Localized(zh: "没有数据库 {0}：先用 `hufang init --db {0}` 新建，再用 `hufang bundle import` 导入调查员的数据包。", en: "No store at {0}: make one with `hufang init --db {0}`, then import the enumerators' bundles with `hufang bundle import`.")
+        case .reviewHouseholdCount: return Localized(zh: "{0} 户", en: "{0} households")
+        case .reviewOpenConflicts: return Localized(zh: "待处理冲突：{0}", en: "Open conflicts: {0}")
         }
     }
 }
