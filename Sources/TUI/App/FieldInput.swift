@@ -5,7 +5,7 @@ enum FieldInput {
     /// The choices a code or yes/no question offers, in list order.
     static func options(_ q: Question) -> [CodeItem] {
         if q.type == .yesno {
-            return [CodeItem(code: 1, label: Localized(zh: "是", en: "yes")), CodeItem(code: 2, label: Localized(zh: "否", en: "no"))]
+            return [CodeItem(code: 1, label: Phrase.yes.localized()), CodeItem(code: 2, label: Phrase.no.localized())]
         }
         return q.codeList?.items ?? []
     }
