@@ -16,7 +16,7 @@ struct Screens: ParsableCommand {
         @Option(name: .long, help: "zh 或 en") var lang: Language = .zh
 
         mutating func run() throws {
-            let dir = try ScreensFolder.locate(directory)
+            let dir = try ScreensFolder.locate(directory, lang: lang)
             do {
                 let q = try DefinitionLoader.load(directory: dir)
                 let inputs = q.questions.filter(\.isInput).count
@@ -41,7 +41,7 @@ struct Screens: ParsableCommand {
 
 /// Finds and loads the questionnaire folder, printing problems in the user's language.
 enum ScreensFolder {
-    static func locate(_ given: String?) throws -> URL {
+    static func locate(_ given: String?, lang: Language) throws -> URL {
         let fm = FileManager.default
         var candidates: [String] = []
         if let given { candidates = [given] } else {
@@ -55,12 +55,12 @@ enum ScreensFolder {
             var isDir: ObjCBool = false
             if fm.fileExists(atPath: c, isDirectory: &isDir), isDir.boolValue { return URL(fileURLWithPath: c).standardizedFileURL }
         }
-        Console.err("找不到问卷定义目录 (questionnaire folder not found): \(candidates.joined(separator: ", "))")
+        Console.err(Phrase.screensNotFound.console(lang, candidates.joined(separator: ", ")))
         throw ExitCode(2)
     }
 
     static func load(_ given: String?, lang: Language) throws -> Questionnaire {
-        let dir = try locate(given)
+        let dir = try locate(given, lang: lang)
         do { return try DefinitionLoader.load(directory: dir) } catch {
             report(error, lang: lang)
             throw ExitCode(1)

@@ -147,6 +147,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     // MARK: CLI · ScreensCommand.swift
     case summarySection, summaryTitle, summaryRoster, summaryInputs, summaryCalculated, summaryChecks, screensValid
     case screensProblems, screensUnreadableNote, summaryIncomeLines, summaryGuarantees, summaryCodeLists
+    case screensNotFound
     // MARK: CLI · CountyCommands.swift
     case countyCodeNotDigits, countyNameEmpty, countyMade, countyFileLine, countyFingerprintLine, countyKeepOffline
     case badRole, scopeEmpty, scopeNotNumeric, dateNotDay, certificateFileLine, certificatePersonLine
@@ -741,6 +742,7 @@ extension Phrase {
         case .summaryIncomeLines: return Localized(zh: "收入标准：{0} 个年度，最新 {1} 年 {2} 元/人/年", en: "Income lines: {0} years, latest {1}: {2} yuan per person per year")
         case .summaryGuarantees: return Localized(zh: "两不愁三保障：", en: "Guarantees: ")
         case .summaryCodeLists: return Localized(zh: "代码表 {0} 个", en: "{0} code lists")
+        case .screensNotFound: return Localized(zh: "找不到问卷定义目录 (questionnaire folder not found): {0}", en: "questionnaire folder not found: {0}")
         // MARK: CLI · CountyCommands.swift
         case .countyCodeNotDigits: return Localized(zh: "县代码应为数字：{0}", en: "the county code is digits: {0}")
         case .countyNameEmpty: return Localized(zh: "县名不能为空", en: "the county name is empty")
