@@ -25,10 +25,6 @@ extension Int64: PhraseValue {
     public func text(_ lang: Language) -> String { String(self) }
 }
 
-extension UInt64: PhraseValue {
-    public func text(_ lang: Language) -> String { String(self) }
-}
-
 extension Day: PhraseValue {
     public func text(_ lang: Language) -> String { description }
 }
