@@ -261,8 +261,8 @@ for (declared, expected) in [(bombLength, BundleRejection.tooLarge(declared: bom
     }
     print("  declaring \(declared == bombLength ? "its true 1 GiB" : "1 MiB"): refused in " + String(format: "%.0f ms", time * 1000)
           + ", \(memory?.line ?? "memory not measured") (target: refused in under 1 s at under 100 MB RSS above the baseline)")
-    print("    \(result?.line(false) ?? "no outcome")")
-    if result != .rejected(expected) { print("    NOT refused as expected: \(expected.message(false))"); bombFailed = true }
+    print("    \(result?.line(.en) ?? "no outcome")")
+    if result != .rejected(expected) { print("    NOT refused as expected: \(expected.message(.en))"); bombFailed = true }
     if let binary {
         // The same file through `hufang bundle import`: the process's own peak, not the benchmark's.
         let file = dir + "/bomb-\(declared).zip"

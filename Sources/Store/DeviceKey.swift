@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Survey
 
 /// This device's Ed25519 signing key. The private half lives in its own file (mode 0600), never in the
 /// store, so copying or exporting the store never copies the key.
@@ -14,14 +15,13 @@ public struct DeviceKey: Sendable {
         case tooOpen(String, Int)
 
         /// The message in the user's language.
-        public func message(_ zh: Bool) -> String {
+        public func message(_ lang: Language) -> String {
             switch self {
-            case .exists(let p): return zh ? "密钥文件\(p)已存在，不会覆盖" : "The key file \(p) already exists; it is never overwritten"
-            case .unreadable(let p, let why): return zh ? "无法读写密钥文件\(p)：\(why)" : "Cannot use the key file \(p): \(why)"
-            case .damaged(let p): return zh ? "密钥文件\(p)已损坏" : "The key file \(p) is damaged"
+            case .exists(let p): return Phrase.keyFileAlreadyExists.text(lang, p)
+            case .unreadable(let p, let why): return Phrase.cannotUseKeyFile.text(lang, p, why)
+            case .damaged(let p): return Phrase.keyFileDamaged.text(lang, p)
             case .tooOpen(let p, let mode):
-                return zh ? "密钥文件\(p)的权限为\(String(mode, radix: 8))，他人可读；请执行 chmod 600 \(p)"
-                          : "The key file \(p) has mode \(String(mode, radix: 8)) and others can read it; run chmod 600 \(p)"
+                return Phrase.keyFileTooOpen.text(lang, p, String(mode, radix: 8))
             }
         }
     }

@@ -28,7 +28,7 @@ public final class HouseholdStore: Sendable {
             files.repairLeftovers()
             guard files.mayWrite else { throw .readOnly(path) }
         } else {
-            guard create else { throw .cannotOpen(path, "文件不存在 (no such file); create it with `hufang init --db \(path)`") }
+            guard create else { throw .noSuchFile(path) }
             let folder = (path as NSString).deletingLastPathComponent
             do { if !folder.isEmpty { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) } } catch {
                 throw .cannotOpen(path, "\(error.localizedDescription)")

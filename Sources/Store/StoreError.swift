@@ -4,7 +4,12 @@ import GRDB
 public enum StoreError: Error, Equatable, Sendable {
     case busy(String)
     case notAStore(String)
+    /// The system's reason (its own words) why the file would not open.
     case cannotOpen(String, String)
+    /// No store at the path, and the command does not make one.
+    case noSuchFile(String)
+    /// The device key beside the store would not do.
+    case deviceKey(String, DeviceKey.Problem)
     case unknownHousehold(String)
     case damagedValue(household: String, question: String)
     case alreadyExists(String)
@@ -16,36 +21,36 @@ public enum StoreError: Error, Equatable, Sendable {
 
     /// The message in the user's language.
     public func message(_ lang: Survey.Language) -> String {
-        let zh = lang == .zh
         switch self {
         case .busy(let p):
-            return zh ? "数据库\(p)正被另一个户访程序写入，请等它完成后再试（已录入的数据不受影响）"
-                      : "The store \(p) is being written by another hufang; try again when it has finished (nothing entered is lost)"
+            return Phrase.storeBusy.text(lang, p)
         case .notAStore(let p):
-            return zh ? "\(p)不是户访数据库" : "\(p) is not a hufang store"
+            return Phrase.notHufangStore.text(lang, p)
         case .cannotOpen(let p, let why):
-            return zh ? "无法打开数据库\(p)：\(why)" : "Cannot open the store \(p): \(why)"
+            return Phrase.cannotOpenStore.text(lang, p, why)
+        case .noSuchFile(let p):
+            return Phrase.cannotOpenStore.text(lang, p, Phrase.noSuchStoreFile.text(lang, p))
+        case .deviceKey(let p, let k):
+            return Phrase.cannotOpenStore.text(lang, p, k.message(lang))
         case .unknownHousehold(let id):
-            return zh ? "没有这一户：\(id)" : "No such household: \(id)"
+            return Phrase.noSuchHousehold.text(lang, id)
         case .damagedValue(let h, let q):
-            return zh ? "户\(h)的\(q)数据已损坏" : "The value of \(q) in household \(h) is damaged"
+            return Phrase.damagedValue.text(lang, h, q)
         case .unknownComment(let id):
-            return zh ? "没有这条审核意见：\(id)" : "No such comment: \(id)"
+            return Phrase.noSuchComment.text(lang, id)
         case .readOnly(let p):
-            return zh ? "数据库\(p)是只读的（你对这个文件或它所在的文件夹没有写权限），什么也没改动。要修改它：请文件的主人开放写权限（chmod u+w 文件及文件夹），或把它复制到你自己的文件夹，再用 --db 指向副本。只读的命令（导出、设备列表、概览、冲突列表）照常可用"
-                      : "The store \(p) is read-only (you may not write this file or its folder); nothing was changed. To change it, have its owner allow writing (chmod u+w on the file and its folder), or copy it into a folder of your own and point --db at the copy. Reading commands (export, devices, dashboard, conflicts) work as they are"
+            return Phrase.storeReadOnly.text(lang, p)
         case .readOnlyUnfinished(let p):
-            return zh ? "数据库\(p)上次没有正常关闭，还有未并入的更改（\(p)-wal），只读时无法读取：请文件的主人用户访打开一次，或把 \(p) 和 \(p)-wal 一起复制到你自己的文件夹"
-                      : "The store \(p) was not closed cleanly and holds changes not yet merged (\(p)-wal) that cannot be read without write access: have its owner open it once with hufang, or copy \(p) together with \(p)-wal into a folder of your own"
+            return Phrase.storeNotClosedCleanly.text(lang, p)
         case .alreadyExists(let p):
-            return zh ? "\(p)已存在：不会覆盖已有数据" : "\(p) already exists: existing data is never overwritten"
+            return Phrase.storeAlreadyExists.text(lang, p)
         }
     }
 
     /// Maps SQLite's answers to messages people understand.
     static func from(_ error: any Error, path: String) -> StoreError {
         if let e = error as? StoreError { return e }
-        if let k = error as? DeviceKey.Problem { return .cannotOpen(path, k.message(true)) }
+        if let k = error as? DeviceKey.Problem { return .deviceKey(path, k) }
         if let db = error as? DatabaseError {
             switch db.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path)

@@ -20,15 +20,15 @@ public struct ResidentID: Hashable, Sendable {
         public func message(_ lang: Language) -> String {
             switch self {
             case .wrongLength(let n):
-                return lang == .zh ? "身份证号应为18位，现为\(n)位" : "An ID number has 18 characters; this one has \(n)"
+                return Phrase.idNumberWrongLength.text(lang, n)
             case .invalidCharacter(let p):
-                return lang == .zh ? "身份证号第\(p)位不是数字（只有最后一位可以是X）" : "Character \(p) of the ID number is not a digit (only the last may be X)"
+                return Phrase.idNumberNotDigit.text(lang, p)
             case .impossibleBirthDate(let s):
-                return lang == .zh ? "身份证号中的出生日期\(s)不存在" : "The birth date \(s) in the ID number does not exist"
+                return Phrase.idBirthDateImpossible.text(lang, s)
             case .birthDateOutOfRange(let d):
-                return lang == .zh ? "身份证号中的出生日期\(d)不合理（早于1900年或晚于调查日）" : "The birth date \(d) in the ID number is implausible (before 1900 or after the interview)"
+                return Phrase.idBirthDateImplausible.text(lang, d)
             case .badCheckDigit(let e, let f):
-                return lang == .zh ? "身份证号校验位错误：最后一位应为\(e)，录入的是\(f)，请核对号码" : "The ID number's check character should be \(e), not \(f): please re-check the number"
+                return Phrase.idCheckCharacterWrong.text(lang, e, f)
             }
         }
     }

@@ -14,22 +14,21 @@ struct BundleCommand: ParsableCommand {
         @Option(name: .long, help: "调查员姓名 (enumerator name)") var who: String?
 
         mutating func run() throws {
-            let zh = options.lang == .zh
             let store = try options.open()
-            let bar = ProgressBar(zh: zh)
+            let bar = ProgressBar(lang: options.lang)
             do {
                 let written = try store.exportBundles(to: out, enumerator: currentUser(who)) { bar.update($0, $1, $2) }
                 bar.finishLine()
                 guard !written.isEmpty else {
-                    Console.out(zh ? "没有新的更改需要导出，未写入文件" : "Nothing to export: no file written")
+                    Console.out(Phrase.exportNothing.console(options.lang))
                     return
                 }
                 for b in written {
-                    let sealed: ConsoleText = b.encrypted ? (zh ? "，已加密给县级密钥" : ", sealed to the county key") : ""
-                    Console.err(zh ? "第 \(b.sequence) 号，\(b.changes) 项更改\(sealed)" : "sequence \(b.sequence), \(b.changes) changes\(sealed)")
+                    let sealed: ConsoleText = b.encrypted ? Phrase.exportSealed.console(options.lang) : ""
+                    Console.err(Phrase.exportWritten.console(options.lang, b.sequence, b.changes, sealed))
                     Console.out("\(b.path)")
                 }
-            } catch { bar.finishLine(); throw CommandFailure(error, zh) }
+            } catch { bar.finishLine(); throw CommandFailure(error, options.lang) }
         }
     }
 
@@ -39,35 +38,34 @@ struct BundleCommand: ParsableCommand {
         @Argument(help: "数据包文件 (bundle files)") var files: [String]
 
         mutating func run() throws {
-            let zh = options.lang == .zh
             let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
             let store = try options.open()
-            let bar = ProgressBar(zh: zh)
+            let bar = ProgressBar(lang: options.lang)
             var rejected = 0
             for file in files {
                 // A file larger than any bundle may be is refused unread.
                 if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > BundleLimit.fileLength {
-                    Console.out("\(file): \(ImportOutcome.rejected(.fileTooLarge(size: size, limit: BundleLimit.fileLength)).line(zh))")
+                    Console.out("\(file): \(ImportOutcome.rejected(.fileTooLarge(size: size, limit: BundleLimit.fileLength)).line(options.lang))")
                     rejected += 1
                     continue
                 }
                 guard let data = FileManager.default.contents(atPath: file) else {
-                    Console.out(zh ? "\(file): 拒收 (rejected)：无法读取文件" : "\(file): rejected: cannot read the file")
+                    Console.out(Phrase.importUnreadable.console(options.lang, file))
                     rejected += 1
                     continue
                 }
                 let outcome: ImportOutcome
                 do {
                     outcome = try store.importBundle(data, fileName: (file as NSString).lastPathComponent, questionnaire: questionnaire) { bar.update($0, $1, $2) }
-                } catch { bar.finishLine(); throw CommandFailure(error, zh) }
+                } catch { bar.finishLine(); throw CommandFailure(error, options.lang) }
                 bar.finishLine()
                 if case .rejected = outcome { rejected += 1 }
                 // The line quotes the manifest (device ids, format names): escaped.
-                Console.out("\(file): \(outcome.line(zh))")
+                Console.out("\(file): \(outcome.line(options.lang))")
             }
             let open = (try? store.conflicts().count) ?? 0
             if open > 0 {
-                Console.out(zh ? "共有 \(open) 处冲突待处理：hufang conflicts --db \(options.path)" : "\(open) open conflicts: hufang conflicts --db \(options.path)")
+                Console.out(Phrase.importOpenConflicts.console(options.lang, open, options.path))
             }
             if rejected > 0 { throw ExitCode(1) }
         }
@@ -78,16 +76,14 @@ struct BundleCommand: ParsableCommand {
         @OptionGroup var options: StoreOptions
 
         mutating func run() throws {
-            let zh = options.lang == .zh
             let store = try options.openForReading()
             let held = try store.heldBundles(), refused = try store.refusedBundles()
-            if held.isEmpty && refused.isEmpty { Console.out(zh ? "没有暂存或被拒收的暂存包" : "No held bundles, and none refused after being held") }
+            if held.isEmpty && refused.isEmpty { Console.out(Phrase.heldNone.console(options.lang)) }
             for h in held {
-                Console.out(zh ? "暂存：设备 \(h.device) 第 \(h.sequence) 号（\(h.fileName)），等待前面的包" : "held: device \(h.device) sequence \(h.sequence) (\(h.fileName)), waiting for an earlier one")
+                Console.out(Phrase.heldLine.console(options.lang, h.device, h.sequence, h.fileName))
             }
             for r in refused {
-                Console.out(zh ? "拒收：设备 \(r.deviceID) 第 \(r.sequence) 号（\(r.fileName)，\(r.refusedAt)）：\(r.rejection.message(true))"
-                               : "refused: device \(r.deviceID) sequence \(r.sequence) (\(r.fileName), \(r.refusedAt)): \(r.rejection.message(false))")
+                Console.out(Phrase.refusedLine.console(options.lang, r.deviceID, r.sequence, r.fileName, r.refusedAt, r.rejection.message(options.lang)))
             }
         }
     }

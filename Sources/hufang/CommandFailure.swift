@@ -1,4 +1,5 @@
 import ArgumentParser
+import Survey
 
 /// Why a command stopped: the message for standard error, its values already escaped, and the exit status.
 /// Commands throw it instead of exiting; `HufangCommand.main` prints it and exits through `ExitCode`.
@@ -12,7 +13,7 @@ struct CommandFailure: Error {
     }
 
     /// Any error a command meets, in the user's language; a failure already made passes through unchanged.
-    init(_ error: any Error, _ zh: Bool) {
-        if let failure = error as? CommandFailure { self = failure } else { self.init(describe(error, zh)) }
+    init(_ error: any Error, _ lang: Language) {
+        if let failure = error as? CommandFailure { self = failure } else { self.init(describe(error, lang)) }
     }
 }

@@ -14,27 +14,25 @@ struct Conflicts: ParsableCommand {
         @Flag(name: .long, help: "包括已处理的 (include resolved ones)") var all = false
 
         mutating func run() throws {
-            let zh = options.lang == .zh
             let questionnaire = try? ScreensFolder.load(options.screens, lang: options.lang)
             let store = try options.openForReading()
             let list: [ConflictRecord]
-            do { list = try store.conflicts(all: all) } catch { throw CommandFailure(error, zh) }
-            guard !list.isEmpty else { Console.out(zh ? "没有待处理的冲突" : "No open conflicts"); return }
+            do { list = try store.conflicts(all: all) } catch { throw CommandFailure(error, options.lang) }
+            guard !list.isEmpty else { Console.out(Phrase.noOpenConflicts.console(options.lang)); return }
             let households = Dictionary(((try? store.households(limit: 1_000_000)) ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             for c in list {
                 let h = households[c.householdID]
                 let label = questionnaire?.questionIndex(of: c.field).map { questionnaire!.questions[$0].label.text(options.lang) } ?? c.field
-                let empty = zh ? "（空）" : "(empty)"
+                let empty = Phrase.emptyValue.text(options.lang)
                 let who: ConsoleText = h.map { "\($0.householdNo) \($0.headName)" } ?? "\(c.householdID)"
                 let row: ConsoleText = c.rowID.map { " · \($0.uuidString.lowercased().prefix(8))" } ?? ""
-                let state: ConsoleText = c.state == .open ? "" : (zh ? "  已处理" : "  resolved")
+                let state: ConsoleText = c.state == .open ? "" : Phrase.conflictResolvedMark.console(options.lang)
                 Console.out("\(c.id.prefix(8))  \(who)\(row)  \(label)\(state)")
                 let mine = c.mine.text(options.lang) ?? empty, theirs = c.theirs.text(options.lang) ?? empty
-                Console.out(zh ? "    本库  \(mine)  — \(c.mineWho) \(c.mineAt)" : "    mine    \(mine)  — \(c.mineWho) \(c.mineAt)")
-                Console.out(zh ? "    对方  \(theirs)  — \(c.theirsWho) \(c.theirsAt)（数据包 \(c.bundleID.prefix(8))，第 \(c.sequence) 号）"
-                               : "    theirs  \(theirs)  — \(c.theirsWho) \(c.theirsAt) (bundle \(c.bundleID.prefix(8)), sequence \(c.sequence))")
+                Console.out(Phrase.conflictMineLine.console(options.lang, mine, c.mineWho, c.mineAt))
+                Console.out(Phrase.conflictTheirsLine.console(options.lang, theirs, c.theirsWho, c.theirsAt, c.bundleID.prefix(8), c.sequence))
             }
-            Console.out(zh ? "处理：hufang conflicts resolve --db \(options.path) 编号 --take mine|theirs|值" : "Resolve: hufang conflicts resolve --db \(options.path) ID --take mine|theirs|VALUE")
+            Console.out(Phrase.conflictsResolveHint.console(options.lang, options.path))
         }
     }
 
@@ -46,15 +44,14 @@ struct Conflicts: ParsableCommand {
         @Option(name: .long, help: "处理人 (who resolves)") var who: String?
 
         mutating func run() throws {
-            let zh = options.lang == .zh
             let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
             let store = try options.open()
             let choice: ConflictChoice = take == "mine" ? .mine : (take == "theirs" ? .theirs : .value(take))
             do {
                 let c = try store.resolveConflict(id, take: choice, who: currentUser(who), questionnaire: questionnaire)
-                let value = c.resolved?.text(options.lang) ?? (zh ? "（空）" : "(empty)")
-                Console.out(zh ? "冲突 \(c.id.prefix(8)) 已处理：\(c.field) = \(value)，将随下一个数据包发回" : "Resolved \(c.id.prefix(8)): \(c.field) = \(value); it travels in the next bundle")
-            } catch { throw CommandFailure(error, zh) }
+                let value = c.resolved?.text(options.lang) ?? Phrase.emptyValue.text(options.lang)
+                Console.out(Phrase.conflictResolved.console(options.lang, c.id.prefix(8), c.field, value))
+            } catch { throw CommandFailure(error, options.lang) }
         }
     }
 }

@@ -33,6 +33,21 @@ struct ConsoleText: ExpressibleByStringInterpolation {
     }
 }
 
+extension ConsoleText: PhraseValue {
+    func text(_ lang: Language) -> String { text }
+}
+
+extension Phrase {
+    /// The entry for the terminal: its words as written, every value escaped (console text already is).
+    func console(_ lang: Language, _ values: any PhraseValue...) -> ConsoleText {
+        var line = ConsoleText(stringLiteral: "")
+        line.text = text(lang, values: values) { value in
+            (value as? ConsoleText)?.text ?? TerminalText.escaped(value.text(lang))
+        }
+        return line
+    }
+}
+
 /// Where the command line prints: standard output and standard error, always through `ConsoleText`.
 /// (The progress bar draws its own few control sequences around words of its own.)
 enum Console {

@@ -18,26 +18,21 @@ struct CountyCommand: ParsableCommand {
         @Option(name: .long, help: "zh 或 en") var lang: Language = .zh
 
         func validate() throws {
-            let zh = lang == .zh
             guard !id.isEmpty, id.count <= 12, id.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-                throw ValidationError(zh ? "县代码应为数字：\(TerminalText.escaped(id))" : "the county code is digits: \(TerminalText.escaped(id))")
+                throw ValidationError(Phrase.countyCodeNotDigits.text(lang, TerminalText.escaped(id)))
             }
-            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError(zh ? "县名不能为空" : "the county name is empty") }
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError(Phrase.countyNameEmpty.text(lang)) }
         }
 
         mutating func run() throws {
-            let zh = lang == .zh
             do {
                 let county = try CountyAuthority.create(in: out, countyID: id, name: name)
                 let i = county.identity
-                Console.out(zh ? "已建立县级密钥：\(i.name)（县代码 \(i.countyID)）" : "Made the county authority: \(i.name) (county \(i.countyID))")
-                Console.out(zh ? "县级文件 \(county.identityPath)（发给每台设备：hufang enrol --county）"
-                               : "county file  \(county.identityPath) (give it to every device: hufang enrol --county)")
-                Console.out(zh ? "签名密钥指纹 \(i.fingerprint)（登记时请当面或电话核对）"
-                               : "signing key fingerprint \(i.fingerprint) (read it out when devices enrol)")
-                Console.out(zh ? "目录 \(out) 内有县级私钥：请离线保管（不联网的电脑或加密U盘），不要拷进任何数据库或设备"
-                               : "\(out) holds the county's private keys: keep it offline (a computer never online, or an encrypted stick), never in any store or device")
-            } catch { throw CommandFailure(error, zh) }
+                Console.out(Phrase.countyMade.console(lang, i.name, i.countyID))
+                Console.out(Phrase.countyFileLine.console(lang, county.identityPath))
+                Console.out(Phrase.countyFingerprintLine.console(lang, i.fingerprint))
+                Console.out(Phrase.countyKeepOffline.console(lang, out))
+            } catch { throw CommandFailure(error, lang) }
         }
     }
 
@@ -56,37 +51,32 @@ struct CountyCommand: ParsableCommand {
         }
 
         func validate() throws {
-            let zh = lang == .zh
             guard DeviceRole(rawValue: role) != nil else {
-                throw ValidationError(zh ? "角色应为 enumerator、supervisor 或 hub，不是 \(TerminalText.escaped(role))"
-                                         : "the role is enumerator, supervisor or hub, not \(TerminalText.escaped(role))")
+                throw ValidationError(Phrase.badRole.text(lang, TerminalText.escaped(role)))
             }
-            guard !codes.isEmpty else { throw ValidationError(zh ? "范围不能为空（--scope 村代码,村代码）" : "the scope is empty (--scope CODE,CODE)") }
+            guard !codes.isEmpty else { throw ValidationError(Phrase.scopeEmpty.text(lang)) }
             if let bad = codes.first(where: { $0.count > 12 || !$0.allSatisfy { $0.isASCII && $0.isNumber } }) {
-                throw ValidationError(zh ? "范围应为数字代码：\(TerminalText.escaped(bad))" : "a scope is a numeric code: \(TerminalText.escaped(bad))")
+                throw ValidationError(Phrase.scopeNotNumeric.text(lang, TerminalText.escaped(bad)))
             }
             if let validUntil, Day(iso: validUntil) == nil {
-                throw ValidationError(zh ? "日期应为 YYYY-MM-DD：\(TerminalText.escaped(validUntil))" : "the date is YYYY-MM-DD: \(TerminalText.escaped(validUntil))")
+                throw ValidationError(Phrase.dateNotDay.text(lang, TerminalText.escaped(validUntil)))
             }
         }
 
         mutating func run() throws {
-            let zh = lang == .zh
             guard let text = FileManager.default.contents(atPath: device).flatMap({ String(data: $0, encoding: .utf8) }),
-                  let key = DevicePublicKey(text: text) else { throw CommandFailure(TrustProblem.notAKeyFile(device), zh) }
+                  let key = DevicePublicKey(text: text) else { throw CommandFailure(TrustProblem.notAKeyFile(device), lang) }
             let until = validUntil.flatMap(Day.init(iso:)) ?? Day.today.nextYear
             do {
                 let authority = try CountyAuthority.open(county)
                 let made = try authority.enrol(key, role: DeviceRole(rawValue: role)!, scope: codes, name: name ?? key.name, validUntil: until)
                 let c = made.1
-                Console.out(zh ? "证书 \(made.path)（交给该设备：hufang enrol --db 库 证书 --county \(authority.identityPath)）"
-                               : "certificate  \(made.path) (give it to the device: hufang enrol --db STORE CERT --county \(authority.identityPath))")
-                Console.out(zh ? "使用者 \(c.name)，设备 \(c.deviceID)" : "person       \(c.name), device \(c.deviceID)")
-                Console.out(zh ? "角色 \(c.role.label(true))，范围 \(c.scope.joined(separator: ","))" : "role         \(c.role.label(false)), scope \(c.scope.joined(separator: ","))")
-                Console.out(zh ? "有效期至 \(c.validUntil)" : "valid until  \(c.validUntil)")
-                Console.out(zh ? "设备密钥指纹 \(c.keyFingerprint) —— 请与该设备 hufang init 或 hufang keys show 显示的指纹核对"
-                               : "key fingerprint \(c.keyFingerprint): compare it with the one hufang init or hufang keys show printed on that device")
-            } catch { throw CommandFailure(error, zh) }
+                Console.out(Phrase.certificateFileLine.console(lang, made.path, authority.identityPath))
+                Console.out(Phrase.certificatePersonLine.console(lang, c.name, c.deviceID))
+                Console.out(Phrase.certificateRoleLine.console(lang, c.role.label(lang), c.scope.joined(separator: ",")))
+                Console.out(Phrase.certificateValidLine.console(lang, c.validUntil))
+                Console.out(Phrase.certificateKeyLine.console(lang, c.keyFingerprint))
+            } catch { throw CommandFailure(error, lang) }
         }
     }
 
@@ -101,27 +91,22 @@ struct CountyCommand: ParsableCommand {
         @Option(name: .long, help: "zh 或 en") var lang: Language = .zh
 
         func validate() throws {
-            let zh = lang == .zh
-            guard fromSequence >= 1 else { throw ValidationError(zh ? "--from-sequence 至少为 1" : "--from-sequence is at least 1") }
-            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError(zh ? "请写明原因（--reason）" : "give a reason (--reason)") }
+            guard fromSequence >= 1 else { throw ValidationError(Phrase.fromSequenceTooSmall.text(lang)) }
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError(Phrase.reasonMissing.text(lang)) }
         }
 
         mutating func run() throws {
-            let zh = lang == .zh
             do {
                 let authority = try CountyAuthority.open(county)
                 let issued = IssuedCertificates.read(authority)
                 let (id, fingerprint) = try IssuedCertificates.resolve(device, key: key, in: issued)
                 let (_, list) = try authority.revoke(device: id, key: fingerprint, fromSequence: fromSequence, reason: reason)
                 let whose = issued.first { $0.deviceID == id }?.name ?? ""
-                let which: ConsoleText = fingerprint.map { zh ? "密钥 \($0)" : "key \($0)" } ?? (zh ? "所有密钥" : "every key")
-                Console.out(zh ? "已吊销设备 \(id)（\(whose)，\(which)）：第 \(fromSequence) 号及以后的数据包将被拒收，之前的仍然有效"
-                               : "Revoked device \(id) (\(whose), \(which)): bundles from sequence \(fromSequence) on are refused; earlier ones stay valid")
-                Console.out(zh ? "吊销名单第 \(list.number) 号（共 \(list.entries.count) 条）：\(authority.revocationsPath)"
-                               : "revocation list \(list.number) (\(list.entries.count) entries): \(authority.revocationsPath)")
-                Console.out(zh ? "传播：装入任何一个库（hufang county revocations --db 库 \(authority.revocationsPath)），此后该库导出的每个数据包都带着它，收到的库自动采用"
-                               : "It spreads: install it in any store (hufang county revocations --db STORE \(authority.revocationsPath)); every bundle that store exports carries it, and each store receiving one adopts it")
-            } catch { throw CommandFailure(error, zh) }
+                let which: ConsoleText = fingerprint.map { Phrase.revokedKey.console(lang, $0) } ?? Phrase.revokedEveryKey.console(lang)
+                Console.out(Phrase.revokedDevice.console(lang, id, whose, which, fromSequence))
+                Console.out(Phrase.revocationListLine.console(lang, list.number, list.entries.count, authority.revocationsPath))
+                Console.out(Phrase.revocationSpreads.console(lang, authority.revocationsPath))
+            } catch { throw CommandFailure(error, lang) }
         }
     }
 
@@ -131,13 +116,12 @@ struct CountyCommand: ParsableCommand {
         @Argument(help: "县级文件 county.json (the county file)") var file: String
 
         mutating func run() throws {
-            let zh = options.lang == .zh
-            let identity = try readCountyFile(file, zh)
+            let identity = try readCountyFile(file, options.lang)
             let store = try options.open()
             do {
                 try store.trustCounty(identity)
-                Console.out(countyLine(identity, zh))
-            } catch { throw CommandFailure(error, zh) }
+                Console.out(countyLine(identity, options.lang))
+            } catch { throw CommandFailure(error, options.lang) }
         }
     }
 
@@ -147,22 +131,20 @@ struct CountyCommand: ParsableCommand {
         @Argument(help: "吊销名单 revocations.json (the list)") var file: String
 
         mutating func run() throws {
-            let zh = options.lang == .zh
             guard let signed = FileManager.default.contents(atPath: file).flatMap(CountySigned.init(file:)) else {
-                throw CommandFailure(EnrolmentProblem.notAFile(file), zh)
+                throw CommandFailure(EnrolmentProblem.notAFile(file), options.lang)
             }
             let store = try options.open()
             do {
                 let list = try store.installRevocations(signed)
-                Console.out(zh ? "已装入吊销名单第 \(list.number) 号（共 \(list.entries.count) 条）；此后本库导出的数据包都带着它"
-                               : "Installed revocation list \(list.number) (\(list.entries.count) entries); every bundle this store exports now carries it")
+                Console.out(Phrase.revocationsInstalled.console(options.lang, list.number, list.entries.count))
                 for e in list.entries {
-                    Console.out(zh ? "  设备 \(e.deviceID)：自第 \(e.fromSequence) 号起拒收（\(e.reason)）" : "  device \(e.deviceID): refused from sequence \(e.fromSequence) (\(e.reason))")
+                    Console.out(Phrase.revocationEntryLine.console(options.lang, e.deviceID, e.fromSequence, e.reason))
                 }
             } catch EnrolmentProblem.olderRevocations(let have, let got) where have == got && (try? store.revocationList()) == Self.unverified(signed) {
                 // The very list this store holds: nothing to do.
-                Console.out(zh ? "本库已装有吊销名单第 \(have) 号，未改动" : "This store already holds revocation list \(have); nothing changed")
-            } catch { throw CommandFailure(error, zh) }
+                Console.out(Phrase.revocationsAlreadyHeld.console(options.lang, have))
+            } catch { throw CommandFailure(error, options.lang) }
         }
 
         /// The list inside, unchecked: only to compare with the (checked) one the store holds.
@@ -180,35 +162,33 @@ struct Enrol: ParsableCommand {
     @Option(name: .long, help: "县级文件 county.json：先信任本县 (the county file: trust it first)") var county: String?
 
     mutating func run() throws {
-        let zh = options.lang == .zh
-        let identity = try county.map { try readCountyFile($0, zh) }
+        let identity = try county.map { try readCountyFile($0, options.lang) }
         guard let signed = FileManager.default.contents(atPath: file).flatMap(CountySigned.init(file:)) else {
-            throw CommandFailure(EnrolmentProblem.notAFile(file), zh)
+            throw CommandFailure(EnrolmentProblem.notAFile(file), options.lang)
         }
         let store = try options.open()
         do {
             if let identity {
                 try store.trustCounty(identity)
-                Console.out(countyLine(identity, zh))
+                Console.out(countyLine(identity, options.lang))
             }
             let c = try store.enrol(signed)
-            Console.out(zh ? "本机已登记：\(c.name)，\(c.role.label(true))，范围 \(c.scope.joined(separator: ","))，有效期至 \(c.validUntil)"
-                           : "This device is enrolled: \(c.name), \(c.role.label(false)), scope \(c.scope.joined(separator: ",")), valid until \(c.validUntil)")
-            Console.out(zh ? "此后导出的数据包都带着这张证书，本县的设备无需再互相信任" : "Every bundle exported from now on carries this certificate: no device of the county needs to trust another by hand")
-        } catch { throw CommandFailure(error, zh) }
+            Console.out(Phrase.enrolled.console(options.lang, c.name, c.role.label(options.lang), c.scope.joined(separator: ","), c.validUntil))
+            Console.out(Phrase.enrolledBundlesCarry.console(options.lang))
+        } catch { throw CommandFailure(error, options.lang) }
     }
 }
 
 /// Reads a `county.json`, or fails saying it is not one.
-private func readCountyFile(_ path: String, _ zh: Bool) throws(CommandFailure) -> CountyIdentity {
+private func readCountyFile(_ path: String, _ lang: Language) throws(CommandFailure) -> CountyIdentity {
     guard let identity = FileManager.default.contents(atPath: path).flatMap(CountyIdentity.init(file:)) else {
-        throw CommandFailure(EnrolmentProblem.notAFile(path), zh)
+        throw CommandFailure(EnrolmentProblem.notAFile(path), lang)
     }
     return identity
 }
 
-private func countyLine(_ i: CountyIdentity, _ zh: Bool) -> ConsoleText {
-    zh ? "已信任县 \(i.countyID)（\(i.name)），签名密钥指纹 \(i.fingerprint)" : "Trusted county \(i.countyID) (\(i.name)), signing key fingerprint \(i.fingerprint)"
+private func countyLine(_ i: CountyIdentity, _ lang: Language) -> ConsoleText {
+    return Phrase.countyTrusted.console(lang, i.countyID, i.name, i.fingerprint)
 }
 
 /// The certificates a county folder holds (`certificates/*.cert`), to find the device a revocation names.

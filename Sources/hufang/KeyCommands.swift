@@ -14,15 +14,13 @@ struct Keys: ParsableCommand {
         mutating func run() throws {
             // Only the .pub file beside it is written, never the store.
             let store = try options.openForReading()
-            let zh = options.lang == .zh
             do {
                 let key = try store.writePublicKeyFile()
-                Console.out(zh ? "设备号  \(key.deviceID)" : "device       \(key.deviceID)")
-                Console.out(zh ? "名称    \(key.name)" : "name         \(key.name)")
-                Console.out(zh ? "指纹    \(key.fingerprint)" : "fingerprint  \(key.fingerprint)")
-                Console.out(zh ? "公钥文件 \(store.publicKeyPath)（交给审核人，对方用 hufang devices trust 导入，并当面核对指纹）"
-                         : "key file     \(store.publicKeyPath) (hand it to the supervisor: hufang devices trust, then compare fingerprints)")
-            } catch { throw CommandFailure(error, zh) }
+                Console.out(Phrase.keysDeviceLine.console(options.lang, key.deviceID))
+                Console.out(Phrase.keysNameLine.console(options.lang, key.name))
+                Console.out(Phrase.keysFingerprintLine.console(options.lang, key.fingerprint))
+                Console.out(Phrase.keysFileLine.console(options.lang, store.publicKeyPath))
+            } catch { throw CommandFailure(error, options.lang) }
         }
     }
 
@@ -33,18 +31,16 @@ struct Keys: ParsableCommand {
         @Argument(help: "县级公钥或私钥文件 (county .pub or .key file)") var file: String
 
         mutating func run() throws {
-            let zh = options.lang == .zh
-            guard let key = CountyKey.read(file) else { throw CommandFailure(zh ? "\(file) 不是县级密钥文件" : "\(file) is not a county key file") }
+            guard let key = CountyKey.read(file) else { throw CommandFailure(Phrase.notCountyKeyFile.console(options.lang, file)) }
             let store = try options.open()
             do {
                 let fingerprint = try store.setCountyKey(key)
                 if case .publicKey = key {
-                    Console.out(zh ? "此后导出的数据包将加密给县级密钥（指纹 \(fingerprint)）" : "Later exports are sealed to the county key (fingerprint \(fingerprint))")
+                    Console.out(Phrase.sealingKeyInstalled.console(options.lang, fingerprint))
                 } else {
-                    Console.out(zh ? "已装入县级私钥（指纹 \(fingerprint)）：\(store.countyPrivateKeyPath)，仅本人可读"
-                             : "Installed the county private key (fingerprint \(fingerprint)) at \(store.countyPrivateKeyPath), readable by you only")
+                    Console.out(Phrase.countyPrivateKeyInstalled.console(options.lang, fingerprint, store.countyPrivateKeyPath))
                 }
-            } catch { throw CommandFailure(error, zh) }
+            } catch { throw CommandFailure(error, options.lang) }
         }
     }
 
@@ -55,12 +51,10 @@ struct Keys: ParsableCommand {
         @Option(name: .long, help: "zh 或 en") var lang: Language = .zh
 
         mutating func run() throws {
-            let zh = lang == .zh
             do {
                 let made = try CountyKey.create(prefix: out)
-                Console.out(zh ? "私钥 \(made.privatePath)（仅本人可读，只放在县级汇总机上）\n公钥 \(made.publicPath)（发给各调查电脑）\n指纹 \(made.fingerprint)"
-                         : "private \(made.privatePath) (readable by you only; keep it on the county hub)\npublic  \(made.publicPath) (give it to every laptop)\nfingerprint \(made.fingerprint)")
-            } catch { throw CommandFailure(error, zh) }
+                Console.out(Phrase.hubKeysMade.console(lang, made.privatePath, made.publicPath, made.fingerprint))
+            } catch { throw CommandFailure(error, lang) }
         }
     }
 }
@@ -76,34 +70,32 @@ struct Devices: ParsableCommand {
 
         mutating func run() throws {
             let store = try options.openForReading()
-            let zh = options.lang == .zh
             do {
                 for (d, last) in try store.devices() {
-                    let state = d.isSelf ? (zh ? "本机" : "this device")
-                        : d.revokedFrom.map { zh ? "自第 \($0) 号起吊销" : "revoked from \($0)" } ?? (zh ? "已信任" : "trusted")
-                    let received: ConsoleText = d.isSelf ? "" : (zh ? "已收到第 \(last) 号  " : "last sequence \(last)  ")
+                    let state = d.isSelf ? Phrase.devicesThisDevice.text(options.lang)
+                        : d.revokedFrom.map { Phrase.devicesRevoked.text(options.lang, $0) } ?? Phrase.devicesTrusted.text(options.lang)
+                    let received: ConsoleText = d.isSelf ? "" : Phrase.devicesLastSequence.console(options.lang, last)
                     Console.out("\(d.id)  \(d.fingerprint)  \(state)  \(received)\(d.name)")
                 }
                 if let county = try store.county() {
                     Console.out("")
-                    Console.out(zh ? "县 \(county.countyID)（\(county.name)）登记的设备：" : "Devices enrolled by county \(county.countyID) (\(county.name)):")
+                    Console.out(Phrase.certificatesTitle.console(options.lang, county.countyID, county.name))
                     let known = try store.knownCertificates()
-                    if known.isEmpty { Console.out(zh ? "  （尚无证书）" : "  (no certificates yet)") }
+                    if known.isEmpty { Console.out(Phrase.noCertificatesYet.console(options.lang)) }
                     for k in known {
                         let c = k.certificate
                         let state: ConsoleText
                         switch k.state {
-                        case .valid: state = zh ? "有效" : "valid"
-                        case .expired: state = zh ? "已过期" : "expired"
-                        case .revoked(let from, let reason): state = zh ? "已吊销（自第 \(from) 号起，\(reason)）" : "revoked from sequence \(from) (\(reason))"
+                        case .valid: state = Phrase.certificateValid.console(options.lang)
+                        case .expired: state = Phrase.certificateExpiredState.console(options.lang)
+                        case .revoked(let from, let reason): state = Phrase.certificateRevoked.console(options.lang, from, reason)
                         }
-                        let own: ConsoleText = k.isOwn ? (zh ? "  ← 本机" : "  ← this device")
-                            : (zh ? "  已收到第 \(k.lastSequence) 号" : "  last sequence \(k.lastSequence)")
-                        Console.out(zh ? "  \(c.name)  \(c.deviceID.prefix(8))  \(c.role.label(true))  \(c.scope.joined(separator: ","))  有效期至 \(c.validUntil)  \(state)\(own)"
-                                       : "  \(c.name)  \(c.deviceID.prefix(8))  \(c.role.label(false))  \(c.scope.joined(separator: ","))  valid until \(c.validUntil)  \(state)\(own)")
+                        let own: ConsoleText = k.isOwn ? Phrase.certificateThisDevice.console(options.lang)
+                            : Phrase.certificateLastSequence.console(options.lang, k.lastSequence)
+                        Console.out(Phrase.certificateLine.console(options.lang, c.name, c.deviceID.prefix(8), c.role.label(options.lang), c.scope.joined(separator: ","), c.validUntil, state, own))
                     }
                 }
-            } catch { throw CommandFailure(error, zh) }
+            } catch { throw CommandFailure(error, options.lang) }
         }
     }
 
@@ -113,17 +105,15 @@ struct Devices: ParsableCommand {
         @Argument(help: "对方 hufang keys show 给出的公钥文件 (the .pub file)") var file: String
 
         mutating func run() throws {
-            let zh = options.lang == .zh
             guard let text = FileManager.default.contents(atPath: file).flatMap({ String(data: $0, encoding: .utf8) }),
-                  let key = DevicePublicKey(text: text) else { throw CommandFailure(TrustProblem.notAKeyFile(file), zh) }
+                  let key = DevicePublicKey(text: text) else { throw CommandFailure(TrustProblem.notAKeyFile(file), options.lang) }
             let store = try options.open()
             do {
                 let added = try store.trust(key)
-                Console.out(added ? (zh ? "已信任设备 \(key.deviceID)（\(key.name)）" : "Trusted device \(key.deviceID) (\(key.name))")
-                            : (zh ? "设备 \(key.deviceID) 早已信任" : "Device \(key.deviceID) was already trusted"))
-                Console.out(zh ? "指纹 \(key.fingerprint) —— 请与对方电脑上 hufang keys show 显示的指纹逐字核对"
-                         : "fingerprint \(key.fingerprint): compare it, character by character, with hufang keys show on that laptop")
-            } catch { throw CommandFailure(error, zh) }
+                Console.out(added ? Phrase.deviceTrusted.console(options.lang, key.deviceID, key.name)
+                            : Phrase.deviceAlreadyTrusted.console(options.lang, key.deviceID))
+                Console.out(Phrase.deviceTrustedFingerprint.console(options.lang, key.fingerprint))
+            } catch { throw CommandFailure(error, options.lang) }
         }
     }
 
@@ -135,12 +125,11 @@ struct Devices: ParsableCommand {
         var fromSequence: Int?
 
         mutating func run() throws {
-            let zh = options.lang == .zh
             let store = try options.open()
             do {
                 let (d, from) = try store.revoke(device, fromSequence: fromSequence)
-                Console.out(zh ? "已吊销设备 \(d.id)（\(d.name)）：第 \(from) 号及以后的数据包将被拒收" : "Revoked \(d.id) (\(d.name)): bundles from sequence \(from) on are refused")
-            } catch { throw CommandFailure(error, zh) }
+                Console.out(Phrase.deviceRevoked.console(options.lang, d.id, d.name, from))
+            } catch { throw CommandFailure(error, options.lang) }
         }
     }
 }

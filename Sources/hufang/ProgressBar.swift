@@ -1,23 +1,24 @@
 import Foundation
 import Store
+import Survey
 
 /// Progress of a long export or import on standard error: a bar redrawn in place on a terminal, and a
 /// plain line per step otherwise (logs, scripts), so a pipe never fills with carriage returns.
 final class ProgressBar {
-    private let zh: Bool
+    private let lang: Language
     private let onTerminal = isatty(STDERR_FILENO) == 1
     private var phase: SyncPhase?
     private var lastDraw = Date.distantPast
     private var drawn = false
 
-    init(zh: Bool) { self.zh = zh }
+    init(lang: Language) { self.lang = lang }
 
     /// Reports `done` of `total` in `phase`.
     func update(_ phase: SyncPhase, _ done: Int, _ total: Int) {
         if phase != self.phase {
             finishLine()
             self.phase = phase
-            if !onTerminal { emit(phase.label(zh) + Self.size(phase, total) + "…\n") }
+            if !onTerminal { emit(phase.label(lang) + Self.size(phase, total) + "…\n") }
         }
         guard onTerminal else { return }
         // At most ~20 redraws a second, and always the last one.
@@ -28,7 +29,7 @@ final class ProgressBar {
         let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 1
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        emit("\r\(phase.label(zh)) [\(bar)] \(Int(fraction * 100))%" + (phase == .verify ? "" : " \(done)/\(total)") + "\u{1b}[K")
+        emit("\r\(phase.label(lang)) [\(bar)] \(Int(fraction * 100))%" + (phase == .verify ? "" : " \(done)/\(total)") + "\u{1b}[K")
         drawn = true
     }
 

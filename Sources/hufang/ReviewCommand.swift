@@ -16,11 +16,10 @@ struct Review: ParsableCommand {
     @Option(name: .long, help: "先只列这个村（村代码），F4 可换 (start with one village, by code)") var village: String?
 
     mutating func run() throws {
-        let lang = options.lang, zh = lang == .zh
+        let lang = options.lang
         let questionnaire = try ScreensFolder.load(options.screens, lang: lang)
         guard FileManager.default.fileExists(atPath: options.path) else {
-            throw CommandFailure(zh ? "没有数据库 \(options.path)：先用 `hufang init --db \(options.path)` 新建，再用 `hufang bundle import` 导入调查员的数据包。"
-                            : "No store at \(options.path): make one with `hufang init --db \(options.path)`, then import the enumerators' bundles with `hufang bundle import`.")
+            throw CommandFailure(Phrase.reviewNoStore.console(lang, options.path))
         }
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             // Not a terminal: what the first screen would show, as text, from a store opened only to read.
@@ -28,9 +27,9 @@ struct Review: ParsableCommand {
             do {
                 let (total, rows) = try store.reviewList(ReviewQuery(), questionnaire: questionnaire, limit: 15)
                 Console.out(ConsoleText(lines: StoreSummary.text(rows.map(\.household), path: options.path, lang: lang)
-                    .replacingOccurrences(of: zh ? "\(rows.count) 户" : "\(rows.count) households", with: zh ? "\(total) 户" : "\(total) households")))
-                Console.out(zh ? "待处理冲突：\(try store.conflicts().count)" : "Open conflicts: \(try store.conflicts().count)")
-            } catch { throw CommandFailure(error, zh) }
+                    .replacingOccurrences(of: Phrase.reviewHouseholdCount.text(lang, rows.count), with: Phrase.reviewHouseholdCount.text(lang, total))))
+                Console.out(Phrase.reviewOpenConflicts.console(lang, try store.conflicts().count))
+            } catch { throw CommandFailure(error, lang) }
             return
         }
         let store = try options.open()

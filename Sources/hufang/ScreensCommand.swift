@@ -16,13 +16,11 @@ struct Screens: ParsableCommand {
         @Option(name: .long, help: "zh 或 en") var lang: Language = .zh
 
         mutating func run() throws {
-            let dir = try ScreensFolder.locate(directory)
+            let dir = try ScreensFolder.locate(directory, lang: lang)
             do {
                 let q = try DefinitionLoader.load(directory: dir)
                 let inputs = q.questions.filter(\.isInput).count
-                Console.out(lang == .zh
-                      ? "✓ \(dir.path)：问卷「\(q.title.zh)」版本 \(q.version) 有效 — \(q.sections.count) 个部分，\(inputs) 个录入项，\(q.questions.count - inputs) 个计算项，\(q.checks.count) 条检查"
-                      : "✓ \(dir.path): \"\(q.title.en)\" version \(q.version) is valid — \(q.sections.count) sections, \(inputs) inputs, \(q.questions.count - inputs) calculated, \(q.checks.count) checks")
+                Console.out(Phrase.screensValid.console(lang, dir.path, q.title, q.version, q.sections.count, inputs, q.questions.count - inputs, q.checks.count))
             } catch {
                 throw CommandFailure(ScreensFolder.report(error, lang: lang))
             }
@@ -42,19 +40,18 @@ struct Screens: ParsableCommand {
 
 /// Finds and loads the questionnaire folder; its problems are failures in the user's language.
 enum ScreensFolder {
-    static func locate(_ given: String?) throws(CommandFailure) -> URL { try ShippedFolder.screens.locate(given) }
+    static func locate(_ given: String?, lang: Language) throws(CommandFailure) -> URL { try ShippedFolder.screens.locate(given, lang: lang) }
 
     static func load(_ given: String?, lang: Language) throws(CommandFailure) -> Questionnaire {
-        let dir = try locate(given)
+        let dir = try locate(given, lang: lang)
         do { return try DefinitionLoader.load(directory: dir) } catch { throw CommandFailure(report(error, lang: lang)) }
     }
 
     static func report(_ error: DefinitionErrors, lang: Language) -> ConsoleText {
-        var out = lang == .zh ? "问卷定义有 \(error.problems.count) 处错误，请改正后再试：\n" : "The questionnaire definition has \(error.problems.count) problem(s):\n"
+        var out = Phrase.screensProblems.text(lang, error.problems.count)
         for p in error.problems { out += "\(p)\n" }
         if error.problems.contains(where: { $0.message.hasPrefix("malformed YAML") || $0.message.contains("not valid UTF-8") || $0.message == "the file is empty" }) {
-            out += lang == .zh ? "提示：有文件无法读取，其他文件中的部分错误可能由此引起，请先改正它。\n"
-                               : "Note: a file could not be read; some problems in other files may follow from it. Fix it first.\n"
+            out += Phrase.screensUnreadableNote.text(lang)
         }
         // Problems quote the definition's files: every line escaped.
         return ConsoleText(lines: String(out.dropLast()))
@@ -67,7 +64,8 @@ enum QuestionnaireSummary {
         var lines: [String] = []
         lines.append("\(q.title.text(lang))  (\(q.id) \(q.version))")
         lines.append("")
-        let header = lang == .zh ? ["部分", "名称", "名册", "录入", "计算", "检查"] : ["Sect.", "Title", "Roster", "Inputs", "Calc.", "Checks"]
+        let header = [Phrase.summarySection.text(lang), Phrase.summaryTitle.text(lang), Phrase.summaryRoster.text(lang),
+                      Phrase.summaryInputs.text(lang), Phrase.summaryCalculated.text(lang), Phrase.summaryChecks.text(lang)]
         let widths = [6, 22, 12, 6, 6, 6]
         func row(_ cells: [String]) -> String { zip(cells, widths).map { TextWidth.fit($0, $1) }.joined(separator: " ") }
         lines.append(row(header))
@@ -80,11 +78,10 @@ enum QuestionnaireSummary {
         lines.append("")
         let national = q.standards.incomeLines.filter { $0.province == "*" }.sorted { $0.year < $1.year }
         if let last = national.last {
-            lines.append(lang == .zh ? "收入标准：\(national.count) 个年度，最新 \(last.year) 年 \(Value.format(last.line)) 元/人/年"
-                                     : "Income lines: \(national.count) years, latest \(last.year): \(Value.format(last.line)) yuan per person per year")
+            lines.append(Phrase.summaryIncomeLines.text(lang, national.count, last.year, Value.format(last.line)))
         }
-        lines.append((lang == .zh ? "两不愁三保障：" : "Guarantees: ") + q.standards.guarantees.map { $0.label.text(lang) }.joined(separator: lang == .zh ? "、" : ", "))
-        lines.append(lang == .zh ? "代码表 \(q.codeLists.count) 个" : "\(q.codeLists.count) code lists")
+        lines.append(Phrase.summaryGuarantees.text(lang) + q.standards.guarantees.map { $0.label.text(lang) }.joined(separator: Phrase.listSeparator.text(lang)))
+        lines.append(Phrase.summaryCodeLists.text(lang, q.codeLists.count))
         return lines.joined(separator: "\n")
     }
 }

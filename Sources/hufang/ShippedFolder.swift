@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Survey
 
 /// A folder hufang ships beside its binary — the questionnaire (`screens/`), the sample village
 /// (`sample-data/`) — and the places it is looked for.
@@ -8,11 +9,11 @@ struct ShippedFolder {
     let name: String
     /// The environment variable that may name it.
     let environment: String
-    /// What the error calls it, in both languages.
-    let zh: String, en: String
+    /// The catalogue entry saying it is not found; its one value is the places looked at.
+    let notFound: Phrase
 
-    static let screens = ShippedFolder(name: "screens", environment: "HUFANG_SCREENS", zh: "问卷定义目录", en: "questionnaire folder")
-    static let sampleData = ShippedFolder(name: "sample-data", environment: "HUFANG_SAMPLE_DATA", zh: "示例数据目录", en: "sample data folder")
+    static let screens = ShippedFolder(name: "screens", environment: "HUFANG_SCREENS", notFound: .screensNotFound)
+    static let sampleData = ShippedFolder(name: "sample-data", environment: "HUFANG_SAMPLE_DATA", notFound: .sampleDataNotFound)
 
     /// Where to look, in order: the folder given on the command line, alone; else the environment variable,
     /// ./NAME, the installed share/hufang/NAME beside the binary, and NAME/ of the project it was built in.
@@ -27,13 +28,14 @@ struct ShippedFolder {
         return candidates
     }
 
-    /// The first candidate that is a folder; else a failure (exit status 2) listing every place looked at.
-    func locate(_ given: String?) throws(CommandFailure) -> URL {
+    /// The first candidate that is a folder; else a failure (exit status 2), in the user's language, listing
+    /// every place looked at.
+    func locate(_ given: String?, lang: Language) throws(CommandFailure) -> URL {
         let candidates = candidates(given)
         for c in candidates {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: c, isDirectory: &isDir), isDir.boolValue { return URL(fileURLWithPath: c).standardizedFileURL }
         }
-        throw CommandFailure("找不到\(zh) (\(en) not found): \(candidates.joined(separator: ", "))", exitCode: ExitCode(2))
+        throw CommandFailure(notFound.console(lang, candidates.joined(separator: ", ")), exitCode: ExitCode(2))
     }
 }

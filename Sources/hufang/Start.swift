@@ -22,13 +22,12 @@ struct Start: ParsableCommand {
             Console.out(ConsoleText(lines: QuestionnaireSummary.text(questionnaire, lang: lang)))
             Console.out("")
             guard exists else {
-                Console.out(lang == .zh ? "还没有数据库 \(options.path)：用 `hufang init --sample` 载入示例村，或 `hufang init` 新建空库。"
-                                  : "No store at \(options.path) yet: `hufang init --sample` loads the sample village, `hufang init` makes an empty one.")
+                Console.out(Phrase.startNoStore.console(lang, options.path))
                 return
             }
             let store = try options.openForReading()
             do { Console.out(ConsoleText(lines: StoreSummary.text(try store.households(limit: 10_000), path: options.path, lang: lang))) } catch {
-                throw CommandFailure(error, lang == .zh)
+                throw CommandFailure(error, lang)
             }
             return
         }
@@ -36,7 +35,7 @@ struct Start: ParsableCommand {
         if !exists { try FileManager.default.createDirectory(atPath: (options.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true) }
         let store = try options.open(create: !exists)
         let env = ProcessInfo.processInfo.environment
-        let name = who ?? env["HUFANG_USER"] ?? env["USER"] ?? (lang == .zh ? "调查员" : "enumerator")
+        let name = who ?? env["HUFANG_USER"] ?? env["USER"] ?? Phrase.enumerator.text(lang)
         let runtime = AppRuntime(store: store, questionnaire: questionnaire, lang: lang, width: 80, height: 24, who: name, village: village)
         TerminalApp.run(runtime, exitAfterFirstFrame: env["HUFANG_EXIT_AFTER_FIRST_FRAME"] == "1")
     }
@@ -45,12 +44,12 @@ struct Start: ParsableCommand {
 /// The households of a store at a glance: counts by status, and the first households of the list.
 enum StoreSummary {
     static func text(_ households: [HouseholdRecord], path: String, lang: Language) -> String {
-        let zh = lang == .zh
         var byStatus: [HouseholdStatus: Int] = [:]
         for h in households { byStatus[h.status, default: 0] += 1 }
-        var lines = [zh ? "数据库 \(path)：\(households.count) 户" : "Store \(path): \(households.count) households"]
-        lines.append(byStatus.keys.sorted { $0.rawValue < $1.rawValue }.map { "\($0.label(lang)) \(byStatus[$0]!)" }.joined(separator: zh ? "，" : ", "))
-        let header = zh ? ["户号", "户主", "进度", "错误", "待说明"] : ["No.", "Head", "Done", "Errors", "Soft"]
+        var lines = [Phrase.startStoreSummary.text(lang, path, households.count)]
+        lines.append(byStatus.keys.sorted { $0.rawValue < $1.rawValue }.map { "\($0.label(lang)) \(byStatus[$0]!)" }.joined(separator: Phrase.fullComma.text(lang)))
+        let header = [Phrase.columnNumber.text(lang), Phrase.head.text(lang), Phrase.columnDone.text(lang), Phrase.sheetErrors.text(lang),
+                      Phrase.columnSoft.text(lang)]
         let widths = [6, 12, 10, 6, 6]
         func row(_ cells: [String]) -> String { zip(cells, widths).map { TextWidth.fit($0, $1) }.joined(separator: " ") }
         lines.append("")
@@ -58,7 +57,7 @@ enum StoreSummary {
         for h in households.prefix(15) {
             lines.append(row([TerminalText.escaped(h.householdNo), TerminalText.escaped(h.headName), "\(h.answered)/\(h.required)", String(h.hardErrors), String(h.softOpen)]))
         }
-        if households.count > 15 { lines.append(zh ? "……另有 \(households.count - 15) 户" : "… and \(households.count - 15) more") }
+        if households.count > 15 { lines.append(Phrase.startMore.text(lang, households.count - 15)) }
         return lines.joined(separator: "\n")
     }
 }

@@ -18,12 +18,12 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store to change it; a read-only one is refused, with how to fix it.
     func open(create: Bool = false) throws(CommandFailure) -> HouseholdStore {
-        do { return try HouseholdStore(path: path, create: create) } catch { throw CommandFailure(error, lang == .zh) }
+        do { return try HouseholdStore(path: path, create: create) } catch { throw CommandFailure(error, lang) }
     }
 
     /// Opens the store only to read it: works on a store this user cannot write, and leaves no file behind.
     func openForReading() throws(CommandFailure) -> HouseholdStore {
-        do { return try HouseholdStore(path: path, readOnly: true) } catch { throw CommandFailure(error, lang == .zh) }
+        do { return try HouseholdStore(path: path, readOnly: true) } catch { throw CommandFailure(error, lang) }
     }
 }
 
@@ -39,34 +39,30 @@ struct Init: ParsableCommand {
     static let sampleVillageFile = "sample-village.json"
 
     mutating func run() throws {
-        let zh = options.lang == .zh
         for existing in [options.path, options.path + ".key"] where FileManager.default.fileExists(atPath: existing) {
-            throw CommandFailure(StoreError.alreadyExists(existing), zh)
+            throw CommandFailure(StoreError.alreadyExists(existing), options.lang)
         }
         let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
         // Found and read before the store is made, so a missing sample leaves no empty store behind.
-        let village = try sample ? Self.readSampleVillage(sampleData, zh) : nil
+        let village = try sample ? Self.readSampleVillage(sampleData, options.lang) : nil
         let store = try options.open(create: true)
         var loaded = 0
         if let village {
-            do { loaded = try store.importJSON(village, questionnaire: questionnaire, restamped: true) } catch { throw CommandFailure(error, zh) }
+            do { loaded = try store.importJSON(village, questionnaire: questionnaire, restamped: true) } catch { throw CommandFailure(error, options.lang) }
         }
         let fingerprint = (try? store.device().fingerprint) ?? ""
-        let loadedZh: ConsoleText = sample ? "，载入示例村 \(loaded) 户" : "", loadedEn: ConsoleText = sample ? ", loaded \(loaded) sample households" : ""
-        Console.out(options.lang == .zh ? "已建立数据库 \(options.path)（设备 \(store.deviceID)）\(loadedZh)"
-                                        : "Created \(options.path) (device \(store.deviceID))\(loadedEn)")
-        Console.out(options.lang == .zh ? "设备密钥 \(store.keyPath)（仅本人可读），指纹 \(fingerprint)"
-                                        : "Device key \(store.keyPath) (readable by you only), fingerprint \(fingerprint)")
+        let loadedSample: ConsoleText = sample ? Phrase.initLoadedSample.console(options.lang, loaded) : ""
+        Console.out(Phrase.initCreated.console(options.lang, options.path, store.deviceID, loadedSample))
+        Console.out(Phrase.initDeviceKey.console(options.lang, store.keyPath, fingerprint))
         // The public half beside it, for the county office to enrol (or another laptop to trust by hand).
         if (try? store.writePublicKeyFile()) != nil {
-            Console.out(options.lang == .zh ? "公钥文件 \(store.publicKeyPath)（交给县里登记：hufang county enrol --device；或交给对方 hufang devices trust）"
-                                            : "Public key \(store.publicKeyPath) (for the county office: hufang county enrol --device; or another laptop: hufang devices trust)")
+            Console.out(Phrase.initPublicKey.console(options.lang, store.publicKeyPath))
         }
     }
 
-    static func readSampleVillage(_ given: String?, _ zh: Bool) throws(CommandFailure) -> Data {
-        let file = try ShippedFolder.sampleData.locate(given).appendingPathComponent(sampleVillageFile).path
-        guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure(zh ? "无法读取文件 \(file)" : "Cannot read \(file)") }
+    static func readSampleVillage(_ given: String?, _ lang: Language) throws(CommandFailure) -> Data {
+        let file = try ShippedFolder.sampleData.locate(given, lang: lang).appendingPathComponent(sampleVillageFile).path
+        guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure(Phrase.cannotReadFile.console(lang, file)) }
         return data
     }
 }
@@ -84,18 +80,17 @@ struct Export: ParsableCommand {
         @Option(name: .long, help: "只导出这个村（村代码）(one village, by code)") var village: String?
 
         mutating func run() throws {
-            let zh = options.lang == .zh
             let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
             let store = try options.openForReading()
-            let bar = ProgressBar(zh: zh)
+            let bar = ProgressBar(lang: options.lang)
             do {
                 let written = try SectionCSV.export(store, questionnaire: questionnaire, to: out, encoding: encoding, lang: options.lang,
                                                     village: village) { bar.update(.collect, $0, $1) }
                 bar.finishLine()
                 for w in written {
-                    Console.out(zh ? "\((out as NSString).appendingPathComponent(w.fileName))  \(w.rows) 行" : "\((out as NSString).appendingPathComponent(w.fileName))  \(w.rows) rows")
+                    Console.out(Phrase.exportSectionRows.console(options.lang, (out as NSString).appendingPathComponent(w.fileName), w.rows))
                 }
-            } catch { bar.finishLine(); throw CommandFailure(error, zh) }
+            } catch { bar.finishLine(); throw CommandFailure(error, options.lang) }
         }
     }
 
@@ -105,14 +100,13 @@ struct Export: ParsableCommand {
         @Option(name: .long, help: "户ID或其前缀 (household id or a prefix of it)") var household: String
 
         mutating func run() throws {
-            let zh = options.lang == .zh
             let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
             let store = try options.openForReading()
             do {
                 let id = try store.householdID(matching: household)
                 // The card is the store's text: every line escaped on its way to the terminal.
                 Console.out(ConsoleText(lines: try HouseholdCard.text(store, household: id, questionnaire: questionnaire, lang: options.lang)), terminator: "")
-            } catch { throw CommandFailure(error, zh) }
+            } catch { throw CommandFailure(error, options.lang) }
         }
     }
 
@@ -131,16 +125,15 @@ struct Export: ParsableCommand {
         }
 
         mutating func run() throws {
-            let zh = options.lang == .zh
             let store = try options.openForReading()
             let ids = household.flatMap(UUID.init(uuidString:)).map { [$0] }
             let export: HouseholdExport
-            do { export = try store.exportJSON(households: ids) } catch { throw CommandFailure(error, zh) }
-            if let household, export.households.isEmpty { throw CommandFailure(StoreError.unknownHousehold(household), zh) }
+            do { export = try store.exportJSON(households: ids) } catch { throw CommandFailure(error, options.lang) }
+            if let household, export.households.isEmpty { throw CommandFailure(StoreError.unknownHousehold(household), options.lang) }
             let data = HouseholdStore.encode(export)
             if let out {
                 try data.write(to: URL(fileURLWithPath: out), options: .atomic)
-                Console.err(zh ? "已导出 \(export.households.count) 户到 \(out)" : "Exported \(export.households.count) households to \(out)")
+                Console.err(Phrase.exportedHouseholds.console(options.lang, export.households.count, out))
             } else {
                 Console.json(data)
             }
@@ -160,15 +153,15 @@ struct Import: ParsableCommand {
         mutating func run() throws {
             let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw CommandFailure(options.lang == .zh ? "无法读取文件 \(file)" : "Cannot read \(file)")
+                throw CommandFailure(Phrase.cannotReadFile.console(options.lang, file))
             }
             let store = try options.open()
             do {
                 let n = try store.importJSON(data, questionnaire: questionnaire)
-                Console.out(options.lang == .zh ? "已导入 \(n) 户" : "Imported \(n) households")
+                Console.out(Phrase.importedHouseholds.console(options.lang, n))
             } catch {
                 // The message quotes the file: escaped like everything else.
-                throw CommandFailure(error, options.lang == .zh)
+                throw CommandFailure(error, options.lang)
             }
         }
     }

@@ -40,7 +40,7 @@ struct TestCounty {
         let outcome = try store.importBundle(bundle, fileName: "b.zip", questionnaire: Fixture.questionnaire)
         guard case .rejected(let rejection) = outcome else { Issue.record("not refused: \(outcome)", sourceLocation: sourceLocation); return }
         #expect(expected(rejection), "\(rejection)", sourceLocation: sourceLocation)
-        #expect(!rejection.message(true).isEmpty && !rejection.message(false).isEmpty, sourceLocation: sourceLocation)
+        #expect(!rejection.message(.zh).isEmpty && !rejection.message(.en).isEmpty, sourceLocation: sourceLocation)
         #expect(try StoreDump.of(store) == before, "the store changed", sourceLocation: sourceLocation)
     }
 }

@@ -10,7 +10,7 @@ import Testing
         let first = try ExportLock(store: path)
         do { _ = try ExportLock(store: path); Issue.record("two exports at once") } catch let refusal as ExportRefusal {
             #expect(refusal == .alreadyRunning(lockFile: path + ".export-lock"))
-            #expect(refusal.message(true).contains("正在导出数据包") && refusal.message(false).contains("already running"))
+            #expect(refusal.message(.zh).contains("正在导出数据包") && refusal.message(.en).contains("already running"))
         }
         first.release()
         let again = try ExportLock(store: path)

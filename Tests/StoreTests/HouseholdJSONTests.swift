@@ -67,7 +67,7 @@ import Survey
             Issue.record("imported a bad file")
         } catch let e as ImportError {
             #expect(e.path == expectPath, "\(e)")
-            if let contains { #expect(e.problem.contains(contains), "\(e)") }
+            if let contains { #expect(e.problem.text(.zh).contains(contains), "\(e)") }
             #expect(e.message(.zh).contains("未做任何修改"))
         }
         let after = try target.pool.read { try Int.fetchOne($0, sql: "SELECT (SELECT count(*) FROM household) + (SELECT count(*) FROM answer) + (SELECT count(*) FROM audit)") }

@@ -237,7 +237,7 @@ import Survey
         #expect(throws: DeviceKey.Problem.exists(store.keyPath)) { try DeviceKey.create(at: store.keyPath) }
         chmod(store.keyPath, 0o644)
         #expect(throws: DeviceKey.Problem.tooOpen(store.keyPath, 0o644)) { try DeviceKey.load(from: store.keyPath) }
-        #expect(DeviceKey.Problem.tooOpen(store.keyPath, 0o644).message(true).contains("chmod 600"))
+        #expect(DeviceKey.Problem.tooOpen(store.keyPath, 0o644).message(.zh).contains("chmod 600"))
     }
 
     @Test func aSignatureMadeWithTheKeyVerifiesWithTheRecordedPublicKey() throws {

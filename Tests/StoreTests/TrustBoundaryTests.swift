@@ -35,8 +35,8 @@ import TestSupport
         }
         #expect(refusal.table == table, sourceLocation: sourceLocation)
         #expect(expected(refusal.reason), "\(refusal.reason)", sourceLocation: sourceLocation)
-        #expect(outcome.line(true).contains("拒收"), sourceLocation: sourceLocation)
-        #expect(outcome.line(false).contains(table), sourceLocation: sourceLocation)
+        #expect(outcome.line(.zh).contains("拒收"), sourceLocation: sourceLocation)
+        #expect(outcome.line(.en).contains(table), sourceLocation: sourceLocation)
         return refusal
     }
 
@@ -93,7 +93,7 @@ import TestSupport
         let r = try refused(try answer("floor_area", type: "number", value: "十二"), table: "answer") { $0 == .row(RowProblem("value", .notAValue(type: "number", value: "十二"))) }
         #expect(r?.household == household)
         #expect(r?.key == "floor_area")
-        #expect(r?.message(true).contains("floor_area") == true)
+        #expect(r?.message(.zh).contains("floor_area") == true)
     }
 
     @Test func numbersNotInPlainDecimalAreRefused() throws {
@@ -195,7 +195,7 @@ import TestSupport
         outcome = try hub.importBundle(try forge.bundle(small, compressed: bomb) { $0.payload.plainLength = 1 << 30 }, fileName: "bomb.zip",
                                        questionnaire: Fixture.questionnaire)
         #expect(outcome == .rejected(.tooLarge(declared: 1 << 30, limit: BundleLimit.plainLength)))
-        #expect(outcome.line(false).contains("1.0 GiB"))
+        #expect(outcome.line(.en).contains("1.0 GiB"))
         // Shorter than declared.
         outcome = try hub.importBundle(try forge.bundle(small) { $0.payload.plainLength += 10 }, fileName: "short.zip", questionnaire: Fixture.questionnaire)
         #expect(outcome == .rejected(.wrongLength(declared: small.count + 10)))
@@ -259,8 +259,8 @@ import TestSupport
         guard case .applied(let n, _, let released) = outcome else { Issue.record("\(outcome)"); return }
         #expect(n > 0)
         #expect(released == [.init(sequence: 3, changes: 0, conflicts: 0, rejection: .fork(sequence: 3))])
-        #expect(outcome.line(false).hasPrefix("applied"))
-        #expect(outcome.line(false).contains("held sequence 3: rejected: fork"))
+        #expect(outcome.line(.en).hasPrefix("applied"))
+        #expect(outcome.line(.en).contains("held sequence 3: rejected: fork"))
         #expect(try hub.heldBundles().isEmpty)
         let listed = try hub.refusedBundles()
         #expect(listed.map(\.sequence) == [3])

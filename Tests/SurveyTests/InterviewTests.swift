@@ -89,7 +89,7 @@ import Testing
         #expect(iv.value("exit_year") == nil)
         #expect(iv.answers[FieldKey(exitYear, nil)] == .number(2019))
         #expect(iv.staleAnswers.contains(FieldKey(exitYear, nil)))
-        #expect(throws: InterviewError.notRelevant("exit_year")) { try iv.answer("exit_year", .number(2018)) }
+        #expect(throws: InterviewError.notRelevant(Labelled(q.question("exit_year")!))) { try iv.answer("exit_year", .number(2018)) }
         try iv.answer("poverty_status", .code(2))
         #expect(iv.value("exit_year") == .number(2019))
         #expect(iv.staleAnswers.isEmpty)
@@ -137,8 +137,8 @@ import Testing
     @Test func typesAreEnforcedAtEntry() {
         let iv = Interview(questionnaire: q, today: surveyDay)
         #expect(throws: InterviewError.self) { try iv.answer("interview_date", .text("昨天")) }
-        #expect(throws: InterviewError.notInCodeList("户类型", 9)) { try iv.answer("household_type", .code(9)) }
-        #expect(throws: InterviewError.calculated("province")) { try iv.answer("province", .text("62")) }
+        #expect(throws: InterviewError.notInCodeList(Labelled(q.question("household_type")!), 9)) { try iv.answer("household_type", .code(9)) }
+        #expect(throws: InterviewError.calculated(Labelled(q.question("province")!))) { try iv.answer("province", .text("62")) }
         #expect(throws: InterviewError.self) { try iv.answer("exit_year", .number(2019.5)) }
     }
 

@@ -53,21 +53,21 @@ public enum EnrolmentProblem: Error, Equatable, Sendable {
     case notEnrolled
 
     /// The message in the user's language.
-    public func message(_ zh: Bool) -> String {
+    public func message(_ lang: Language) -> String {
         switch self {
-        case .notACountyFolder(let p): return zh ? "\(p) 不是县级密钥目录（先运行 hufang county init --out \(p)）" : "\(p) is not a county folder (make one with hufang county init --out \(p))"
-        case .exists(let p): return zh ? "\(p) 已有县级密钥，不会覆盖" : "\(p) already holds county keys; they are never overwritten"
-        case .notAFile(let p): return zh ? "\(p) 不是户访的县级文件或证书" : "\(p) is not a hufang county file or certificate"
-        case .badSignature: return zh ? "签名不是本县的：文件被改动过，或来自别的县" : "not signed by this county: altered, or from another county"
-        case .otherCounty(let e, let g): return zh ? "属于县 \(g)，本库信任的是县 \(e)" : "belongs to county \(g); this store trusts county \(e)"
-        case .notThisDevice(let d): return zh ? "证书是给设备 \(d) 的，不是本机" : "the certificate is for device \(d), not this one"
-        case .notThisKey: return zh ? "证书上的密钥不是本机的密钥" : "the certificate names a key other than this device's"
-        case .expired(let d): return zh ? "证书已于 \(d) 到期" : "the certificate expired on \(d)"
-        case .noCounty: return zh ? "本库尚未信任任何县（hufang county trust --db 库 county.json）" : "this store trusts no county yet (hufang county trust --db STORE county.json)"
+        case .notACountyFolder(let p): return Phrase.notCountyFolder.text(lang, p)
+        case .exists(let p): return Phrase.alreadyHoldsCountyKeys.text(lang, p)
+        case .notAFile(let p): return Phrase.notCountyFile.text(lang, p)
+        case .badSignature: return Phrase.notSignedByCounty.text(lang)
+        case .otherCounty(let e, let g): return Phrase.otherCounty.text(lang, g, e)
+        case .notThisDevice(let d): return Phrase.certificateNotThisDevice.text(lang, d)
+        case .notThisKey: return Phrase.certificateNotThisKey.text(lang)
+        case .expired(let d): return Phrase.certificateExpired.text(lang, d)
+        case .noCounty: return Phrase.noCountyTrusted.text(lang)
         case .olderRevocations(let have, let got):
-            return zh ? "吊销名单第 \(got) 号比本库已有的第 \(have) 号旧，未使用" : "revocation list \(got) is older than list \(have) already installed; not used"
-        case .badScope(let s): return zh ? "范围不对：\(s)" : "bad scope: \(s)"
-        case .notEnrolled: return zh ? "本机尚未登记（hufang enrol --db 库 证书）" : "this device is not enrolled (hufang enrol --db STORE CERTIFICATE)"
+            return Phrase.revocationListOlderThan.text(lang, got, have)
+        case .badScope(let s): return Phrase.badScope.text(lang, s)
+        case .notEnrolled: return Phrase.notEnrolled.text(lang)
         }
     }
 }

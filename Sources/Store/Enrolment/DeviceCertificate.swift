@@ -11,11 +11,11 @@ public enum DeviceRole: String, Codable, Sendable, CaseIterable {
     case hub
 
     /// The role in words.
-    public func label(_ zh: Bool) -> String {
+    public func label(_ lang: Language) -> String {
         switch self {
-        case .enumerator: return zh ? "调查员" : "enumerator"
-        case .supervisor: return zh ? "乡镇审核员" : "supervisor"
-        case .hub: return zh ? "县级中心" : "hub"
+        case .enumerator: return Phrase.enumerator.text(lang)
+        case .supervisor: return Phrase.supervisor.text(lang)
+        case .hub: return Phrase.hub.text(lang)
         }
     }
 }

@@ -8,25 +8,24 @@ import Survey
 public enum HouseholdCard {
     /// The card of one household.
     public static func text(_ store: HouseholdStore, household id: UUID, questionnaire q: Questionnaire, lang: Language = .zh) throws -> String {
-        let zh = lang == .zh
         let iv = try store.interview(id, questionnaire: q)
         let record = try store.household(id)
         let review = try store.review(id)
-        let colon = zh ? "：" : ": "
+        let colon = Phrase.colon.text(lang)
         var out: [String] = []
         let rule = String(repeating: "─", count: 40)
-        out.append(zh ? "建档立卡贫困户信息采集表（一户一档）" : "Poverty registration household record (one file per household)")
+        out.append(Phrase.povertyRegistrationHouseholdRecord.text(lang))
         out.append(rule)
-        out.append((zh ? "村代码" : "Village") + colon + record.villageCode + "    " + (zh ? "户编号" : "Household no") + colon + record.householdNo)
-        out.append((zh ? "户主" : "Head") + colon + record.headName + "    " + (zh ? "状态" : "Status") + colon + record.status.label(lang))
-        out.append((zh ? "调查员" : "Enumerator") + colon + record.enumerator + "    " + (zh ? "户ID" : "Household id") + colon + record.id)
+        out.append(Phrase.village.text(lang) + colon + record.villageCode + "    " + Phrase.householdNo.text(lang) + colon + record.householdNo)
+        out.append(Phrase.head.text(lang) + colon + record.headName + "    " + Phrase.status.text(lang) + colon + record.status.label(lang))
+        out.append(Phrase.cardEnumerator.text(lang) + colon + record.enumerator + "    " + Phrase.householdId.text(lang) + colon + record.id)
         for section in q.sections {
             out.append("")
             out.append(section.title.text(lang))
             out.append(rule)
             if let roster = section.roster {
                 let rows = iv.rowIDs(of: roster)
-                if rows.isEmpty { out.append(zh ? "  （无）" : "  (none)") }
+                if rows.isEmpty { out.append(Phrase.none.text(lang)) }
                 for (n, row) in rows.enumerated() {
                     let name = q.rosters[roster].rowLabelField.map { iv.display(q.questions[$0].id, row: row, lang) } ?? ""
                     out.append("  \(n + 1). \(name)")
@@ -38,21 +37,21 @@ public enum HouseholdCard {
         }
         let a = Assessment(iv)
         out.append("")
-        out.append(zh ? "评估" : "Assessment")
+        out.append(Phrase.assessment.text(lang))
         out.append(rule)
         let income = a.perCapitaNetIncome.map { Value.format($0) } ?? "—", line = a.incomeLine.map { Value.format($0) } ?? "—"
-        out.append(zh ? "  人均纯收入：\(income) 元（标准 \(line) 元）" : "  Per-capita net income: \(income) yuan (line \(line) yuan)")
+        out.append(Phrase.perCapitaNetIncome.text(lang, income, line))
         for g in a.guarantees {
             let mark = g.met == true ? "✓" : g.met == false ? "✗" : "?"
             var text = "  \(mark) " + g.label.text(lang)
             if g.met == false, let r = g.reasons.first { text += colon + r.text(lang) }
-            if g.met == nil { text += zh ? "：信息不全" : ": answers missing" }
+            if g.met == nil { text += Phrase.answersMissing.text(lang) }
             out.append(text)
         }
-        out.append("  " + (zh ? "评估建议" : "Suggested") + colon + a.status.label.text(lang))
+        out.append("  " + Phrase.suggested.text(lang) + colon + a.status.label.text(lang))
         if let review {
             out.append("")
-            out.append((zh ? "审核" : "Review") + colon + review.state.status.label(lang) + (review.reason.map { colon + $0 } ?? "")
+            out.append(Phrase.review.text(lang) + colon + review.state.status.label(lang) + (review.reason.map { colon + $0 } ?? "")
                        + "（\(review.who) \(review.at.prefix(10))）")
         }
         return out.joined(separator: "\n") + "\n"
@@ -64,7 +63,7 @@ public enum HouseholdCard {
             let question = iv.questionnaire.questions[i]
             let value = iv.display(question.id, row: row, lang)
             guard !value.isEmpty else { return nil }
-            return indent + question.label.text(lang) + (lang == .zh ? "：" : ": ") + value + (question.unit.map { " " + $0.text(lang) } ?? "")
+            return indent + question.label.text(lang) + Phrase.colon.text(lang) + value + (question.unit.map { " " + $0.text(lang) } ?? "")
         }
     }
 }

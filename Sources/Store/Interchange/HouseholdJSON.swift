@@ -29,12 +29,54 @@ public struct HouseholdDocument: Codable, Equatable, Sendable {
 public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A path such as `households[3].answers[12].value`.
     public var path: String
-    public var problem: String
-    public var description: String { "\(path): \(problem)" }
+    public var problem: Problem
+    public var description: String { "\(path): \(problem.text(.en))" }
+
+    /// What is wrong at the path, with the values that show it.
+    public enum Problem: Equatable, Sendable, PhraseValue {
+        case invalidUTF8(line: Int, column: Int, offset: Int)
+        case notJSON(String)
+        case notHouseholdFile(found: String)
+        case unsupportedVersion(Int)
+        case householdTwice(String)
+        case notItsHousehold(String)
+        case noSuchRow(String)
+        case appearsTwice(String)
+        case householdInStore(String)
+        case recordInStore
+        case missing
+        case wrongType(expected: String)
+        case null(expected: String)
+        case damaged(String)
+        case row(RowProblem)
+        /// A record the store's own coding could not read (the coder's words).
+        case unreadable(String)
+
+        public func text(_ lang: Language) -> String {
+            switch self {
+            case .invalidUTF8(let l, let c, let o): return Phrase.importInvalidUTF8.text(lang, l, c, o)
+            case .notJSON(let why): return Phrase.importNotJSON.text(lang, why)
+            case .notHouseholdFile(let found): return Phrase.importNotHouseholdFile.text(lang, HouseholdExport.formatName, RowProblem.shown(found))
+            case .unsupportedVersion(let v): return Phrase.importUnsupportedVersion.text(lang, v)
+            case .householdTwice(let h): return Phrase.importHouseholdTwice.text(lang, h)
+            case .notItsHousehold(let h): return Phrase.importNotItsHousehold.text(lang, RowProblem.shown(h))
+            case .noSuchRow(let r): return Phrase.importNoSuchRow.text(lang, RowProblem.shown(r))
+            case .appearsTwice(let k): return Phrase.importAppearsTwice.text(lang, RowProblem.shown(k))
+            case .householdInStore(let h): return Phrase.importHouseholdInStore.text(lang, h)
+            case .recordInStore: return Phrase.importRecordInStore.text(lang)
+            case .missing: return Phrase.importMissing.text(lang)
+            case .wrongType(let t): return Phrase.importWrongType.text(lang, t)
+            case .null(let t): return Phrase.importNull.text(lang, t)
+            case .damaged(let why): return Phrase.importDamaged.text(lang, why)
+            case .row(let p): return Phrase.importRowProblem.text(lang, p.message(.zh), p.message(.en))
+            case .unreadable(let why): return why
+            }
+        }
+    }
 
     /// The message in the user's language.
     public func message(_ lang: Language) -> String {
-        lang == .zh ? "导入失败，未做任何修改。位置 \(path)：\(problem)" : "Import refused, nothing changed. At \(path): \(problem)"
+        Phrase.importRefusedNothingChanged.text(lang, path, problem)
     }
 }
 
@@ -71,37 +113,37 @@ extension HouseholdStore {
     /// a bundle's rows, and that every record names the household it is filed under.
     public static func decodeExport(_ data: Data, questionnaire: Questionnaire?) throws(ImportError) -> HouseholdExport {
         if let bad = Self.firstInvalidUTF8(data) {
-            throw ImportError(path: "(file)", problem: "第 \(bad.line) 行第 \(bad.column) 列（字节 \(bad.offset)）不是有效的UTF-8 (invalid UTF-8 at line \(bad.line), column \(bad.column), byte \(bad.offset))")
+            throw ImportError(path: "(file)", problem: .invalidUTF8(line: bad.line, column: bad.column, offset: bad.offset))
         }
         let export: HouseholdExport
         do { export = try JSONDecoder().decode(HouseholdExport.self, from: data) } catch let error as DecodingError {
             throw Self.describe(error)
         } catch {
-            throw ImportError(path: "(file)", problem: "不是有效的JSON (not valid JSON): \(error.localizedDescription)")
+            throw ImportError(path: "(file)", problem: .notJSON(error.localizedDescription))
         }
         guard export.format == HouseholdExport.formatName else {
-            throw ImportError(path: "format", problem: "应为 \(HouseholdExport.formatName)，实为 \(RowProblem.shown(export.format)) (not a hufang household file)")
+            throw ImportError(path: "format", problem: .notHouseholdFile(found: export.format))
         }
-        guard export.formatVersion == 1 else { throw ImportError(path: "formatVersion", problem: "不支持的版本 \(export.formatVersion) (unsupported version)") }
+        guard export.formatVersion == 1 else { throw ImportError(path: "formatVersion", problem: .unsupportedVersion(export.formatVersion)) }
         let rules = RowRules(questionnaire: questionnaire)
         var households: Set<String> = [], rowIDs: Set<String> = [], auditIDs: Set<String> = [], commentIDs: Set<String> = []
         for (i, doc) in export.households.enumerated() {
             let at = "households[\(i)]"
             try Self.check(rules, .household, doc.household, at: "\(at).household")
             let hid = doc.household.id
-            guard households.insert(hid).inserted else { throw ImportError(path: "\(at).household.id", problem: "同一户出现两次 (household appears twice): \(hid)") }
+            guard households.insert(hid).inserted else { throw ImportError(path: "\(at).household.id", problem: .householdTwice(hid)) }
             var householdRows: Set<String> = []
             /// A record filed under this household must name it, and a row of it where it names one.
             func owned(_ path: String, _ householdID: String, rowID: RowID? = nil) throws(ImportError) {
                 guard householdID == hid else {
-                    throw ImportError(path: "\(path).householdID", problem: "与所属户不符 (does not match its household): \(RowProblem.shown(householdID))")
+                    throw ImportError(path: "\(path).householdID", problem: .notItsHousehold(householdID))
                 }
                 if let rowID, !householdRows.contains(RowID.stored(rowID)) {
-                    throw ImportError(path: "\(path).rowID", problem: "该户没有这一行 (no such row in this household): \(RowProblem.shown(RowID.stored(rowID)))")
+                    throw ImportError(path: "\(path).rowID", problem: .noSuchRow(RowID.stored(rowID)))
                 }
             }
             func once(_ path: String, _ key: String, in seen: inout Set<String>) throws(ImportError) {
-                guard seen.insert(key).inserted else { throw ImportError(path: path, problem: "出现两次 (appears twice): \(RowProblem.shown(key))") }
+                guard seen.insert(key).inserted else { throw ImportError(path: path, problem: .appearsTwice(key)) }
             }
             for (j, r) in doc.rows.enumerated() {
                 try owned("\(at).rows[\(j)]", r.householdID)
@@ -142,9 +184,9 @@ extension HouseholdStore {
     /// `rules` on one record, the problem placed at `path.column`.
     private static func check(_ rules: RowRules, _ table: TravellingTable, _ record: some EncodableRecord, at path: String) throws(ImportError) {
         let row: [String: Cell]
-        do { row = try Cell.row(record) } catch { throw ImportError(path: path, problem: "\(error)") }
+        do { row = try Cell.row(record) } catch { throw ImportError(path: path, problem: .unreadable("\(error)")) }
         if let p = rules.checkComplete(table, row) {
-            throw ImportError(path: "\(path).\(p.column)", problem: "\(p.message(.zh)) (\(p.message(.en)))")
+            throw ImportError(path: "\(path).\(p.column)", problem: .row(p))
         }
     }
 
@@ -181,12 +223,12 @@ extension HouseholdStore {
                     let doc = restamped ? file.restamped(at: Self.timestamp(), clock: try tick(db)) : file
                     let at = "households[\(i)]"
                     if try HouseholdRecord.exists(db, key: doc.household.id) {
-                        throw ImportError(path: "\(at).household.id", problem: "本库已有这一户 (already in this store): \(doc.household.id)")
+                        throw ImportError(path: "\(at).household.id", problem: .householdInStore(doc.household.id))
                     }
                     /// An insert whose key the store already holds names its record instead of failing the store.
                     func insert(_ record: some PersistableRecord, _ path: String) throws {
                         do { try record.insert(db) } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
-                            throw ImportError(path: path, problem: "本库已有同一编号的记录 (a record with this id is already in the store)")
+                            throw ImportError(path: path, problem: .recordInStore)
                         }
                     }
                     try insert(doc.household, "\(at).household")
@@ -212,16 +254,16 @@ extension HouseholdStore {
         switch error {
         case .keyNotFound(let key, let ctx):
             let p = path(ctx.codingPath)
-            return ImportError(path: p.isEmpty ? key.stringValue : p + "." + key.stringValue, problem: "缺少此项 (missing)")
+            return ImportError(path: p.isEmpty ? key.stringValue : p + "." + key.stringValue, problem: .missing)
         case .typeMismatch(let type, let ctx):
-            return ImportError(path: path(ctx.codingPath), problem: "类型不对，应为\(type) (wrong type, expected \(type))")
+            return ImportError(path: path(ctx.codingPath), problem: .wrongType(expected: "\(type)"))
         case .valueNotFound(let type, let ctx):
-            return ImportError(path: path(ctx.codingPath), problem: "值为空，应为\(type) (null, expected \(type))")
+            return ImportError(path: path(ctx.codingPath), problem: .null(expected: "\(type)"))
         case .dataCorrupted(let ctx):
             return ImportError(path: path(ctx.codingPath).isEmpty ? "(file)" : path(ctx.codingPath),
-                               problem: "文件损坏或不是JSON (damaged or not JSON): \(ctx.debugDescription)")
+                               problem: .damaged(ctx.debugDescription))
         @unknown default:
-            return ImportError(path: "(file)", problem: "\(error)")
+            return ImportError(path: "(file)", problem: .unreadable("\(error)"))
         }
     }
 }

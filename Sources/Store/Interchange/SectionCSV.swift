@@ -91,9 +91,8 @@ public enum SectionCSV {
     }
 
     static func header(_ section: Section, _ q: Questionnaire, _ lang: Language) -> [String] {
-        let zh = lang == .zh
-        var cells = zh ? ["户ID", "村代码", "户编号", "户主姓名", "状态"] : ["household id", "village code", "household no", "head", "status"]
-        if section.roster != nil { cells += zh ? ["序号", "姓名"] : ["no", "name"] }
+        var cells = [Phrase.csvHouseholdID, .csvVillageCode, .csvHouseholdNo, .csvHead, .csvStatus].map { $0.text(lang) }
+        if section.roster != nil { cells += [Phrase.csvRowNo, .csvName].map { $0.text(lang) } }
         return cells + section.questions.map { i in
             let question = q.questions[i]
             return question.label.text(lang) + (question.unit.map { "（\($0.text(lang))）" } ?? "")

@@ -1,18 +1,19 @@
 import Crypto
 import Foundation
 import GRDB
+import Survey
 
 /// A step of a long export or import, for a progress bar.
 public enum SyncPhase: String, Sendable {
     case collect, write, verify, apply
 
     /// The step's name in the user's language.
-    public func label(_ zh: Bool) -> String {
+    public func label(_ lang: Language) -> String {
         switch self {
-        case .collect: return zh ? "合并更改" : "collecting changes"
-        case .write: return zh ? "写入文件" : "writing file"
-        case .verify: return zh ? "校验" : "verifying"
-        case .apply: return zh ? "应用更改" : "applying changes"
+        case .collect: return Phrase.collectingChanges.text(lang)
+        case .write: return Phrase.writingFile.text(lang)
+        case .verify: return Phrase.verifying.text(lang)
+        case .apply: return Phrase.applyingChanges.text(lang)
         }
     }
 }
@@ -26,9 +27,8 @@ public struct BundleWriteFailure: Error, Equatable, Sendable {
     public var reason: String
 
     /// The message in the user's language.
-    public func message(_ zh: Bool) -> String {
-        zh ? "无法写入 \(path)：\(reason)。更改已封存在本机，下次导出时会再次写出（U盘是否已拔出或已满？）"
-           : "Cannot write \(path): \(reason). The changes are sealed on this laptop and the next export writes them (is the USB stick full or unplugged?)"
+    public func message(_ lang: Language) -> String {
+        Phrase.bundleWriteFailed.text(lang, path, reason)
     }
 }
 

@@ -177,12 +177,12 @@ public enum ConflictProblem: Error, Equatable, Sendable {
     case badValue(String, type: String)
 
     /// The message in the user's language.
-    public func message(_ zh: Bool) -> String {
+    public func message(_ lang: Language) -> String {
         switch self {
-        case .unknown(let id): return zh ? "没有这条冲突：\(id)" : "no such conflict: \(id)"
-        case .ambiguous(let id): return zh ? "“\(id)”对应多条冲突，请写完整编号" : "\"\(id)\" matches several conflicts; give the whole id"
-        case .alreadyResolved(let id): return zh ? "冲突 \(id) 已处理过" : "conflict \(id) is already resolved"
-        case .badValue(let v, let t): return zh ? "“\(v)”不是有效的\(t)值" : "\"\(v)\" is not a valid \(t) value"
+        case .unknown(let id): return Phrase.noSuchConflict.text(lang, id)
+        case .ambiguous(let id): return Phrase.ambiguousConflict.text(lang, id)
+        case .alreadyResolved(let id): return Phrase.conflictAlreadyResolved.text(lang, id)
+        case .badValue(let v, let t): return Phrase.conflictBadValue.text(lang, v, t)
         }
     }
 }

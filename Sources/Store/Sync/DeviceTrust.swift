@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import Survey
 
 /// The public half of a device's key, as a small text file handed to whoever must accept its bundles.
 public struct DevicePublicKey: Equatable, Sendable {
@@ -45,14 +46,14 @@ public enum TrustProblem: Error, Equatable, Sendable {
     case ambiguousDevice(String)
 
     /// The message in the user's language.
-    public func message(_ zh: Bool) -> String {
+    public func message(_ lang: Language) -> String {
         switch self {
-        case .notAKeyFile(let p): return zh ? "\(p) 不是户访公钥文件" : "\(p) is not a hufang public key file"
-        case .isThisDevice: return zh ? "这是本机自己的公钥" : "that is this device's own key"
+        case .notAKeyFile(let p): return Phrase.notHufangPublicKey.text(lang, p)
+        case .isThisDevice: return Phrase.deviceOwnKey.text(lang)
         case .differentKey(let d):
-            return zh ? "设备 \(d) 已用另一把密钥信任过；若确为换了密钥，先吊销再信任" : "device \(d) is already trusted with another key; revoke it first if the key really changed"
-        case .unknownDevice(let d): return zh ? "没有这台设备：\(d)" : "no such device: \(d)"
-        case .ambiguousDevice(let d): return zh ? "“\(d)”对应多台设备，请写完整的设备号" : "\"\(d)\" matches several devices; give the whole id"
+            return Phrase.deviceAlreadyTrustedAnother.text(lang, d)
+        case .unknownDevice(let d): return Phrase.noSuchDevice.text(lang, d)
+        case .ambiguousDevice(let d): return Phrase.ambiguousDevice.text(lang, d)
         }
     }
 }

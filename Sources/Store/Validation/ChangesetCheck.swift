@@ -188,25 +188,24 @@ public struct RefusedChange: Error, Equatable, Sendable, Codable {
     }
 
     /// The refusal in the user's language: which change, table, household and field, and why.
-    public func message(_ zh: Bool) -> String {
-        var place = zh ? "第 \(index) 项更改（表 \(RowProblem.shown(table))" : "change \(index) (table \(RowProblem.shown(table))"
-        if let household { place += zh ? "，户 \(RowProblem.shown(household))" : ", household \(RowProblem.shown(household))" }
-        if let key { place += zh ? "，\(RowProblem.shown(key))" : ", \(RowProblem.shown(key))" }
-        place += zh ? "）：" : "): "
-        let lang: Language = zh ? .zh : .en
+    public func message(_ lang: Language) -> String {
+        var place = Phrase.changeTable.text(lang, index, RowProblem.shown(table))
+        if let household { place += Phrase.changeHousehold.text(lang, RowProblem.shown(household)) }
+        if let key { place += Phrase.changeKey.text(lang, RowProblem.shown(key)) }
+        place += Phrase.closeParenColon.text(lang)
         switch reason {
-        case .localTable: return place + (zh ? "这张表只属于本库，数据包不能写入" : "this table belongs to the store itself; no bundle may write it")
-        case .operation(let op): return place + (zh ? "数据包格式不允许\(["insert": "插入", "update": "修改", "delete": "删除"][op] ?? op)这张表的行" : "the bundle format does not allow a \(op) in this table")
-        case .column(let c): return place + (zh ? "不允许修改 \(c)" : "\(c) may not be changed")
-        case .schema: return place + (zh ? "列与本库的表结构不符" : "its columns do not match this store's table")
-        case .unreadable(let c): return place + (zh ? "\(c.map { "\($0) 的" } ?? "")内容无法读取（不是 UTF-8 文字）" : "\(c.map { "\($0): " } ?? "")unreadable (not UTF-8 text)")
-        case .row(let p): return place + p.column + (zh ? "：" : ": ") + p.message(lang)
+        case .localTable: return place + Phrase.localTable.text(lang)
+        case .operation(let op): return place + Phrase.operationNotAllowed.text(lang, ChangeOperation(word: op).map { $0.phrase.text(lang) } ?? op)
+        case .column(let c): return place + Phrase.columnMayNotChange.text(lang, c)
+        case .schema: return place + Phrase.schemaMismatch.text(lang)
+        case .unreadable(let c): return place + (c.map { Phrase.columnUnreadable.text(lang, $0) } ?? Phrase.unreadable.text(lang))
+        case .row(let p): return place + p.column + Phrase.colon.text(lang) + p.message(lang)
         case .notSigner(let clock): return place + RowProblem("clock", .signedByAnother(clock: clock)).message(lang)
         case .role(let role):
-            let label = DeviceRole(rawValue: role)?.label(zh) ?? role
-            return place + (zh ? "\(label)的数据包不能带这项更改" : "a bundle of an \(label) may not carry this change")
+            let label = DeviceRole(rawValue: role)?.label(lang) ?? role
+            return place + Phrase.roleMayNotCarry.text(lang, label)
         case .outOfScope(let village):
-            return place + (zh ? "村 \(RowProblem.shown(village)) 不在签名设备的证书范围内" : "village \(RowProblem.shown(village)) is outside the signing device's certificate")
+            return place + Phrase.villageOutOfScope.text(lang, RowProblem.shown(village))
         }
     }
 }
@@ -214,6 +213,15 @@ public struct RefusedChange: Error, Equatable, Sendable, Codable {
 extension ChangeOperation {
     var word: String {
         switch self { case .insert: return "insert"; case .update: return "update"; case .delete: return "delete" }
+    }
+
+    init?(word: String) {
+        switch word { case "insert": self = .insert; case "update": self = .update; case "delete": self = .delete; default: return nil }
+    }
+
+    /// The operation as a refusal names it.
+    var phrase: Phrase {
+        switch self { case .insert: return .operationInsert; case .update: return .operationUpdate; case .delete: return .operationDelete }
     }
 }
 

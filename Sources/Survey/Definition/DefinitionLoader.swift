@@ -220,8 +220,8 @@ private struct Builder {
                 var c = compiler(current: selfType)
                 guard let compiled = try? c.compile(test, expecting: .bool) else { continue }
                 let message = key == "min"
-                    ? Localized(zh: "\(q.label.zh)不能小于\(b)", en: "\(q.label.en) cannot be less than \(b)")
-                    : Localized(zh: "\(q.label.zh)不能大于\(b)", en: "\(q.label.en) cannot be more than \(b)")
+                    ? Phrase.cannotBeLessThan.localized(q.label, b)
+                    : Phrase.cannotBeMoreThan.localized(q.label, b)
                 checks.append(Check(index: checks.count, id: "\(q.id).\(key)", field: q.index, roster: q.roster, ownsValue: true,
                                     test: compiled, severity: .error, message: message, location: r.location(node)))
             }
@@ -230,7 +230,7 @@ private struct Builder {
                 if let compiled = try? c.compile("id_valid(.)", expecting: .bool) {
                     checks.append(Check(index: checks.count, id: "\(q.id).id_number", field: q.index, roster: q.roster, ownsValue: true,
                                         test: compiled, severity: .error,
-                                        message: Localized(zh: "身份证号无效", en: "The ID number is not valid"), location: q.location))
+                                        message: Phrase.idNumberNotValid.localized(), location: q.location))
                 }
             }
             for cnode in r.sequence(p.node["constraints"], what: "constraints") {

@@ -113,11 +113,11 @@ public final class Interview: ValueSource {
     @discardableResult
     public func answer(_ question: Int, row: RowID?, _ value: Value?) throws(InterviewError) -> [InterviewChange] {
         let q = questionnaire.questions[question]
-        guard q.isInput else { throw .calculated(q.id) }
+        guard q.isInput else { throw .calculated(Labelled(q)) }
         let row = q.roster == nil ? nil : row
         if let r = q.roster { guard let row, rows[r].contains(row) else { throw .noSuchRow } }
         let key = FieldKey(question, row)
-        guard !hidden.contains(key) else { throw .notRelevant(q.id) }
+        guard !hidden.contains(key) else { throw .notRelevant(Labelled(q)) }
         let new = try value.map { v throws(InterviewError) in try Self.conform(v, to: q) }
         let old = answers[key]
         guard old != new else { return [] }
@@ -144,7 +144,7 @@ public final class Interview: ValueSource {
     @discardableResult
     public func addRow(_ roster: String, id: RowID = RowID()) throws(InterviewError) -> (RowID, [InterviewChange]) {
         guard let r = questionnaire.roster(roster) else { throw .unknownQuestion(roster) }
-        guard rows[r.index].count < r.max else { throw .rosterFull(r.label.zh, r.max) }
+        guard rows[r.index].count < r.max else { throw .rosterFull(Labelled(r), r.max) }
         rows[r.index].append(id)
         evaluateAll()
         return (id, [.rowAdded(roster: roster, row: id, order: rows[r.index].count - 1)])
@@ -264,23 +264,23 @@ public final class Interview: ValueSource {
         case (.idNumber, .text(let s)):
             return .text(s.uppercased())
         case (.integer, .number(let n)):
-            guard n == n.rounded(), n.isFinite else { throw .wrongType(q.label.zh, expected: "整数") }
+            guard n == n.rounded(), n.isFinite else { throw .wrongType(Labelled(q), expected: .integer) }
             return v
         case (.decimal, .number(let n)):
-            guard n.isFinite else { throw .wrongType(q.label.zh, expected: "数字") }
+            guard n.isFinite else { throw .wrongType(Labelled(q), expected: .decimal) }
             return .number((n * 100).rounded() / 100)
         case (.code, .code(let c)):
-            guard q.codeList?.contains(c) ?? false else { throw .notInCodeList(q.label.zh, c) }
+            guard q.codeList?.contains(c) ?? false else { throw .notInCodeList(Labelled(q), c) }
             return v
         case (.code, .number(let n)) where Int(exactly: n) != nil:
             return try conform(.code(Int(exactly: n)!), to: q)
         case (.codes, .codes(let cs)):
-            for c in cs where !(q.codeList?.contains(c) ?? false) { throw .notInCodeList(q.label.zh, c) }
+            for c in cs where !(q.codeList?.contains(c) ?? false) { throw .notInCodeList(Labelled(q), c) }
             return .codes(Array(Set(cs)).sorted())
         case (.yesno, .bool), (.date, .date):
             return v
         default:
-            throw .wrongType(q.label.zh, expected: q.type.rawValue)
+            throw .wrongType(Labelled(q), expected: q.type)
         }
     }
 }

@@ -47,15 +47,24 @@ public struct RemovedRow: Sendable, Equatable, Codable {
     public init(row: RowID, reason: String) { self.row = row; self.reason = reason }
 }
 
-/// Why an action on the interview was refused; the message is for the enumerator.
+/// A question or roster as a message names it: its id, and its label in both languages.
+public struct Labelled: Hashable, Sendable {
+    public var id: String
+    public var label: Localized
+    public init(id: String, label: Localized) { self.id = id; self.label = label }
+    public init(_ q: Question) { self.init(id: q.id, label: q.label) }
+    public init(_ r: Roster) { self.init(id: r.id, label: r.label) }
+}
+
+/// Why an action on the interview was refused; `message` renders it for the enumerator.
 public enum InterviewError: Error, Equatable, Sendable {
     case unknownQuestion(String)
-    case calculated(String)
-    case notRelevant(String)
-    case wrongType(String, expected: String)
-    case notInCodeList(String, Int)
+    case calculated(Labelled)
+    case notRelevant(Labelled)
+    case wrongType(Labelled, expected: FieldType)
+    case notInCodeList(Labelled, Int)
     case noSuchRow
-    case rosterFull(String, Int)
+    case rosterFull(Labelled, Int)
     case reasonRequired
     case hardCheckCannotBeOverridden
     case notFailing
@@ -63,19 +72,18 @@ public enum InterviewError: Error, Equatable, Sendable {
 
     /// The message, in the user's language.
     public func message(_ lang: Language) -> String {
-        let zh = lang == .zh
         switch self {
-        case .unknownQuestion(let q): return zh ? "没有这个问题：\(q)" : "No such question: \(q)"
-        case .calculated(let q): return zh ? "\(q)是自动计算的，不能录入" : "\(q) is calculated and cannot be typed"
-        case .notRelevant(let q): return zh ? "\(q)在当前情况下不需回答" : "\(q) does not apply here"
-        case .wrongType(let q, let t): return zh ? "\(q)需要\(t)" : "\(q) needs \(t)"
-        case .notInCodeList(let q, let c): return zh ? "\(q)没有代码\(c)" : "\(q) has no code \(c)"
-        case .noSuchRow: return zh ? "没有这一行" : "No such row"
-        case .rosterFull(let r, let n): return zh ? "\(r)最多\(n)行" : "\(r) holds at most \(n) rows"
-        case .reasonRequired: return zh ? "请填写原因" : "Please type a reason"
-        case .hardCheckCannotBeOverridden: return zh ? "错误必须改正，不能说明后通过" : "An error must be corrected; it cannot be accepted with a reason"
-        case .notFailing: return zh ? "该检查没有问题，无需说明" : "This check is not failing"
-        case .hardErrorsRemain(let n): return zh ? "还有\(n)个错误未改正，不能完成" : "\(n) error(s) remain: the household cannot be completed"
+        case .unknownQuestion(let q): return Phrase.noSuchQuestion.text(lang, q)
+        case .calculated(let q): return Phrase.calculatedCannotBeTyped.text(lang, q.label)
+        case .notRelevant(let q): return Phrase.doesNotApplyHere.text(lang, q.label)
+        case .wrongType(let q, let t): return Phrase.questionNeeds.text(lang, q.label, t)
+        case .notInCodeList(let q, let c): return Phrase.hasNoCode.text(lang, q.label, c)
+        case .noSuchRow: return Phrase.noSuchRow.text(lang)
+        case .rosterFull(let r, let n): return Phrase.rosterHoldsAtMost.text(lang, r.label, n)
+        case .reasonRequired: return Phrase.pleaseTypeReason.text(lang)
+        case .hardCheckCannotBeOverridden: return Phrase.errorMustBeCorrected.text(lang)
+        case .notFailing: return Phrase.checkNotFailing.text(lang)
+        case .hardErrorsRemain(let n): return Phrase.errorsRemain.text(lang, n)
         }
     }
 }

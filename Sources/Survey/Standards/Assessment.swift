@@ -50,28 +50,27 @@ public struct Assessment: Sendable, Equatable {
         if let income = perCapitaNetIncome, let line = incomeLine {
             below = income < line
             if income < line {
-                reasons.append(Localized(zh: "人均纯收入\(Value.format(income))元，低于标准\(Value.format(line))元",
-                                         en: "per-capita net income \(Value.format(income)) yuan is below the line of \(Value.format(line)) yuan"))
+                reasons.append(Phrase.incomeBelowLine.localized(Value.format(income), Value.format(line)))
             }
         } else {
-            reasons.append(Localized(zh: "收入信息不全，无法计算人均纯收入", en: "income is incomplete: per-capita net income cannot be computed"))
+            reasons.append(Phrase.incomeIncomplete.localized())
         }
         for g in failed {
-            reasons += g.reasons.isEmpty ? [Localized(zh: "\(g.label.zh)未达到", en: "\(g.label.en): not met")] : g.reasons.map {
-                Localized(zh: "\(g.label.zh)：\($0.zh)", en: "\(g.label.en): \($0.en)")
+            reasons += g.reasons.isEmpty ? [Phrase.guaranteeNotMet.localized(g.label)] : g.reasons.map {
+                Phrase.guaranteeReason.localized(g.label, $0)
             }
         }
         let unknown = guarantees.filter { $0.met == nil }
         let exited = interview.value("poverty_status")?.number == 2
         if below == nil || (failed.isEmpty && !unknown.isEmpty) {
-            for g in unknown { reasons.append(Localized(zh: "\(g.label.zh)：信息不全", en: "\(g.label.en): answers missing")) }
+            for g in unknown { reasons.append(Phrase.guaranteeAnswersMissing.localized(g.label)) }
             status = .incomplete
         } else if below == true || !failed.isEmpty {
             status = exited ? .returnedToPoverty : .doesNotMeet
         } else {
             status = .meetsExitStandard
             if interview.value("household_consent")?.bool != true {
-                reasons.append(Localized(zh: "脱贫须经本户认可签字", en: "exit requires the household's consent and signature"))
+                reasons.append(Phrase.exitNeedsConsent.localized())
             }
         }
     }
@@ -126,8 +125,8 @@ extension Interview {
         guard let v = value(of: qi, row: q.roster == nil ? nil : row) else { return "" }
         switch v {
         case .code(let c): return q.codeList?.label(c)?.text(lang) ?? String(c)
-        case .codes(let cs): return cs.map { q.codeList?.label($0)?.text(lang) ?? String($0) }.joined(separator: lang == .zh ? "、" : ", ")
-        case .bool(let b): return lang == .zh ? (b ? "是" : "否") : (b ? "yes" : "no")
+        case .codes(let cs): return cs.map { q.codeList?.label($0)?.text(lang) ?? String($0) }.joined(separator: Phrase.listSeparator.text(lang))
+        case .bool(let b): return (b ? Phrase.yes : Phrase.no).text(lang)
         default: return v.display
         }
     }

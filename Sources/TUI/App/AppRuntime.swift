@@ -81,7 +81,7 @@ public final class AppRuntime: ProgramHost {
                 break
             }
         } catch let e as StoreError {
-            return .failed((lang == .zh ? "保存失败：" : "Not saved: ") + e.message(lang))
+            return .failed(Phrase.notSaved.text(lang) + e.message(lang))
         } catch {
             return .failed("\(error)")
         }

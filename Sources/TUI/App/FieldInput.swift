@@ -5,7 +5,7 @@ enum FieldInput {
     /// The choices a code or yes/no question offers, in list order.
     static func options(_ q: Question) -> [CodeItem] {
         if q.type == .yesno {
-            return [CodeItem(code: 1, label: Localized(zh: "是", en: "yes")), CodeItem(code: 2, label: Localized(zh: "否", en: "no"))]
+            return [CodeItem(code: 1, label: Phrase.yes.localized()), CodeItem(code: 2, label: Phrase.no.localized())]
         }
         return q.codeList?.items ?? []
     }
@@ -86,9 +86,9 @@ enum FieldInput {
         case .code(let c):
             return "\(c) " + (options(q).first { $0.code == c }?.label.text(lang) ?? "?")
         case .codes(let cs):
-            return cs.map { c in "\(c) " + (options(q).first { $0.code == c }?.label.text(lang) ?? "?") }.joined(separator: lang == .zh ? "、" : ", ")
+            return cs.map { c in "\(c) " + (options(q).first { $0.code == c }?.label.text(lang) ?? "?") }.joined(separator: Phrase.listSeparator.text(lang))
         case .bool(let b):
-            return b ? (lang == .zh ? "是" : "yes") : (lang == .zh ? "否" : "no")
+            return b ? Phrase.yes.text(lang) : Phrase.no.text(lang)
         case .number(let n):
             return Value.format(n) + (q.unit.map { " " + $0.text(lang) } ?? "")
         default:
@@ -98,16 +98,15 @@ enum FieldInput {
 
     /// What a question expects, for the hint line.
     static func expects(_ q: Question, _ lang: Language) -> String {
-        let zh = lang == .zh
         switch q.type {
-        case .text: return zh ? "文字" : "text"
-        case .idNumber: return zh ? "18位身份证号" : "18-character ID number"
-        case .integer: return zh ? "整数" : "a whole number"
-        case .decimal: return zh ? "数字" : "a number"
-        case .code: return zh ? "输入代码或选项文字" : "type the code or part of the label"
-        case .codes: return zh ? "可多选，代码用空格分开" : "several codes, separated by spaces"
-        case .yesno: return zh ? "1 是 / 2 否" : "1 yes / 2 no"
-        case .date: return zh ? "日期，如 2020-11-20" : "a date, e.g. 2020-11-20"
+        case .text: return Phrase.typeText.text(lang)
+        case .idNumber: return Phrase.expectsIDNumber.text(lang)
+        case .integer: return Phrase.typeInteger.text(lang)
+        case .decimal: return Phrase.typeDecimal.text(lang)
+        case .code: return Phrase.expectsCode.text(lang)
+        case .codes: return Phrase.expectsCodes.text(lang)
+        case .yesno: return Phrase.expectsYesNo.text(lang)
+        case .date: return Phrase.expectsDate.text(lang)
         }
     }
 }
@@ -118,12 +117,11 @@ enum InputProblem: Error, Equatable {
     case noSuchOption(String)
 
     func message(_ lang: Language) -> String {
-        let zh = lang == .zh
         switch self {
-        case .notInteger: return zh ? "请输入整数（只能是数字）" : "Please type a whole number (digits only)"
-        case .notNumber: return zh ? "请输入数字" : "Please type a number"
-        case .notDate: return zh ? "日期格式不对，请按 2020-11-20 输入" : "Not a date: type it as 2020-11-20"
-        case .noSuchOption(let t): return zh ? "没有与“\(t)”对应的选项" : "No option matches “\(t)”"
+        case .notInteger: return Phrase.inputNotInteger.text(lang)
+        case .notNumber: return Phrase.inputNotNumber.text(lang)
+        case .notDate: return Phrase.inputNotDate.text(lang)
+        case .noSuchOption(let t): return Phrase.noOptionMatches.text(lang, t)
         }
     }
 }

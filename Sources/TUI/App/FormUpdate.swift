@@ -67,7 +67,7 @@ enum FormUpdate {
         let q = form.question
         switch key {
         case .char(let c) where !c.isNewline:
-            guard q != nil else { state.status = StatusLine(T.atRosterEnd(lang), .info); return [] }
+            guard q != nil else { state.status = StatusLine(Phrase.atRosterEnd.text(lang), .info); return [] }
             var edit = form.edit ?? FieldEdit()
             edit.text.append(c)
             edit.highlight = 0
@@ -89,7 +89,7 @@ enum FormUpdate {
         case .escape:
             if form.edit != nil {
                 form.edit = nil
-                state.status = StatusLine(T.cancelled(lang))
+                state.status = StatusLine(Phrase.cancelled.text(lang))
             } else {
                 return Update.leave(&state, quitting: false)
             }
@@ -152,15 +152,15 @@ enum FormUpdate {
             form.mode = .grid(g)
         } else if key.is(.nextUnanswered) {
             if iv.moveToNextUnanswered(), let p = iv.position { form.cursor = .field(p) }
-            else { state.status = StatusLine(T.allAnswered(lang)) }
+            else { state.status = StatusLine(Phrase.allAnswered.text(lang)) }
             if effects.isEmpty { effects.append(.savePosition(InterviewBox(iv))) }
         } else if key.is(.nextProblem) {
             if iv.moveToNextProblem(), let p = iv.position, nav.valid(p) { form.cursor = .field(p) }
-            else { state.status = StatusLine(T.noProblems(lang)) }
+            else { state.status = StatusLine(Phrase.noProblems.text(lang)) }
             if effects.isEmpty { effects.append(.savePosition(InterviewBox(iv))) }
         } else if key.is(.add) {
             guard let roster = iv.questionnaire.sections[form.cursor.section].roster else {
-                state.status = StatusLine(T.noRosterHere(lang), .warning)
+                state.status = StatusLine(Phrase.noRosterHere.text(lang), .warning)
                 state.form = form
                 return effects
             }
@@ -183,7 +183,7 @@ enum FormUpdate {
             form.edit = nil
             form.refresh()
             form.sync()
-            state.status = StatusLine(T.rowAdded(state.lang, iv.questionnaire.rosters[roster], iv.rowIDs(of: roster).count))
+            state.status = StatusLine(Phrase.rowAdded.text(state.lang, iv.questionnaire.rosters[roster].label, iv.rowIDs(of: roster).count))
             return [.commit(changes, InterviewBox(iv))]
         } catch {
             state.status = StatusLine(error.message(state.lang), .error)

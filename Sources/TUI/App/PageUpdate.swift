@@ -21,11 +21,11 @@ enum GridUpdate {
         case .right, .tab: g.column = min(sections.count - 1, g.column + 1)
         case .enter:
             guard rows.indices.contains(g.rows.selected) else {
-                state.status = StatusLine(T.emptyRoster(state.lang), .info)
+                state.status = StatusLine(Phrase.emptyRoster.text(state.lang), .info)
                 return []
             }
             guard let p = nav.first(in: sections[g.column], row: rows[g.rows.selected]) else {
-                state.status = StatusLine(T.sectionNotForRow(state.lang), .warning)
+                state.status = StatusLine(Phrase.sectionNotForRow.text(state.lang), .warning)
                 return []
             }
             return FormUpdate.show(p, &state, &form)
@@ -43,8 +43,8 @@ enum GridUpdate {
                 let row = rows[g.rows.selected]
                 let roster = iv.questionnaire.rosters[grid.roster]
                 state.overlay = .prompt(Prompt(purpose: .removeRow(roster: grid.roster, row: row),
-                                               title: T.removeTitle(state.lang, roster, g.rows.selected + 1, RowLabel.of(iv, roster: grid.roster, row: row)),
-                                               detail: T.removeDetail(state.lang)))
+                                               title: Phrase.removeTitle.text(state.lang, roster.label, g.rows.selected + 1, T.rowUnit(roster), RowLabel.of(iv, roster: grid.roster, row: row)),
+                                               detail: Phrase.removeDetail.text(state.lang)))
                 return []
             }
             if key.is(.quit) { return Update.leave(&state, quitting: false) }
@@ -74,7 +74,7 @@ enum ChecksUpdate {
             guard problems.indices.contains(c.problems.selected) else { return [] }
             let target = ProblemPlace.of(problems[c.problems.selected], in: iv)
             guard FormNavigation(interview: iv).valid(target) else {
-                state.status = StatusLine(T.fieldNotShown(state.lang), .warning)
+                state.status = StatusLine(Phrase.fieldNotShown.text(state.lang), .warning)
                 return []
             }
             return FormUpdate.show(target, &state, &form)
@@ -90,7 +90,7 @@ enum ChecksUpdate {
                     return []
                 }
                 let check = iv.questionnaire.checks[p.check]
-                state.overlay = .prompt(Prompt(purpose: .explain(p.key), title: T.explainTitle(state.lang),
+                state.overlay = .prompt(Prompt(purpose: .explain(p.key), title: Phrase.explainTitle.text(state.lang),
                                                detail: check.message.text(state.lang), text: p.overrideReason ?? ""))
                 return []
             }
@@ -122,7 +122,7 @@ enum AssessmentUpdate {
             if key.is(.complete) {
                 let blockers = SignOff.blockers(iv, lang: state.lang)
                 guard blockers.isEmpty else {
-                    state.status = StatusLine(T.cannotComplete(state.lang) + blockers.joined(separator: state.lang == .zh ? "；" : "; "), .error)
+                    state.status = StatusLine(Phrase.cannotComplete.text(state.lang) + blockers.joined(separator: Phrase.semicolon.text(state.lang)), .error)
                     return []
                 }
                 return [.savePosition(InterviewBox(iv)), .setStatus(iv.householdID, .complete)]

@@ -28,21 +28,20 @@ enum SignOff {
 
     /// Why the household cannot be completed yet; empty when it can.
     static func blockers(_ iv: Interview, lang: Language) -> [String] {
-        let zh = lang == .zh
         var out: [String] = []
         let c = iv.completeness
-        if c.answered < c.required { out.append(zh ? "还有\(c.required - c.answered)个必答项未填" : "\(c.required - c.answered) required answer(s) missing") }
-        if iv.hardErrorCount > 0 { out.append(zh ? "还有\(iv.hardErrorCount)个错误" : "\(iv.hardErrorCount) error(s) remain") }
+        if c.answered < c.required { out.append(Phrase.requiredAnswerSMissing.text(lang, c.required - c.answered)) }
+        if iv.hardErrorCount > 0 { out.append(Phrase.errorSRemain.text(lang, iv.hardErrorCount)) }
         if iv.unexplainedWarningCount > 0 {
-            out.append(zh ? "\(iv.unexplainedWarningCount)个提示未说明原因" : "\(iv.unexplainedWarningCount) warning(s) need a reason")
+            out.append(Phrase.warningSNeedReason.text(lang, iv.unexplainedWarningCount))
         }
         let collectors = Set(["collector_1", "collector_2", "collector_3"].compactMap { iv.value($0)?.text?.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty })
-        if collectors.count < 2 { out.append(zh ? "至少需要两名采集人" : "at least two collectors are needed") }
-        if iv.value("household_consent") == nil { out.append(zh ? "未记录户主是否认可" : "the household's consent is not recorded") }
-        if iv.value("signer") == nil { out.append(zh ? "未记录签字方式" : "who signed is not recorded") }
+        if collectors.count < 2 { out.append(Phrase.leastTwoCollectorsNeeded.text(lang)) }
+        if iv.value("household_consent") == nil { out.append(Phrase.householdConsentNotRecorded.text(lang)) }
+        if iv.value("signer") == nil { out.append(Phrase.whoSignedNotRecorded.text(lang)) }
         if iv.value("signer") == .code(2), (iv.value("proxy_signer_name")?.text ?? "").isEmpty {
-            out.append(zh ? "未填写代签人姓名" : "the proxy signer's name is missing")
+            out.append(Phrase.proxySignerNameMissing.text(lang))
         }
         return out
     }

@@ -23,7 +23,7 @@ public enum Update {
             state.form = FormState.open(box.interview)
             state.form?.comments = box.comments
             state.overlay = nil
-            if let reason = box.sentBack { state.status = StatusLine(T.sentBack(reason, state.lang), .warning) }
+            if let reason = box.sentBack { state.status = StatusLine(Phrase.sentBack.text(state.lang, reason), .warning) }
             return []
         case .failed(let text):
             state.status = StatusLine(text, .error)
@@ -33,7 +33,7 @@ public enum Update {
             return []
         case .statusStored(_, let status):
             state.form = nil
-            state.status = StatusLine(status == .complete ? T.completed(state.lang) : T.saved(state.lang))
+            state.status = StatusLine(status == .complete ? Phrase.completed.text(state.lang) : Phrase.saved.text(state.lang))
             return [reloadList(&state)]
         case .key(let key):
             let effects = handle(&state, key)
@@ -143,7 +143,7 @@ enum PromptUpdate {
         switch key {
         case .escape:
             state.overlay = nil
-            state.status = StatusLine(T.cancelled(state.lang))
+            state.status = StatusLine(Phrase.cancelled.text(state.lang))
             return []
         case .char(let c) where !c.isNewline:
             prompt.text.append(c)
@@ -166,10 +166,10 @@ enum PromptUpdate {
                     if case .field(let p) = form.cursor, p.row == row {
                         form.cursor = FormNavigation(interview: iv).entry(of: p.section, forward: true) ?? .rosterEnd(section: p.section)
                     }
-                    state.status = StatusLine(T.rowRemoved(state.lang))
+                    state.status = StatusLine(Phrase.rowRemoved.text(state.lang))
                 case .explain(let key):
                     changes = try iv.override(key, reason: prompt.text)
-                    state.status = StatusLine(T.explained(state.lang))
+                    state.status = StatusLine(Phrase.explained.text(state.lang))
                 }
                 form.refresh()
                 state.form = form

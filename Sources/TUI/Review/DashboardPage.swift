@@ -45,9 +45,8 @@ public struct DashboardPage: Sendable, Equatable {
 
     /// Labels a store's dashboard with the questionnaire's code lists.
     public init(_ d: VillageDashboard, questionnaire q: Questionnaire, lang: Language) {
-        let zh = lang == .zh
         func label(_ role: KeyPath<Roles, Int?>, _ code: Int?) -> String {
-            guard let code else { return zh ? "（未填）" : "(not given)" }
+            guard let code else { return Phrase.dashboardNotGiven.text(lang) }
             return q.roles[keyPath: role].flatMap { q.questions[$0].codeList?.label(code)?.text(lang) } ?? String(code)
         }
         village = d.village

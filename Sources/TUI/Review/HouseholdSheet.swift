@@ -28,9 +28,9 @@ public struct HouseholdSheet: Sendable, Equatable {
     /// The header's line on who sent it: "来自 李文华（设备 3f2a1b2c，调查员）"; nil when it was made here.
     public func senderLine(_ lang: Language) -> String? {
         guard let s = sender else { return nil }
-        let zh = lang == .zh, device = String(s.deviceID.prefix(8))
-        let role = s.role.map { (zh ? "，" : ", ") + $0.label(zh) } ?? ""
-        return zh ? "来自 \(s.person)（设备 \(device)\(role)）" : "From \(s.person) (device \(device)\(role))"
+        let device = String(s.deviceID.prefix(8))
+        let role = s.role.map { Phrase.fullComma.text(lang) + $0.label(lang) } ?? ""
+        return Phrase.sheetSender.text(lang, s.person, device, role)
     }
 }
 
@@ -65,23 +65,23 @@ extension HouseholdSheet {
     public static func make(_ iv: Interview, record: HouseholdRecord, comments: [CommentRecord], review: ReviewRecord?,
                             overrides: Int, openConflicts: Int, sender: ReviewRow.Sender? = nil, lang: Language,
                             selecting old: SheetLine.Kind? = nil) -> HouseholdSheet {
-        let q = iv.questionnaire, zh = lang == .zh
+        let q = iv.questionnaire
         var lines: [SheetLine] = []
         func commentLines(_ row: RowID?, _ question: String, indent: Int) {
             for c in comments where c.question == question && c.rowID == row {
-                lines.append(SheetLine(kind: .comment, label: (zh ? "※ 审核意见：" : "※ Comment: ") + c.text + (zh ? "（\(c.who)）" : " (\(c.who))"),
+                lines.append(SheetLine(kind: .comment, label: Phrase.sheetFieldComment.text(lang) + c.text + Phrase.inParentheses.text(lang, c.who),
                                        indent: indent + 2))
             }
         }
         if let review {
             let when = String(review.at.prefix(10))
             lines.append(SheetLine(kind: .decision(approved: review.state == .approved),
-                                   label: (zh ? "审核：" : "Review: ") + StatusBadge(review.state.status).label(lang)
-                                       + (review.reason.map { zh ? " — \($0)" : " — \($0)" } ?? "") + (zh ? "（\(review.who) \(when)）" : " (\(review.who) \(when))")))
+                                   label: Phrase.sheetReviewLabel.text(lang) + StatusBadge(review.state.status).label(lang)
+                                       + (review.reason.map { Phrase.afterDash.text(lang, $0) } ?? "") + Phrase.pairInParentheses.text(lang, review.who, when)))
         }
         let household = comments.filter { $0.question.isEmpty }
         for c in household {
-            lines.append(SheetLine(kind: .comment, label: (zh ? "※ 对本户的意见：" : "※ On the household: ") + c.text + (zh ? "（\(c.who)）" : " (\(c.who))")))
+            lines.append(SheetLine(kind: .comment, label: Phrase.sheetHouseholdComment.text(lang) + c.text + Phrase.inParentheses.text(lang, c.who)))
         }
         func fields(_ section: Section, row: RowID?, indent: Int) {
             for qi in section.questions where iv.isRelevant(qi, row: row) {
@@ -98,7 +98,7 @@ extension HouseholdSheet {
                     let kind: SheetLine.Kind
                     if let reason = p.overrideReason {
                         kind = .explained
-                        text += zh ? "（已说明：\(reason)）" : " (explained: \(reason))"
+                        text += Phrase.formExplained.text(lang, reason)
                     } else {
                         kind = p.severity == .error ? .error : .warning
                     }
@@ -110,7 +110,7 @@ extension HouseholdSheet {
             lines.append(SheetLine(kind: .section, label: section.id + " " + section.title.text(lang)))
             if let r = section.roster {
                 let rows = iv.rowIDs(of: r)
-                if rows.isEmpty { lines.append(SheetLine(kind: .row, label: zh ? "（无）" : "(none)", indent: 2)) }
+                if rows.isEmpty { lines.append(SheetLine(kind: .row, label: Phrase.sheetNone.text(lang), indent: 2)) }
                 for (n, row) in rows.enumerated() {
                     lines.append(SheetLine(kind: .row, label: "\(n + 1). " + RowLabel.of(iv, roster: r, row: row), indent: 2))
                     fields(section, row: row, indent: 4)
@@ -120,16 +120,16 @@ extension HouseholdSheet {
             }
         }
         let a = Assessment(iv)
-        lines.append(SheetLine(kind: .section, label: zh ? "评估" : "Assessment"))
+        lines.append(SheetLine(kind: .section, label: Phrase.assessment.text(lang)))
         let income = a.perCapitaNetIncome.map { Value.format($0) } ?? "—", line = a.incomeLine.map { Value.format($0) } ?? "—"
-        lines.append(SheetLine(kind: .assessment, label: zh ? "人均纯收入" : "Per-capita net income",
-                               value: zh ? "\(income) 元（标准 \(line) 元）" : "\(income) yuan (line \(line))", indent: 2))
+        lines.append(SheetLine(kind: .assessment, label: Phrase.sheetIncome.text(lang),
+                               value: Phrase.sheetIncomeValue.text(lang, income, line), indent: 2))
         for g in a.guarantees {
             let mark = g.met == true ? "✓ " : g.met == false ? "✗ " : "? "
-            let why = g.met == false ? g.reasons.first?.text(lang) ?? "" : g.met == nil ? (zh ? "信息不全" : "answers missing") : ""
+            let why = g.met == false ? g.reasons.first?.text(lang) ?? "" : g.met == nil ? Phrase.sheetAnswersMissing.text(lang) : ""
             lines.append(SheetLine(kind: .assessment, label: mark + g.label.text(lang), value: why, indent: 2))
         }
-        lines.append(SheetLine(kind: .assessment, label: zh ? "评估建议" : "Suggested", value: a.status.label.text(lang), indent: 2))
+        lines.append(SheetLine(kind: .assessment, label: Phrase.suggested.text(lang), value: a.status.label.text(lang), indent: 2))
         let first = lines.firstIndex(where: \.isField) ?? 0
         let selected = old.flatMap { k in lines.firstIndex { $0.kind == k } } ?? first
         return HouseholdSheet(id: UUID(uuidString: record.id) ?? UUID(), record: record, reviewState: review?.state, reviewReason: review?.reason,
@@ -140,9 +140,8 @@ extension HouseholdSheet {
 extension HistoryPanel {
     /// A field's history from its audit lines: each value, the reasons for its warnings, the comments.
     public static func make(_ title: String, _ audit: [AuditRecord], question: Question?, lang: Language) -> HistoryPanel {
-        let zh = lang == .zh
         func shown(_ value: Value?) -> String {
-            guard let value else { return zh ? "（空）" : "(empty)" }
+            guard let value else { return Phrase.emptyValue.text(lang) }
             return question.map { FieldInput.display(value, $0, lang) } ?? value.display
         }
         let lines = audit.compactMap { a -> HistoryLine? in
@@ -150,15 +149,15 @@ extension HistoryPanel {
             switch a.kind {
             case .answer:
                 let text = a.oldAnswer == nil ? shown(a.newAnswer) : shown(a.oldAnswer) + " → " + shown(a.newAnswer)
-                return HistoryLine(when: when, who: a.who, text: text + (a.reason.map { zh ? "（\($0)）" : " (\($0))" } ?? ""), kind: .value)
+                return HistoryLine(when: when, who: a.who, text: text + (a.reason.map { Phrase.inParentheses.text(lang, $0) } ?? ""), kind: .value)
             case .override:
-                return HistoryLine(when: when, who: a.who, text: (zh ? "说明：" : "reason: ") + (a.reason ?? ""), kind: .reason)
+                return HistoryLine(when: when, who: a.who, text: Phrase.historyReason.text(lang) + (a.reason ?? ""), kind: .reason)
             case .overrideCleared:
-                return HistoryLine(when: when, who: a.who, text: zh ? "说明已撤销" : "reason withdrawn", kind: .reason)
+                return HistoryLine(when: when, who: a.who, text: Phrase.historyReasonWithdrawn.text(lang), kind: .reason)
             case .comment:
-                return HistoryLine(when: when, who: a.who, text: (zh ? "审核意见：" : "comment: ") + (a.reason ?? ""), kind: .comment)
+                return HistoryLine(when: when, who: a.who, text: Phrase.historyComment.text(lang) + (a.reason ?? ""), kind: .comment)
             case .commentResolved:
-                return HistoryLine(when: when, who: a.who, text: (zh ? "意见已处理：" : "comment dealt with: ") + (a.reason ?? ""), kind: .comment)
+                return HistoryLine(when: when, who: a.who, text: Phrase.historyCommentDealt.text(lang) + (a.reason ?? ""), kind: .comment)
             default:
                 return nil
             }

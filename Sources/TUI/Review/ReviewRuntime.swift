@@ -38,7 +38,7 @@ public final class ReviewRuntime: ProgramHost {
     func setState(_ change: (inout ReviewState) -> Void) { loop.change(change) }
 
     public func perform(_ effect: ReviewEffect) -> ReviewMessage? {
-        let lang = state.lang, zh = lang == .zh
+        let lang = state.lang
         do {
             switch effect {
             case .loadList(let query, let offset, let limit):
@@ -60,22 +60,22 @@ public final class ReviewRuntime: ProgramHost {
                 return .historyLoaded(HistoryPanel.make(title, audit, question: q, lang: lang))
             case .approve(let id, let name):
                 try store.approve(id, who: who)
-                return .decided(zh ? "已审核通过：\(name)" : "Approved: \(name)")
+                return .decided(Phrase.reviewApproved.text(lang, name))
             case .sendBack(let id, let reason, let name):
                 try store.sendBack(id, reason: reason, who: who)
-                return .decided(zh ? "已退回：\(name)（\(reason)）" : "Sent back: \(name) (\(reason))")
+                return .decided(Phrase.reviewSentBackWithReason.text(lang, name, reason))
             case .comment(let id, let row, let question, let text):
                 try store.addComment(id, row: row, question: question, text: text, who: who)
-                return .opened(try sheet(id, keeping: state.sheet?.field?.kind), note: zh ? "意见已记录，随下一个数据包发给调查员" : "Comment saved; it goes out in the next bundle")
+                return .opened(try sheet(id, keeping: state.sheet?.field?.kind), note: Phrase.reviewCommentSaved.text(lang))
             case .loadConflicts(let note):
                 return .conflictsLoaded(try conflictItems(), note: note)
             case .resolve(let id, let choice):
                 let c = try store.resolveConflict(id, take: choice, who: who, questionnaire: questionnaire)
-                let value = c.resolved?.text(lang) ?? (zh ? "（空）" : "(empty)")
-                return .conflictsLoaded(try conflictItems(), note: zh ? "冲突已处理，取值：\(value)" : "Resolved with: \(value)")
+                let value = c.resolved?.text(lang) ?? Phrase.emptyValue.text(lang)
+                return .conflictsLoaded(try conflictItems(), note: Phrase.reviewResolved.text(lang, value))
             case .loadDashboard(let village):
                 guard let code = try village ?? store.reviewFilters().villages.first else {
-                    return .failed(zh ? "库中还没有户" : "No households yet")
+                    return .failed(Phrase.reviewNoHouseholds.text(lang))
                 }
                 return .dashboardLoaded(DashboardPage(try store.dashboard(village: code), questionnaire: questionnaire, lang: lang))
             case .loadCertificate:
@@ -85,9 +85,9 @@ public final class ReviewRuntime: ProgramHost {
                 return nil
             }
         } catch let e as StoreError {
-            return .failed((zh ? "操作失败：" : "Failed: ") + e.message(lang))
+            return .failed(Phrase.reviewFailed.text(lang) + e.message(lang))
         } catch let e as ConflictProblem {
-            return .failed(e.message(zh))
+            return .failed(e.message(lang))
         } catch {
             return .failed("\(error)")
         }
@@ -116,9 +116,9 @@ public final class ReviewRuntime: ProgramHost {
             var field: String
             switch c.kind {
             case .answer: field = question?.label.text(lang) ?? c.field
-            case .override: field = (lang == .zh ? "说明：" : "Reason: ") + (questionnaire.checks.first { $0.id == c.field }?.message.text(lang) ?? c.field)
-            case .review: field = lang == .zh ? "审核决定" : "Review decision"
-            case .status: field = lang == .zh ? "状态" : "Status"
+            case .override: field = Phrase.reviewReasonLabel.text(lang) + (questionnaire.checks.first { $0.id == c.field }?.message.text(lang) ?? c.field)
+            case .review: field = Phrase.reviewDecision.text(lang)
+            case .status: field = Phrase.status.text(lang)
             }
             if let iv, let r = question?.roster, let row = c.rowID {
                 field = RowLabel.of(iv, roster: r, row: row) + " · " + field

@@ -30,7 +30,7 @@ public enum ReviewUpdate {
             state.overlay = nil
             if let note { state.status = StatusLine(note) }
             else if sheet.reviewState == .sentBack, let reason = sheet.reviewReason {
-                state.status = StatusLine(T.pick(state.lang, "已退回：\(reason)", "Sent back: \(reason)"), .warning)
+                state.status = StatusLine(Phrase.reviewSentBack.text(state.lang, reason), .warning)
             }
             return []
         case .historyLoaded(let panel):
@@ -177,7 +177,7 @@ enum ReviewListUpdate {
 enum SheetUpdate {
     static func handle(_ state: inout ReviewState, _ key: Key) -> [ReviewEffect] {
         guard var sheet = state.sheet else { return ReviewUpdate.backToList(&state) }
-        let lang = state.lang, zh = lang == .zh
+        let lang = state.lang
         let rows = state.sheetRows
         switch key {
         case .up: move(&sheet, by: -1)
@@ -195,7 +195,7 @@ enum SheetUpdate {
             if key.is(.quit) { return ReviewUpdate.leaveSheet(&state) }
             if key.is(.nextProblem) {
                 guard let next = nextProblem(sheet) else {
-                    state.status = StatusLine(T.pick(lang, "本户没有错误、提示或意见", "No error, warning or comment in this household"))
+                    state.status = StatusLine(Phrase.noErrorWarningComment.text(lang))
                     return []
                 }
                 sheet.selected = next
@@ -206,23 +206,21 @@ enum SheetUpdate {
             if key.is(.commentField), case .field(let row, let question)? = sheet.field?.kind {
                 let label = sheet.field?.label ?? question
                 state.overlay = .prompt(ReviewPrompt(purpose: .comment(sheet.id, row: row, question: question),
-                                                     title: T.pick(lang, "对“\(label)”提意见", "Comment on “\(label)”"),
-                                                     detail: T.pick(lang, "调查员会在这一项下看到这条意见。Enter 保存，Esc 取消",
-                                                                     "The enumerator sees it under this field. Enter saves, Esc cancels"),
-                                                     label: T.pick(lang, "意见：", "Comment: ")))
+                                                     title: Phrase.commentOnField.text(lang, label),
+                                                     detail: Phrase.commentOnFieldDetail.text(lang),
+                                                     label: Phrase.commentLabel.text(lang)))
             } else if key.is(.commentHousehold) {
                 state.overlay = .prompt(ReviewPrompt(purpose: .comment(sheet.id, row: nil, question: ""),
-                                                     title: T.pick(lang, "对本户提意见（\(sheet.name)）", "Comment on the household (\(sheet.name))"),
-                                                     detail: T.pick(lang, "Enter 保存，Esc 取消", "Enter saves, Esc cancels"),
-                                                     label: T.pick(lang, "意见：", "Comment: ")))
+                                                     title: Phrase.commentOnHousehold.text(lang, sheet.name),
+                                                     detail: Phrase.enterSavesEscCancels.text(lang),
+                                                     label: Phrase.commentLabel.text(lang)))
             } else if key.is(.sendBack) {
                 state.overlay = .prompt(ReviewPrompt(purpose: .sendBack(sheet.id),
-                                                     title: T.pick(lang, "退回本户（\(sheet.name)）", "Send back \(sheet.name)"),
-                                                     detail: T.pick(lang, "请写明退回原因，调查员打开本户时会看到。Enter 退回，Esc 取消",
-                                                                     "Say why; the enumerator sees it on opening the household. Enter sends back, Esc cancels"),
-                                                     label: T.pick(lang, "原因：", "Reason: ")))
+                                                     title: Phrase.sendBackTitle.text(lang, sheet.name),
+                                                     detail: Phrase.sendBackDetail.text(lang),
+                                                     label: Phrase.explainLabel.text(lang)))
             } else if key.is(.approve) {
-                if let refusal = approvalRefusal(sheet, zh: zh) {
+                if let refusal = approvalRefusal(sheet, lang: lang) {
                     state.status = StatusLine(refusal, .error)
                 } else {
                     state.overlay = .confirmApprove(sheet.id, household: sheet.name)
@@ -254,14 +252,14 @@ enum SheetUpdate {
     }
 
     /// Why the household cannot be approved as it stands, if it cannot.
-    static func approvalRefusal(_ sheet: HouseholdSheet, zh: Bool) -> String? {
+    static func approvalRefusal(_ sheet: HouseholdSheet, lang: Language) -> String? {
         let r = sheet.record
-        if r.status == .approved { return zh ? "本户已审核通过" : "Already approved" }
+        if r.status == .approved { return Phrase.alreadyApproved.text(lang) }
         if r.status != .complete {
-            return zh ? "只能通过已完成的户（本户：\(StatusBadge(r.status).label(.zh))）" : "Only a completed household can be approved (this one: \(StatusBadge(r.status).label(.en)))"
+            return Phrase.onlyCompletedHouseholdApproved.text(lang, StatusBadge(r.status).label(lang))
         }
-        if r.hardErrors > 0 { return zh ? "本户还有 \(r.hardErrors) 个错误，请退回修改" : "\(r.hardErrors) errors remain: send it back" }
-        if sheet.openConflicts > 0 { return zh ? "本户有 \(sheet.openConflicts) 个冲突未处理（F7 冲突）" : "\(sheet.openConflicts) conflicts are open (F7 conflicts)" }
+        if r.hardErrors > 0 { return Phrase.errorsRemainSendBack.text(lang, r.hardErrors) }
+        if sheet.openConflicts > 0 { return Phrase.conflictsOpenFConflicts.text(lang, sheet.openConflicts) }
         return nil
     }
 
@@ -303,10 +301,9 @@ enum ConflictUpdate {
             if key.is(.takeTheirs) { return [.resolve(conflict: c.record.id, .theirs)] }
             if key.is(.typeValue) {
                 state.overlay = .prompt(ReviewPrompt(purpose: .merge(conflict: c.record.id),
-                                                     title: T.pick(lang, "输入合并后的值：\(c.field)", "Type the merged value: \(c.field)"),
-                                                     detail: T.pick(lang, "本机：\(c.mine ?? "（空）")    对方：\(c.theirs ?? "（空）")。代码题输入代码",
-                                                                     "Here: \(c.mine ?? "(empty)")    Theirs: \(c.theirs ?? "(empty)"). Codes by number"),
-                                                     label: T.pick(lang, "值：", "Value: "),
+                                                     title: Phrase.typeMergedValue.text(lang, c.field),
+                                                     detail: Phrase.mergeDetail.text(lang, c.mine ?? Phrase.emptyValue.text(lang), c.theirs ?? Phrase.emptyValue.text(lang)),
+                                                     label: Phrase.value.text(lang),
                                                      text: c.record.theirs.typedText))
             }
         }
@@ -329,10 +326,10 @@ enum DashboardUpdate {
             guard d.page.guarantees.indices.contains(d.guarantees.selected) else { return [] }
             let g = d.page.guarantees[d.guarantees.selected]
             if g.failing.isEmpty {
-                state.status = StatusLine(T.pick(state.lang, "没有未达到“\(g.label)”的户", "No household fails “\(g.label)”"))
+                state.status = StatusLine(Phrase.noHouseholdFails.text(state.lang, g.label))
                 return []
             }
-            state.overlay = .failing(FailingList(title: T.pick(state.lang, "未达到“\(g.label)”的户（\(g.failing.count)）", "Failing “\(g.label)” (\(g.failing.count))"),
+            state.overlay = .failing(FailingList(title: Phrase.failingTitle.text(state.lang, g.label, g.failing.count),
                                                  households: g.failing))
         case .escape: return ReviewUpdate.backToList(&state)
         default:
@@ -358,7 +355,7 @@ enum ReviewOverlayUpdate {
         case .confirmApprove(let id, let name):
             state.overlay = nil
             if key == .enter || key.is(.approve) { return [.approve(id, household: name)] }
-            state.status = StatusLine(T.pick(lang, "未通过，本户状态不变", "Not approved; nothing changed"))
+            state.status = StatusLine(Phrase.notApprovedNothingChanged.text(lang))
         case .history(var panel):
             switch key {
             case .up: panel.top = max(0, panel.top - 1)
@@ -382,7 +379,7 @@ enum ReviewOverlayUpdate {
             switch key {
             case .escape:
                 state.overlay = nil
-                state.status = StatusLine(T.pick(lang, "已取消", "Cancelled"))
+                state.status = StatusLine(Phrase.reviewCancelled.text(lang))
                 return []
             case .char(let c) where !c.isNewline: prompt.text.append(c)
             case .backspace: if !prompt.text.isEmpty { prompt.text.removeLast() }
@@ -390,7 +387,7 @@ enum ReviewOverlayUpdate {
             case .enter:
                 let text = prompt.text.trimmingCharacters(in: .whitespaces)
                 guard !text.isEmpty else {
-                    prompt.error = T.pick(lang, "不能为空", "Cannot be empty")
+                    prompt.error = Phrase.cannotBeEmpty.text(lang)
                     state.overlay = .prompt(prompt)
                     return []
                 }

@@ -23,7 +23,7 @@ enum FormView {
     static let labelWidth = 24
 
     static func draw(_ buf: inout ScreenBuffer, _ state: AppState, _ form: FormState) {
-        let lang = state.lang, zh = lang == .zh
+        let lang = state.lang
         let iv = form.interview, q = iv.questionnaire
         header(&buf, state, form)
         sectionList(&buf, state, form)
@@ -34,7 +34,7 @@ enum FormView {
             let rows = iv.rowIDs(of: r)
             let n = (rows.firstIndex(of: row) ?? 0) + 1
             let name = RowLabel.of(iv, roster: r, row: row)
-            title += zh ? " · 第\(n)/\(rows.count)\(T.rowUnit(q.rosters[r])) \(name)" : " · \(n) of \(rows.count) \(name)"
+            title += Phrase.formRowOf.text(lang, n, rows.count, T.rowUnit(q.rosters[r]), name)
         }
         buf.put(title, x: paneX, y: 1, style: .title, limit: paneW)
 
@@ -70,35 +70,35 @@ enum FormView {
         var hint = ""
         if let question = form.question {
             let expects = FieldInput.expects(question, lang)
-            hint = question.hint.map { h in question.type == .text || question.type == .idNumber ? h.text(lang) : h.text(lang) + (zh ? "；" : "; ") + expects } ?? expects
+            hint = question.hint.map { h in question.type == .text || question.type == .idNumber ? h.text(lang) : h.text(lang) + Phrase.semicolon.text(lang) + expects } ?? expects
         } else if case .rosterEnd(let sec) = form.cursor, let r = q.sections[sec].roster {
-            hint = zh ? "\(q.rosters[r].label.zh)录完了吗？按 F7 添加下一行，按 Enter 继续" : "Done with \(q.rosters[r].label.en)? F7 adds a row, Enter goes on"
+            hint = Phrase.formRosterDone.text(lang, q.rosters[r].label)
         }
         Chrome.statusLine(&buf, state, hint: hint)
         if form.edit != nil {
-            Chrome.keyBar(&buf, zh ? [("Enter", "确认"), ("Esc", "取消修改"), ("Ctrl-U", "清空"), ("↑↓", "选项"), ("F1", "帮助")]
-                                   : [("Enter", "confirm"), ("Esc", "cancel edit"), ("Ctrl-U", "clear"), ("↑↓", "options"), ("F1", "help")])
+            Chrome.keyBar(&buf, [("Enter", Phrase.formKeyConfirm.text(lang)), ("Esc", Phrase.formKeyCancel.text(lang)), ("Ctrl-U", Phrase.formKeyClear.text(lang)),
+                                 ("↑↓", Phrase.formKeyOptions.text(lang)), ("F1", Phrase.formKeyHelp.text(lang))])
         } else {
             let inRoster = q.sections[form.cursor.section].roster != nil
-            var keys = zh ? [("Enter", "下一项"), ("PgDn", "下一部分"), ("F2", "检查"), ("F3", "成员"), ("F4", "评估")]
-                          : [("Enter", "next"), ("PgDn", "part"), ("F2", "checks"), ("F3", "grid"), ("F4", "assess")]
-            if inRoster { keys.append(("F7", zh ? "添加" : "add")) }
-            keys += zh ? [("F1", "帮助"), ("F10", "返回")] : [("F1", "help"), ("F10", "list")]
+            var keys = [("Enter", Phrase.formKeyNext.text(lang)), ("PgDn", Phrase.formKeyPart.text(lang)), ("F2", Phrase.formKeyChecks.text(lang)),
+                        ("F3", Phrase.formKeyGrid.text(lang)), ("F4", Phrase.formKeyAssess.text(lang))]
+            if inRoster { keys.append(("F7", Phrase.formAdd.text(lang))) }
+            keys += [("F1", Phrase.formKeyHelp.text(lang)), ("F10", Phrase.formKeyList.text(lang))]
             Chrome.keyBar(&buf, keys)
         }
     }
 
     static func header(_ buf: inout ScreenBuffer, _ state: AppState, _ form: FormState) {
-        let iv = form.interview, zh = state.lang == .zh
+        let iv = form.interview
         let answered = form.sectionProgress.reduce(0) { $0 + $1.answered }, required = form.sectionProgress.reduce(0) { $0 + $1.required }
         var head = ""
         if let people = iv.questionnaire.roles.head?.roster, let h = iv.headRow {
             head = RowLabel.of(iv, roster: people, row: h)
         }
         let no = iv.value(of: \.householdNo)?.text ?? ""
-        let left = zh ? "户主 \(head.isEmpty ? "（未填）" : head)  户号 \(no.isEmpty ? "-" : no)" : "Head \(head.isEmpty ? "(none)" : head)  No. \(no.isEmpty ? "-" : no)"
+        let left = Phrase.formHeadAndNumber.text(state.lang, head.isEmpty ? Phrase.notFilledIn.text(state.lang) : head, no.isEmpty ? "-" : no)
         let errors = iv.hardErrorCount, warnings = iv.unexplainedWarningCount
-        let right = zh ? "已答 \(answered)/\(required)  错误 \(errors)  待说明 \(warnings)" : "Done \(answered)/\(required)  Errors \(errors)  Warnings \(warnings)"
+        let right = Phrase.formProgress.text(state.lang, answered, required, errors, warnings)
         Chrome.titleBar(&buf, left, right: right)
     }
 
@@ -125,18 +125,18 @@ enum FormView {
 
     /// The lines of the current section (one row of it, for a roster section).
     static func lines(_ form: FormState, lang: Language, width: Int) -> [FormLine] {
-        let iv = form.interview, q = iv.questionnaire, zh = lang == .zh
+        let iv = form.interview, q = iv.questionnaire
         let section = q.sections[form.cursor.section]
         var out: [FormLine] = []
         switch form.cursor {
         case .rosterEnd(let s):
             let r = q.sections[s].roster!
             let rows = iv.rowIDs(of: r)
-            out.append(FormLine(kind: .note, label: zh ? "已录入\(rows.count)\(T.rowUnit(q.rosters[r]))：" : "\(rows.count) so far:", value: ""))
+            out.append(FormLine(kind: .note, label: Phrase.formSoFar.text(lang, rows.count, T.rowUnit(q.rosters[r])), value: ""))
             for (i, row) in rows.enumerated() {
                 out.append(FormLine(kind: .note, label: "  \(i + 1). " + RowLabel.of(iv, roster: r, row: row), value: ""))
             }
-            out.append(FormLine(kind: .rosterPrompt, label: zh ? "▶ F7 添加下一行    Enter 继续" : "▶ F7 add a row    Enter go on", value: ""))
+            out.append(FormLine(kind: .rosterPrompt, label: Phrase.formRosterEndHint.text(lang), value: ""))
             return out
         case .field(let cur):
             for qi in section.questions {
@@ -149,7 +149,7 @@ enum FormView {
                 let comments = form.comments.filter { $0.question == question.id && $0.row == (question.roster == nil ? nil : cur.row) }
                 out.append(FormLine(kind: kind, label: (comments.isEmpty ? "" : "※") + question.label.text(lang), value: value))
                 for c in comments {
-                    for part in Chrome.wrap((zh ? "审核意见：" : "Comment: ") + c.text + (zh ? "（\(c.who)）" : " (\(c.who))"), width - 4).prefix(2) {
+                    for part in Chrome.wrap(Phrase.formComment.text(lang) + c.text + Phrase.inParentheses.text(lang, c.who), width - 4).prefix(2) {
                         out.append(FormLine(kind: .comment, label: part, value: ""))
                     }
                 }
@@ -159,9 +159,9 @@ enum FormView {
                     // An ID number says exactly what is wrong with it (which check character it should have).
                     if question.type == .idNumber, case .text(let id)? = iv.value(of: qi, row: cur.row),
                        let detail = ResidentID.check(id, on: iv.referenceDay) {
-                        text += (zh ? "：" : ": ") + detail.message(lang)
+                        text += Phrase.colon.text(lang) + detail.message(lang)
                     }
-                    if let reason = p.overrideReason { text += zh ? "（已说明：\(reason)）" : " (explained: \(reason))" }
+                    if let reason = p.overrideReason { text += Phrase.formExplained.text(lang, reason) }
                     for part in Chrome.wrap(text, width - 4).prefix(isCurrent ? 3 : 1) {
                         out.append(FormLine(kind: .message(p.severity, explained: p.overrideReason != nil), label: part, value: ""))
                     }
@@ -214,7 +214,7 @@ enum OptionsBox {
     static func draw(_ buf: inout ScreenBuffer, _ q: Question, _ edit: FieldEdit?, x: Int, y: Int, width: Int, lang: Language) {
         let list = items(q, edit)
         if list.isEmpty {
-            buf.put(lang == .zh ? "（没有匹配的选项）" : "(no option matches)", x: x, y: y, style: .warning)
+            buf.put(Phrase.formNoOptionMatches.text(lang), x: x, y: y, style: .warning)
             return
         }
         buf.put(String(repeating: "┄", count: width), x: x, y: y - 1, style: .hint)

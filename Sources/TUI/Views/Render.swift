@@ -85,10 +85,8 @@ enum Chrome {
 /// Shown instead of any screen when the terminal is smaller than 80×24; the state is kept as it was.
 enum TooSmallView {
     static func draw(_ buf: inout ScreenBuffer, _ state: AppState) {
-        let zh = state.lang == .zh
-        let lines = zh ? ["终端窗口太小（\(state.width)×\(state.height)）", "请把窗口放大到至少 80×24", "放大后从原处继续，输入不会丢失"]
-                       : ["The terminal is too small (\(state.width)×\(state.height))", "Please enlarge it to at least 80×24",
-                          "You will continue where you were; nothing is lost"]
+        let lines = [Phrase.terminalTooSmall.text(state.lang, state.width, state.height), Phrase.enlargeLeast.text(state.lang),
+                     Phrase.youContinueWhereYou.text(state.lang)]
         let top = max(0, (state.height - lines.count) / 2)
         for (i, line) in lines.enumerated() {
             let x = max(0, (state.width - CellWidth.of(line)) / 2)

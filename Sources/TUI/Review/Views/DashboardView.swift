@@ -5,18 +5,18 @@ import Survey
 /// the right, interviews per enumerator per day below. Drawn on a tall canvas that scrolls as a whole.
 enum DashboardView {
     static func draw(_ buf: inout ScreenBuffer, _ state: ReviewState, _ d: DashboardState) {
-        let l = state.lang, zh = l == .zh, p = d.page
-        Chrome.titleBar(&buf, (zh ? "审核 · 村情概览 · 村 " : "Review · dashboard · village ") + p.village,
-                        right: zh ? "共 \(p.households) 户" : "\(p.households) households")
+        let l = state.lang, p = d.page
+        Chrome.titleBar(&buf, Phrase.dashboardTitle.text(l) + p.village,
+                        right: Phrase.listTotal.text(l, p.households))
         let canvas = self.canvas(p, selected: d.guarantees.selected, width: buf.width, lang: l)
         let lines = state.layout.dashboard, rows = lines.count
         let top = min(d.top, max(0, canvas.height - rows))
         buf.copy(canvas, rows: top..<min(canvas.height, top + rows), to: lines.first)
         if top > 0 { buf.put("↑", x: buf.width - 1, y: lines.first, style: .hint) }
         if top + rows < canvas.height { buf.put("↓", x: buf.width - 1, y: lines.first + rows - 1, style: .hint) }
-        Chrome.statusLine(&buf, state.status, hint: zh ? "↑↓ 选择一项保障，Enter 列出未达到的户" : "↑↓ choose a guarantee, Enter lists the households failing it")
-        Chrome.keyBar(&buf, zh ? [("↑↓", "选择"), ("Enter", "列出户"), ("F4", "换村"), ("PgDn", "翻页"), ("Esc", "返回"), ("F1", "帮助")]
-                               : [("↑↓", "select"), ("Enter", "list"), ("F4", "village"), ("PgDn", "scroll"), ("Esc", "back"), ("F1", "help")])
+        Chrome.statusLine(&buf, state.status, hint: Phrase.dashboardHint.text(l))
+        Chrome.keyBar(&buf, [("↑↓", Phrase.keySelect.text(l)), ("Enter", Phrase.dashboardKeyList.text(l)), ("F4", Phrase.dashboardKeyVillage.text(l)),
+                             ("PgDn", Phrase.dashboardKeyScroll.text(l)), ("Esc", Phrase.keyBack.text(l)), ("F1", Phrase.formKeyHelp.text(l))])
     }
 
     /// The whole dashboard, as tall as it needs to be.
@@ -27,12 +27,12 @@ enum DashboardView {
         let leftW = (width - 3) * 3 / 5, rightW = width - 3 - leftW, lx = 1, rx = 2 + leftW
         // Left: households by type and status.
         var y = 0
-        c.put(zh ? "户类型 × 状态" : "Type × status", x: lx, y: y, style: .title)
+        c.put(Phrase.dashboardTypeByStatus.text(lang), x: lx, y: y, style: .title)
         y += 1
         let colW = 7, typeW = leftW - colW * DashboardPage.statuses.count - 6
         var x = lx + typeW
         for s in DashboardPage.statuses.map(StatusBadge.init) { x += c.put(Chrome.right(s.short(lang), colW), x: x, y: y, style: s.style, limit: colW) }
-        c.put(Chrome.right(zh ? "合计" : "all", 6), x: x, y: y, style: .hint)
+        c.put(Chrome.right(Phrase.dashboardTotal.text(lang), 6), x: x, y: y, style: .hint)
         for t in p.types {
             y += 1
             c.put(t.label, x: lx, y: y, limit: typeW - 1)
@@ -41,7 +41,7 @@ enum DashboardView {
             c.put(Chrome.right(String(t.counts.reduce(0, +)), 6), x: x, y: y, style: .title)
         }
         y += 2
-        c.put(zh ? "主要致贫原因" : "Main causes of poverty", x: lx, y: y, style: .title)
+        c.put(Phrase.dashboardCauses.text(lang), x: lx, y: y, style: .title)
         let cellW = leftW / 2
         for (i, cause) in p.causes.enumerated() {
             if i % 2 == 0 { y += 1 }
@@ -53,7 +53,7 @@ enum DashboardView {
 
         // Right: the guarantees, then income against the line.
         y = 0
-        c.put(zh ? "两不愁三保障 · 未达到的户" : "两不愁三保障: failing", x: rx, y: y, style: .title, limit: rightW)
+        c.put(Phrase.dashboardFailing.text(lang), x: rx, y: y, style: .title, limit: rightW)
         for (i, g) in p.guarantees.enumerated() {
             y += 1
             let isSelected = i == selected
@@ -63,13 +63,13 @@ enum DashboardView {
                   style: isSelected ? Style(bold: true, reverse: true) : g.failing.isEmpty ? .done : .error)
         }
         y += 2
-        let unknown = p.incomeUnknown > 0 ? (zh ? "（未知 \(p.incomeUnknown) 户）" : " (\(p.incomeUnknown) unknown)") : ""
-        c.put((zh ? "人均纯收入 ÷ 标准" : "Income ÷ line") + unknown, x: rx, y: y, style: .title, limit: rightW)
+        let unknown = p.incomeUnknown > 0 ? Phrase.dashboardUnknown.text(lang, p.incomeUnknown) : ""
+        c.put(Phrase.dashboardIncomeRatio.text(lang) + unknown, x: rx, y: y, style: .title, limit: rightW)
         let most = max(1, p.income.map(\.count).max() ?? 1), barW = rightW - 15
         for band in p.income {
             y += 1
             if band.lower == 1 {
-                c.put(String(repeating: "─", count: 4) + (zh ? " 标准线 " : " the line ") + String(repeating: "─", count: rightW - 14), x: rx, y: y,
+                c.put(String(repeating: "─", count: 4) + Phrase.dashboardLine.text(lang) + String(repeating: "─", count: rightW - 14), x: rx, y: y,
                       style: .warning, limit: rightW)
                 y += 1
             }
@@ -82,13 +82,13 @@ enum DashboardView {
         y = max(leftEnd, y + 1)
 
         // Below: interviews per enumerator on the last days anyone interviewed.
-        c.put(zh ? "每人每日入户数（最近 \(p.days.count) 个工作日）" : "Interviews per enumerator per day (last \(p.days.count) working days)",
+        c.put(Phrase.dashboardPace.text(lang, p.days.count),
               x: lx, y: y, style: .title)
         y += 1
         let nameW = 14
         x = lx + nameW
         for day in p.days { x += c.put(Chrome.right(String(day.suffix(5)), 6), x: x, y: y, style: .hint) + 1 }
-        c.put(Chrome.right(zh ? "合计" : "all", 5), x: x, y: y, style: .hint)
+        c.put(Chrome.right(Phrase.dashboardTotal.text(lang), 5), x: x, y: y, style: .hint)
         for e in p.enumerators {
             y += 1
             c.put(e.name, x: lx, y: y, limit: nameW - 1)

@@ -6,25 +6,25 @@ enum SheetView {
     static let labelWidth = 26
 
     static func draw(_ buf: inout ScreenBuffer, _ state: ReviewState, _ sheet: HouseholdSheet) {
-        let l = state.lang, zh = l == .zh, r = sheet.record
-        Chrome.titleBar(&buf, (zh ? "审核 · " : "Review · ") + sheet.name + (zh ? " · 村 " : " · village ") + r.villageCode,
+        let l = state.lang, r = sheet.record
+        Chrome.titleBar(&buf, Phrase.sheetTitle.text(l) + sheet.name + Phrase.sheetVillage.text(l) + r.villageCode,
                         right: StatusBadge(r.status).label(l))
         var x = 1
         func fact(_ label: String, _ value: String, _ style: Style = Style(bold: true)) {
             x += buf.put(label, x: x, y: 1, style: .hint) + 1
             x += buf.put(value, x: x, y: 1, style: style) + 2
         }
-        fact(zh ? "调查员" : "Enumerator", r.enumerator)
-        fact(zh ? "已答" : "Done", "\(r.answered)/\(r.required)")
-        fact(zh ? "错误" : "Errors", String(r.hardErrors), r.hardErrors > 0 ? .error : .done)
-        fact(zh ? "待说明" : "Open", String(r.softOpen), r.softOpen > 0 ? .warning : .done)
-        fact(zh ? "已说明" : "Explained", String(sheet.overrides))
-        fact(zh ? "冲突" : "Conflicts", String(sheet.openConflicts), sheet.openConflicts > 0 ? .error : .done)
+        fact(Phrase.cardEnumerator.text(l), r.enumerator)
+        fact(Phrase.sheetDone.text(l), "\(r.answered)/\(r.required)")
+        fact(Phrase.sheetErrors.text(l), String(r.hardErrors), r.hardErrors > 0 ? .error : .done)
+        fact(Phrase.sheetOpen.text(l), String(r.softOpen), r.softOpen > 0 ? .warning : .done)
+        fact(Phrase.sheetExplained.text(l), String(sheet.overrides))
+        fact(Phrase.sheetConflicts.text(l), String(sheet.openConflicts), sheet.openConflicts > 0 ? .error : .done)
 
         // Who sent it, on a header line of its own (a household made on this store has none).
         let lines = state.layout.sheet(withSender: sheet.sender != nil)
         if let from = sheet.senderLine(l), let s = sheet.sender {
-            let word = zh ? "来自" : "From"
+            let word = Phrase.sheetFrom.text(l)
             let used = buf.put(word, x: 1, y: 2, style: .hint)
             let name = buf.put(s.person, x: 2 + used, y: 2, style: Style(bold: true), limit: buf.width - 3 - used)
             buf.put(String(from.dropFirst(word.count + 1 + s.person.count)), x: 2 + used + name, y: 2, style: .hint, limit: buf.width - 3 - used - name)
@@ -40,15 +40,14 @@ enum SheetView {
         if top + rows < sheet.lines.count { buf.put("↓", x: buf.width - 1, y: first - 1 + rows, style: .hint) }
         let fields = sheet.lines.filter(\.isField).count
         let here = sheet.lines[..<min(sheet.lines.count, sheet.selected + 1)].filter(\.isField).count
-        let where_ = zh ? "第 \(here) / \(fields) 项" : "field \(here) of \(fields)"
+        let where_ = Phrase.sheetPosition.text(l, here, fields)
         buf.put(where_, x: buf.width - CellWidth.of(where_) - 1, y: buf.height - 3, style: .hint)
-        Chrome.statusLine(&buf, state.status, hint: zh ? "只读：Enter 看该项历史；意见和决定随下一个数据包发给调查员"
-                                                        : "Read-only; Enter: field history; decisions travel in the next bundle")
-        Chrome.keyBar(&buf, zh ? [("Enter", "历史"), ("F3", "字段意见"), ("F4", "户意见"), ("F6", "下个问题"), ("F8", "退回"), ("F9", "通过"), ("Esc", "返回"),
-                                  ("F1", "帮助")]
-                               // Esc (back) is left to the help screen: the English words need the room.
-                               : [("Enter", "history"), ("F3", "comment"), ("F4", "household"), ("F6", "next"), ("F8", "send back"),
-                                  ("F9", "approve"), ("F1", "help")])
+        Chrome.statusLine(&buf, state.status, hint: Phrase.sheetHint.text(l))
+        // Esc (back) is left to the help screen in English: the English words need the room.
+        let keys: [(String, Phrase)] = [("Enter", .sheetKeyHistory), ("F3", .sheetKeyFieldComment), ("F4", .sheetKeyHouseholdComment),
+                                        ("F6", .sheetKeyNextProblem), ("F8", .sheetKeySendBack), ("F9", .sheetKeyApprove)]
+            + (l == .zh ? [("Esc", .sheetKeyBack)] : []) + [("F1", .sheetKeyHelp)]
+        Chrome.keyBar(&buf, keys.map { ($0.0, $0.1.text(l)) })
     }
 
     static func draw(_ buf: inout ScreenBuffer, _ line: SheetLine, y: Int, selected: Bool) {
