@@ -119,8 +119,7 @@ struct Export: ParsableCommand {
         /// `--household` names one household by its whole id.
         func validate() throws {
             if let household, UUID(uuidString: household) == nil {
-                throw ValidationError(options.lang == .zh ? "--household 应为完整的户ID（UUID）：\(TerminalText.escaped(household))"
-                                                          : "--household is a whole household id (a UUID): \(TerminalText.escaped(household))")
+                throw ValidationError(Phrase.householdNotWholeID.text(options.lang, TerminalText.escaped(household)))
             }
         }
 

@@ -10,12 +10,11 @@ public enum HouseholdStatus: String, Codable, CaseIterable, Hashable, Sendable, 
 
     /// The status in words, the same on every screen and in every export.
     public func label(_ lang: Language) -> String {
-        let zh = lang == .zh
         switch self {
-        case .inProgress: return zh ? "调查中" : "ongoing"
-        case .complete: return zh ? "已完成" : "complete"
-        case .approved: return zh ? "已审核" : "approved"
-        case .sentBack: return zh ? "已退回" : "sent back"
+        case .inProgress: return Phrase.statusInProgress.text(lang)
+        case .complete: return Phrase.statusComplete.text(lang)
+        case .approved: return Phrase.statusApproved.text(lang)
+        case .sentBack: return Phrase.statusSentBack.text(lang)
         }
     }
 

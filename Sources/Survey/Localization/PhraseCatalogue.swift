@@ -148,6 +148,10 @@ public enum Phrase: String, CaseIterable, Sendable {
     case summarySection, summaryTitle, summaryRoster, summaryInputs, summaryCalculated, summaryChecks, screensValid
     case screensProblems, screensUnreadableNote, summaryIncomeLines, summaryGuarantees, summaryCodeLists
     case screensNotFound, sampleDataNotFound
+    // MARK: Store · HouseholdStatus.swift
+    case statusInProgress, statusComplete, statusApproved, statusSentBack
+    // MARK: CLI · StoreCommands.swift (validate)
+    case householdNotWholeID
     // MARK: CLI · CountyCommands.swift
     case countyCodeNotDigits, countyNameEmpty, countyMade, countyFileLine, countyFingerprintLine, countyKeepOffline
     case badRole, scopeEmpty, scopeNotNumeric, dateNotDay, certificateFileLine, certificatePersonLine
@@ -744,6 +748,13 @@ extension Phrase {
         case .summaryCodeLists: return Localized(zh: "代码表 {0} 个", en: "{0} code lists")
         case .screensNotFound: return Localized(zh: "找不到问卷定义目录 (questionnaire folder not found): {0}", en: "questionnaire folder not found: {0}")
         case .sampleDataNotFound: return Localized(zh: "找不到示例数据目录 (sample data folder not found): {0}", en: "sample data folder not found: {0}")
+        // MARK: Store · HouseholdStatus.swift
+        case .statusInProgress: return Localized(zh: "调查中", en: "ongoing")
+        case .statusComplete: return Localized(zh: "已完成", en: "complete")
+        case .statusApproved: return Localized(zh: "已审核", en: "approved")
+        case .statusSentBack: return Localized(zh: "已退回", en: "sent back")
+        // MARK: CLI · StoreCommands.swift (validate)
+        case .householdNotWholeID: return Localized(zh: "--household 应为完整的户ID（UUID）：{0}", en: "--household is a whole household id (a UUID): {0}")
         // MARK: CLI · CountyCommands.swift
         case .countyCodeNotDigits: return Localized(zh: "县代码应为数字：{0}", en: "the county code is digits: {0}")
         case .countyNameEmpty: return Localized(zh: "县名不能为空", en: "the county name is empty")
