@@ -7,8 +7,9 @@ import Testing
 @Suite struct CrashSafetyTests {
     struct Observed { var household = ""; var row = ""; var committed = -1 }
 
-    /// Starts the writer, lets it run for `millis`, kills it, and returns what it had reported.
-    func runAndKill(db: String, millis: UInt32) throws -> Observed {
+    /// Starts the writer and kills it `millis` after launch or, with `afterReady`, `millis` after it reported its
+    /// household (its writing has begun): moments meant to fall among the commits do so however loaded the machine is.
+    func runAndKill(db: String, millis: UInt32, afterReady: Bool) throws -> Observed {
         let p = Process()
         p.executableURL = HufangBinary.url
         p.arguments = ["crash-writer", "--db", db, "--screens", HufangBinary.screens]
@@ -16,12 +17,21 @@ import Testing
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice
         try p.run()
+        var data = Data()
+        if afterReady {
+            // availableData waits for output and is empty at end of file (a writer that failed to start).
+            while !data.contains(UInt8(ascii: "\n")) {
+                let chunk = out.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                data.append(chunk)
+            }
+        }
         usleep(millis * 1000)
         kill(p.processIdentifier, SIGKILL)
         p.waitUntilExit()
+        data.append(out.fileHandleForReading.readDataToEndOfFile())
         var o = Observed()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        for line in text.split(separator: "\n") {
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             let parts = line.split(separator: " ")
             if parts.first == "household", parts.count == 4 { o.household = String(parts[1]); o.row = String(parts[3]) }
             if parts.first == "committed", parts.count == 2, let n = Int(parts[1]) { o.committed = n }
@@ -48,8 +58,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         for round in 0..<50 {
             let db = dir.appendingPathComponent("crash-\(round).sqlite").path
-            // Random moments from start-up (before any commit) to well into the writing.
-            let o = try runAndKill(db: db, millis: UInt32.random(in: 5...600, using: &rng))
+            // Ten random moments in start-up (mostly before any commit), forty well into the writing.
+            let startUp = round < 10
+            let o = try runAndKill(db: db, millis: UInt32.random(in: startUp ? 5...150 : 5...400, using: &rng), afterReady: !startUp)
             kills += 1
             guard FileManager.default.fileExists(atPath: db) else { continue }
             #expect(try sqlite(db, "PRAGMA integrity_check") == "ok", "round \(round)")
