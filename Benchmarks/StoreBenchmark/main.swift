@@ -26,7 +26,7 @@ func fill(_ store: HouseholdStore, households n: Int, villages: Int) throws { tr
 // 200 members (each commit also refreshes the household's listing summary: progress and problem counts).
 for members in [1, 12, 200] {
     let store = try HouseholdStore(path: dir.appendingPathComponent("commit-\(members).sqlite").path, create: true)
-    let iv = Interview(questionnaire: questionnaire, today: day)
+    var iv = Interview(questionnaire: questionnaire, today: day)
     try store.create(iv, enumerator: "李文华", who: "李文华")
     var rows: [RowID] = []
     for m in 0..<members {

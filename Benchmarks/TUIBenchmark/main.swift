@@ -19,7 +19,7 @@ func percentile(_ xs: [UInt64], _ p: Double) -> Double { let s = xs.sorted(); re
 
 /// A household of `members` people with the member section answered, as the interview screen holds it.
 func household(members: Int) throws -> Interview {
-    let iv = Interview(questionnaire: questionnaire, today: day)
+    var iv = Interview(questionnaire: questionnaire, today: day)
     try iv.answer("village_code", .text("622922100201"))
     try iv.answer("interview_date", .date(Day(year: 2020, month: 11, day: 20)!))
     try iv.answer("household_type", .code(1))

@@ -161,11 +161,17 @@ public final class HouseholdStore: Sendable {
     /// household that changes goes back to `in_progress` (it must be signed off again).
     public func commit(_ changes: [InterviewChange], of interview: Interview, who: String) throws(StoreError) {
         guard !changes.isEmpty else { return }
+        try commit(CommitRequest(changes, of: interview), who: who)
+    }
+
+    /// Commits a request made from the interview (`commit(_:of:who:)` without the interview).
+    public func commit(_ request: CommitRequest, who: String) throws(StoreError) {
+        guard !request.changes.isEmpty else { return }
         try write { db in
             let now = Self.timestamp()
             let clock = try tick(db)
-            let hid = interview.householdID.uuidString.lowercased()
-            for change in changes {
+            let hid = request.household.uuidString.lowercased()
+            for change in request.changes {
                 switch change {
                 case .answer(let question, let row, let old, let new):
                     let rid = row?.uuidString.lowercased() ?? ""
@@ -203,7 +209,7 @@ public final class HouseholdStore: Sendable {
             }
             // A completed or approved household that changes is no longer signed off: it goes back to the
             // interview, and once completed again, to review. The summary's UPDATE says which it was.
-            let status = try updateSummary(interview, db, now: now)
+            let status = try updateSummary(request.summary, db, now: now)
             if let status, let reason = ["complete": "changed after completion", "approved": "changed after approval"][status] {
                 try db.execute(sql: "UPDATE household SET status = 'in_progress' WHERE id = ?", arguments: [hid])
                 // Its own tick, so the trail lists it after the change that caused it.
@@ -214,11 +220,16 @@ public final class HouseholdStore: Sendable {
 
     /// Remembers where the interview stands, so it reopens exactly there.
     public func savePosition(of interview: Interview) throws(StoreError) {
+        try savePosition(interview.position, of: interview.householdID, questionnaire: interview.questionnaire)
+    }
+
+    /// Remembers a household's cursor (written when the household is left; commits carry it too).
+    public func savePosition(_ position: Position?, of household: UUID, questionnaire: Questionnaire) throws(StoreError) {
         // Where this laptop's cursor stands is local: not captured, so moving about adds nothing to a bundle.
         do {
             try writeUncaptured { db in
                 try db.execute(sql: "UPDATE household SET position = ? WHERE id = ?",
-                               arguments: [Self.encode(interview.position, interview.questionnaire), interview.householdID.uuidString.lowercased()])
+                               arguments: [Self.encode(position, questionnaire), household.uuidString.lowercased()])
             }
         } catch { throw StoreError.from(error, path: path) }
     }
@@ -290,8 +301,7 @@ public final class HouseholdStore: Sendable {
 
     /// Writes the household's listing fields and returns its status (RETURNING: no second statement).
     @discardableResult
-    private func updateSummary(_ interview: Interview, _ db: Database, now: String) throws -> String? {
-        let s = Self.summary(of: interview, createdAt: now)
+    private func updateSummary(_ s: HouseholdRecord, _ db: Database, now: String) throws -> String? {
         return try String.fetchOne(db, sql: """
             UPDATE household SET villageCode = ?, groupName = ?, householdNo = ?, headName = ?, headIDNumber = ?, answered = ?,
                 required = ?, hardErrors = ?, softOpen = ?, position = ?, updatedAt = ?, householdType = ?, mainCause = ?,
@@ -301,16 +311,17 @@ public final class HouseholdStore: Sendable {
                              s.perCapitaIncome, s.incomeLine, s.unmetGuarantees, s.id])
     }
 
-    /// The listing fields of a household, worked out from its interview.
+    /// The listing fields of a household, read from its interview: the counts and guarantees the interview
+    /// keeps up to date, a few answers, and the head (the first member whose relation is 1) — no pass
+    /// over the household's answers or checks.
     static func summary(of iv: Interview, createdAt: String) -> HouseholdRecord {
         let completeness = iv.completeness
         var headName = "", headID = ""
-        if let members = iv.questionnaire.roster("members"),
-           let head = iv.rowIDs(of: members.index).first(where: { iv.value("relation", row: $0) == .code(1) }) {
+        if let members = iv.questionnaire.roster("members"), let relation = iv.questionnaire.questionIndex(of: "relation"),
+           let head = iv.rowIDs(of: members.index).first(where: { iv.value(of: relation, row: $0) == .code(1) }) {
             headName = iv.value("name", row: head)?.text ?? ""
             headID = iv.value("id_number", row: head)?.text ?? ""
         }
-        let assessment = Assessment(iv)
         func code(_ id: String) -> Int? { if case .code(let c)? = iv.value(id) { return c } else { return nil } }
         func day(_ id: String) -> String? { if case .date(let d)? = iv.value(id) { return d.description } else { return nil } }
         return HouseholdRecord(
@@ -321,8 +332,9 @@ public final class HouseholdStore: Sendable {
             enumerator: "", answered: completeness.answered, required: completeness.required, hardErrors: iv.hardErrorCount,
             softOpen: iv.unexplainedWarningCount, position: encode(iv.position, iv.questionnaire), createdAt: createdAt, updatedAt: createdAt,
             householdType: code("household_type"), mainCause: code("main_cause"), interviewDate: day("interview_date"),
-            perCapitaIncome: assessment.perCapitaNetIncome, incomeLine: assessment.incomeLine,
-            unmetGuarantees: assessment.guarantees.filter { $0.met == false }.map(\.id).joined(separator: " "))
+            // The same figures `Assessment` reads and judges, without judging the whole household again.
+            perCapitaIncome: iv.value("per_capita_net_income")?.number, incomeLine: iv.value("income_line_value")?.number,
+            unmetGuarantees: iv.unmetGuarantees.joined(separator: " "))
     }
 
     static func encode(_ p: Position?, _ q: Questionnaire) -> String? {
@@ -372,7 +384,7 @@ public final class HouseholdStore: Sendable {
     /// Works a household's listing fields out again from its answers (after a merge or a resolution).
     func recomputeSummary(_ hid: String, _ db: Database, _ questionnaire: Questionnaire) throws {
         guard let id = UUID(uuidString: hid), try HouseholdRecord.exists(db, key: hid) else { return }
-        try updateSummary(try Self.loadInterview(db, id: id, questionnaire: questionnaire), db, now: Self.timestamp())
+        try updateSummary(Self.summary(of: try Self.loadInterview(db, id: id, questionnaire: questionnaire), createdAt: ""), db, now: Self.timestamp())
     }
 
     /// Households of a village (all villages when nil): those a supervisor sent back first, then in

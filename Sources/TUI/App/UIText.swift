@@ -30,6 +30,16 @@ enum T {
     static func rowAdded(_ l: Language, _ r: Roster, _ n: Int) -> String {
         pick(l, "已添加\(r.label.zh)第\(n)行", "Added \(r.label.en) row \(n)")
     }
+    /// A commit the store refused: why, what the field still holds, and that the typed text waits for Enter.
+    static func notStored(_ l: Language, _ reason: String, stored: String?) -> String {
+        switch stored {
+        case .some(let v):
+            pick(l, "未保存：\(reason)。此项仍为：\(v.isEmpty ? "（未填）" : v)；输入的内容还在，按 Enter 重试",
+                 "Not saved: \(reason). The field still holds: \(v.isEmpty ? "(empty)" : v); the text typed is kept, Enter retries")
+        case .none:
+            pick(l, "未保存：\(reason)。按 Enter 重试", "Not saved: \(reason). Enter retries")
+        }
+    }
     static func atRosterEnd(_ l: Language) -> String {
         pick(l, "按 F7 添加一行，按 Enter 继续下一部分", "F7 adds a row; Enter goes on to the next part")
     }
