@@ -30,14 +30,15 @@ enum T {
     static func rowAdded(_ l: Language, _ r: Roster, _ n: Int) -> String {
         pick(l, "已添加\(r.label.zh)第\(n)行", "Added \(r.label.en) row \(n)")
     }
-    /// A commit the store refused: why, what the field still holds, and that the typed text waits for Enter.
+    /// A commit the store refused: what the field still holds and that the typed text waits for Enter
+    /// first (a narrow status line cuts the end), then why.
     static func notStored(_ l: Language, _ reason: String, stored: String?) -> String {
         switch stored {
         case .some(let v):
-            pick(l, "未保存：\(reason)。此项仍为：\(v.isEmpty ? "（未填）" : v)；输入的内容还在，按 Enter 重试",
-                 "Not saved: \(reason). The field still holds: \(v.isEmpty ? "(empty)" : v); the text typed is kept, Enter retries")
+            pick(l, "未保存，此项仍为：\(v.isEmpty ? "（未填）" : v)；输入的内容还在，按 Enter 重试。原因：\(reason)",
+                 "Not saved; the field still holds: \(v.isEmpty ? "(empty)" : v); the text typed is kept, Enter retries. Why: \(reason)")
         case .none:
-            pick(l, "未保存：\(reason)。按 Enter 重试", "Not saved: \(reason). Enter retries")
+            pick(l, "未保存，按 Enter 重试。原因：\(reason)", "Not saved; Enter retries. Why: \(reason)")
         }
     }
     static func atRosterEnd(_ l: Language) -> String {
