@@ -30,7 +30,7 @@ let package = Package(
         ),
         // Benchmarks print figures; they are never timed assertions inside unit tests.
         .executableTarget(name: "SurveyBenchmark", dependencies: ["Survey"], path: "Benchmarks/SurveyBenchmark"),
-        .executableTarget(name: "StoreBenchmark", dependencies: ["Store", "Survey", "TUI", .product(name: "GRDB", package: "GRDB.swift")],
+        .executableTarget(name: "StoreBenchmark", dependencies: ["Store", "Survey", "TUI", "CSQLiteSession", .product(name: "GRDB", package: "GRDB.swift")],
                           path: "Benchmarks/StoreBenchmark"),
         .testTarget(name: "SurveyTests", dependencies: ["Survey"], resources: [.copy("Fixtures")]),
         // What several test targets share: bundles forged with a trusted key, a store's whole dump.

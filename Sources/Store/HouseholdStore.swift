@@ -109,10 +109,12 @@ public final class HouseholdStore: Sendable {
 
     /// Ticks this device's clock inside a write transaction.
     func tick(_ db: Database) throws -> String {
-        let last = try String.fetchOne(db, sql: "SELECT lastClock FROM device WHERE id = ?", arguments: [deviceID]).flatMap(HybridLogicalClock.init)
+        // Cached statements: every commit runs these, and parsing them each time costs more than running them.
+        let last = try String.fetchOne(db.cachedStatement(sql: "SELECT lastClock FROM device WHERE id = ?"), arguments: [deviceID])
+            .flatMap(HybridLogicalClock.init)
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         let clock = HybridLogicalClock.tick(after: last, now: now, device: String(deviceID.prefix(8))).description
-        try db.execute(sql: "UPDATE device SET lastClock = ? WHERE id = ?", arguments: [clock, deviceID])
+        try db.cachedStatement(sql: "UPDATE device SET lastClock = ? WHERE id = ?").execute(arguments: [clock, deviceID])
         return clock
     }
 
@@ -126,7 +128,7 @@ public final class HouseholdStore: Sendable {
         try pool.write { db in
             let (result, changeset) = try Changeset.capture(db.sqliteConnection!) { try body(db) }
             if let changeset {
-                try db.execute(sql: "INSERT INTO outbox (changeset, at) VALUES (?, ?)", arguments: [changeset, Self.timestamp()])
+                try db.cachedStatement(sql: "INSERT INTO outbox (changeset, at) VALUES (?, ?)").execute(arguments: [changeset, Self.timestamp()])
             }
             return result
         }
@@ -184,9 +186,9 @@ public final class HouseholdStore: Sendable {
                     }
                     try audit(db, hid, rid, question, "answer", ValueCoding.auditText(old), ValueCoding.auditText(new), nil, who, now, clock)
                     // A supervisor's comment on the field is dealt with once the field is changed.
-                    for text in try String.fetchAll(db, sql: """
+                    for text in try String.fetchAll(db.cachedStatement(sql: """
                         UPDATE comment SET resolved = 1 WHERE householdID = ? AND rowID = ? AND question = ? AND resolved = 0 RETURNING text
-                        """, arguments: [hid, rid, question]) {
+                        """), arguments: [hid, rid, question]) {
                         try audit(db, hid, rid, question, "comment_resolved", nil, nil, text, who, now, clock)
                     }
                 case .rowAdded(let roster, let row, let order):
@@ -302,11 +304,11 @@ public final class HouseholdStore: Sendable {
     /// Writes the household's listing fields and returns its status (RETURNING: no second statement).
     @discardableResult
     private func updateSummary(_ s: HouseholdRecord, _ db: Database, now: String) throws -> String? {
-        return try String.fetchOne(db, sql: """
+        return try String.fetchOne(db.cachedStatement(sql: """
             UPDATE household SET villageCode = ?, groupName = ?, householdNo = ?, headName = ?, headIDNumber = ?, answered = ?,
                 required = ?, hardErrors = ?, softOpen = ?, position = ?, updatedAt = ?, householdType = ?, mainCause = ?,
                 interviewDate = ?, perCapitaIncome = ?, incomeLine = ?, unmetGuarantees = ? WHERE id = ? RETURNING status
-            """, arguments: [s.villageCode, s.groupName, s.householdNo, s.headName, s.headIDNumber, s.answered, s.required,
+            """), arguments: [s.villageCode, s.groupName, s.householdNo, s.headName, s.headIDNumber, s.answered, s.required,
                              s.hardErrors, s.softOpen, s.position, now, s.householdType, s.mainCause, s.interviewDate,
                              s.perCapitaIncome, s.incomeLine, s.unmetGuarantees, s.id])
     }
