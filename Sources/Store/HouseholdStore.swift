@@ -93,18 +93,32 @@ public final class HouseholdStore: Sendable {
         }
     }
 
-    private static let utc: Calendar = {
-        var c = Calendar(identifier: .gregorian)
-        c.timeZone = TimeZone(identifier: "UTC")!
-        return c
-    }()
-
-    /// ISO 8601 in UTC with milliseconds (`2020-11-20T08:00:00.000Z`): written on every commit, so no
-    /// formatter is built per call.
+    /// ISO 8601 in UTC with milliseconds (`2020-11-20T08:00:00.000Z`): written on every commit, so it is worked
+    /// out with integer arithmetic (days to a civil date) rather than a calendar and a format string.
     static func timestamp(_ date: Date = Date()) -> String {
-        let c = utc.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!,
-                      min(999, c.nanosecond! / 1_000_000))
+        let ms = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let (days, inDay) = (ms.quotientAndRemainder(dividingBy: 86_400_000))
+        let (day, msOfDay) = inDay < 0 ? (days - 1, inDay + 86_400_000) : (days, inDay)
+        // Howard Hinnant's civil_from_days.
+        let z = day + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        var out = ""
+        out.reserveCapacity(24)
+        func put(_ n: Int64, _ width: Int) {
+            let digits = String(n)
+            out += String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        put(y, 4); out += "-"; put(m, 2); out += "-"; put(d, 2); out += "T"
+        put(msOfDay / 3_600_000, 2); out += ":"; put(msOfDay / 60_000 % 60, 2); out += ":"; put(msOfDay / 1000 % 60, 2)
+        out += "."; put(msOfDay % 1000, 3); out += "Z"
+        return out
     }
 
     /// Ticks this device's clock inside a write transaction.
@@ -178,9 +192,14 @@ public final class HouseholdStore: Sendable {
                 case .answer(let question, let row, let old, let new):
                     let rid = row?.uuidString.lowercased() ?? ""
                     if let new {
+                        // An upsert by primary key, as `AnswerRecord.save` does, through one cached statement: the
+                        // record's encoding costs more than SQLite's own work here.
                         let e = ValueCoding.encode(new)
-                        try AnswerRecord(householdID: hid, rowID: rid, question: question, type: e.type, value: e.text,
-                                         who: who, at: now, clock: clock).save(db)
+                        try db.cachedStatement(sql: """
+                            INSERT INTO answer (householdID, rowID, question, type, value, who, at, clock) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                            ON CONFLICT (householdID, rowID, question) DO UPDATE SET type = excluded.type, value = excluded.value,
+                                who = excluded.who, at = excluded.at, clock = excluded.clock
+                            """).execute(arguments: [hid, rid, question, e.type, e.text, who, now, clock])
                     } else {
                         try db.execute(sql: "DELETE FROM answer WHERE householdID = ? AND rowID = ? AND question = ?", arguments: [hid, rid, question])
                     }
@@ -297,8 +316,10 @@ public final class HouseholdStore: Sendable {
 
     func audit(_ db: Database, _ hid: String, _ rid: String, _ subject: String, _ kind: String, _ old: String?, _ new: String?,
                        _ reason: String?, _ who: String, _ at: String, _ clock: String) throws {
-        try AuditRecord(id: UUID().uuidString.lowercased(), householdID: hid, rowID: rid, subject: subject, kind: kind,
-                        oldValue: old, newValue: new, reason: reason, who: who, at: at, clock: clock).insert(db)
+        // The columns of `AuditRecord`, through one cached statement (every commit writes at least one line).
+        try db.cachedStatement(sql: """
+            INSERT INTO audit (id, householdID, rowID, subject, kind, oldValue, newValue, reason, who, at, clock) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [UUID().uuidString.lowercased(), hid, rid, subject, kind, old, new, reason, who, at, clock])
     }
 
     /// Writes the household's listing fields and returns its status (RETURNING: no second statement).

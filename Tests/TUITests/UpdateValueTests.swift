@@ -252,7 +252,7 @@ import Testing
     // MARK: Rows, reasons, comments, progress
 
     @Test func anAddedRowShowsOnlyOnceStored() throws {
-        var iv = Self.household()
+        let iv = Self.household()
         let members = try #require(Self.q.roster("members"))
         let section = try #require(Self.q.sections.first { $0.roster == members.index })
         var state = Self.state(iv, at: "group_name")
@@ -266,7 +266,6 @@ import Testing
         #expect(Self.field(state) == "name")
         #expect(state.form?.cursor == .field(Position(section: section.index, row: row, question: Self.q.questionIndex(of: "name")!)))
         #expect(state.status?.text == "已添加家庭成员第1行")
-        _ = iv
     }
 
     @Test func theRemovePromptStaysOpenUntilTheRowIsStoredAsRemoved() throws {
