@@ -325,13 +325,23 @@ public final class HouseholdStore: Sendable {
     /// Writes the household's listing fields and returns its status (RETURNING: no second statement).
     @discardableResult
     private func updateSummary(_ s: HouseholdRecord, _ db: Database, now: String) throws -> String? {
-        return try String.fetchOne(db.cachedStatement(sql: """
-            UPDATE household SET villageCode = ?, groupName = ?, householdNo = ?, headName = ?, headIDNumber = ?, answered = ?,
-                required = ?, hardErrors = ?, softOpen = ?, position = ?, updatedAt = ?, householdType = ?, mainCause = ?,
-                interviewDate = ?, perCapitaIncome = ?, incomeLine = ?, unmetGuarantees = ? WHERE id = ? RETURNING status
-            """), arguments: [s.villageCode, s.groupName, s.householdNo, s.headName, s.headIDNumber, s.answered, s.required,
-                             s.hardErrors, s.softOpen, s.position, now, s.householdType, s.mainCause, s.interviewDate,
-                             s.perCapitaIncome, s.incomeLine, s.unmetGuarantees, s.id])
+        // Assigning an indexed column rewrites its index entries even when the value is the same, so the
+        // village and household number (in the household's three indexes) are written only when they change:
+        // most answers then dirty one page of the household table, not four.
+        let keys = try Row.fetchOne(db.cachedStatement(sql: "SELECT villageCode, householdNo FROM household WHERE id = ?"), arguments: [s.id])
+        let keysChanged = keys.map { ($0["villageCode"] as String?) != s.villageCode || ($0["householdNo"] as String?) != s.householdNo } ?? true
+        let rest: StatementArguments = [s.groupName, s.headName, s.headIDNumber, s.answered, s.required, s.hardErrors, s.softOpen,
+                                        s.position, now, s.householdType, s.mainCause, s.interviewDate, s.perCapitaIncome, s.incomeLine,
+                                        s.unmetGuarantees]
+        let set = """
+            groupName = ?, headName = ?, headIDNumber = ?, answered = ?, required = ?, hardErrors = ?, softOpen = ?, position = ?,
+            updatedAt = ?, householdType = ?, mainCause = ?, interviewDate = ?, perCapitaIncome = ?, incomeLine = ?, unmetGuarantees = ?
+            """
+        if keysChanged {
+            return try String.fetchOne(db.cachedStatement(sql: "UPDATE household SET villageCode = ?, householdNo = ?, \(set) WHERE id = ? RETURNING status"),
+                                       arguments: [s.villageCode, s.householdNo] + rest + [s.id])
+        }
+        return try String.fetchOne(db.cachedStatement(sql: "UPDATE household SET \(set) WHERE id = ? RETURNING status"), arguments: rest + [s.id])
     }
 
     /// The listing fields of a household, read from its interview: the counts and guarantees the interview
