@@ -331,22 +331,22 @@ public final class HouseholdStore: Sendable {
     @discardableResult
     private func updateSummary(_ s: HouseholdRecord, _ db: Database, now: String) throws -> String? {
         // Assigning an indexed column rewrites its index entries even when the value is the same, so the
-        // village and household number (in the household's three indexes) are written only when they change:
-        // most answers then dirty one page of the household table, not four.
-        let keys = try Row.fetchOne(db.cachedStatement(sql: "SELECT villageCode, householdNo FROM household WHERE id = ?"), arguments: [s.id])
-        let keysChanged = keys.map { ($0["villageCode"] as String?) != s.villageCode || ($0["householdNo"] as String?) != s.householdNo } ?? true
-        let rest: StatementArguments = [s.groupName, s.headName, s.headIDNumber, s.answered, s.required, s.hardErrors, s.softOpen,
-                                        s.position, now, s.householdType, s.mainCause, s.interviewDate, s.perCapitaIncome, s.incomeLine,
-                                        s.unmetGuarantees]
-        let set = """
-            groupName = ?, headName = ?, headIDNumber = ?, answered = ?, required = ?, hardErrors = ?, softOpen = ?, position = ?,
-            updatedAt = ?, householdType = ?, mainCause = ?, interviewDate = ?, perCapitaIncome = ?, incomeLine = ?, unmetGuarantees = ?
-            """
-        if keysChanged {
-            return try String.fetchOne(db.cachedStatement(sql: "UPDATE household SET villageCode = ?, householdNo = ?, \(set) WHERE id = ? RETURNING status"),
-                                       arguments: [s.villageCode, s.householdNo] + rest + [s.id])
+        // village and household number (in the household's three indexes) are left out, and set by a second
+        // statement only when the first one's RETURNING shows them changed: most answers then dirty one page
+        // of the household table, not four, in one statement.
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            UPDATE household SET groupName = ?, headName = ?, headIDNumber = ?, answered = ?, required = ?, hardErrors = ?,
+                softOpen = ?, position = ?, updatedAt = ?, householdType = ?, mainCause = ?, interviewDate = ?, perCapitaIncome = ?,
+                incomeLine = ?, unmetGuarantees = ? WHERE id = ? RETURNING status, villageCode, householdNo
+            """), arguments: [s.groupName, s.headName, s.headIDNumber, s.answered, s.required, s.hardErrors, s.softOpen,
+                             s.position, now, s.householdType, s.mainCause, s.interviewDate, s.perCapitaIncome, s.incomeLine,
+                             s.unmetGuarantees, s.id])
+        guard let row else { return nil }
+        if (row["villageCode"] as String?) != s.villageCode || (row["householdNo"] as String?) != s.householdNo {
+            try db.cachedStatement(sql: "UPDATE household SET villageCode = ?, householdNo = ? WHERE id = ?")
+                .execute(arguments: [s.villageCode, s.householdNo, s.id])
         }
-        return try String.fetchOne(db.cachedStatement(sql: "UPDATE household SET \(set) WHERE id = ? RETURNING status"), arguments: rest + [s.id])
+        return row["status"]
     }
 
     /// The listing fields of a household, read from its interview: the counts and guarantees the interview

@@ -28,6 +28,25 @@ import Survey
         #expect(failing > 0, "the sample village should have households failing a guarantee")
     }
 
+    @Test func aCommitWritesTheListingFieldsAndTheVillageAndNumberOnlyChangeWithTheirAnswers() throws {
+        let store = try HouseholdStore(path: Fixture.tempPath(), create: true)
+        var iv = try Fixture.household(store, no: "0007", head: "王建军", village: "622922100201")
+        func record() throws -> HouseholdRecord { try #require(try store.households().first { $0.id == iv.householdID.uuidString.lowercased() }) }
+        #expect(try record().villageCode == "622922100201")
+        #expect(try record().householdNo == "0007")
+        #expect(try record().headName == "王建军")
+        try store.commit(try iv.answer("group_name", .text("三组")), of: iv, who: "李文华")
+        var r = try record()
+        #expect((r.villageCode, r.householdNo, r.groupName) == ("622922100201", "0007", "三组"))
+        #expect(r.answered == iv.completeness.answered)
+        try store.commit(try iv.answer("village_code", .text("622922100202")), of: iv, who: "李文华")
+        try store.commit(try iv.answer("household_no", .text("0008")), of: iv, who: "李文华")
+        r = try record()
+        #expect((r.villageCode, r.householdNo) == ("622922100202", "0008"))
+        #expect(try store.households(village: "622922100202").map(\.id) == [r.id])
+        #expect(try store.households(village: "622922100201").isEmpty)
+    }
+
     @Test func timestampsAreISO8601InUTCWithMilliseconds() {
         var rng = SplitMix64(seed: 2026)
         let formatter = ISO8601DateFormatter()
