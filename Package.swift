@@ -35,7 +35,7 @@ let package = Package(
         ),
         // Benchmarks print figures; they are never timed assertions inside unit tests.
         .executableTarget(name: "SurveyBenchmark", dependencies: ["Survey"], path: "Benchmarks/SurveyBenchmark"),
-        .executableTarget(name: "StoreBenchmark", dependencies: ["Store", "Survey", "TUI", "SampleData", .product(name: "GRDB", package: "GRDB.swift")],
+        .executableTarget(name: "StoreBenchmark", dependencies: ["Store", "Survey", "TUI", "SampleData", "CSQLiteSession", .product(name: "GRDB", package: "GRDB.swift")],
                           path: "Benchmarks/StoreBenchmark"),
         // Where the project's folders are (the root, screens/, sample-data/), for every test target; Survey only,
         // so the Survey tests build without the store.

@@ -158,7 +158,7 @@ print(String(format: "  merging the outbox %.2f s, sealing (count, sign, archive
 // The outbox as typing fills it: one small changeset per confirmed answer (the merge's cost is per changeset).
 let typed = try HouseholdStore(path: dir + "/typed.sqlite", create: true)
 try typed.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = OFF") }
-let typedHousehold = Interview(questionnaire: questionnaire, today: Day(year: 2020, month: 12, day: 31)!)
+var typedHousehold = Interview(questionnaire: questionnaire, today: Day(year: 2020, month: 12, day: 31)!)
 try typed.create(typedHousehold, enumerator: "李文华", who: "李文华")
 let typedRow = try typedHousehold.addRow("members")
 try typed.commit(typedRow.1, of: typedHousehold, who: "李文华")
@@ -234,7 +234,7 @@ if !same { exit(1) }
 // Once declaring its true length (refused before inflating), once a small plausible one (refused as the
 // stream passes it). Either must be refused in under 1 s at under 100 MB of memory, and change nothing.
 let bombLength = 1 << 30
-let sample = village[0]
+var sample = village[0]
 try laptop.commit(try sample.answer("group_name", .text("炸弹组")), of: sample, who: "李文华")
 let pattern = try laptop.pool.read { db in try Data.fetchAll(db, sql: "SELECT changeset FROM outbox ORDER BY id").reduce(Data(), +) }
 var bombPayload = Data()

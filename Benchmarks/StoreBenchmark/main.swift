@@ -1,6 +1,8 @@
-// Prints the store's figures: one confirmed-field commit (answer + audit + captured changeset, synchronous=FULL), opening a
-// store of 10,000 households and listing a village's first screen, and prefix search over 50,000.
+// Prints the store's figures: one confirmed-field commit (answer + audit + captured changeset, synchronous=FULL) beside
+// bare SQLite committing the same two rows, opening a store of 10,000 households and listing a village's first screen,
+// and prefix search over 50,000.
 // Run: swift run -c release StoreBenchmark [screens-dir]
+import CSQLiteSession
 import Foundation
 import SampleData
 import GRDB
@@ -23,11 +25,57 @@ func name(_ i: Int) -> String { SyntheticHouseholds.name(i) }
 func idNumber(_ i: Int) -> String { SyntheticHouseholds.idNumber(i) }
 func fill(_ store: HouseholdStore, households n: Int, villages: Int) throws { try SyntheticHouseholds.fill(store, households: n, villages: villages) }
 
+/// The floor a commit stands on: SQLite itself, through prepared statements, committing one answer row and one
+/// audit row in one transaction (WAL, synchronous=FULL), in tables of the same shape and indexes as the store's
+/// `answer` and `audit`, in the same folder.
+final class BareSQLite {
+    private var db: OpaquePointer?
+    private var statements: [OpaquePointer?] = []
+    private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(path: String) {
+        guard sqlite3_open(path, &db) == SQLITE_OK else { fatalError("cannot open \(path)") }
+        for sql in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", """
+            CREATE TABLE answer (householdID TEXT NOT NULL, rowID TEXT NOT NULL, question TEXT NOT NULL, type TEXT NOT NULL,
+                value TEXT NOT NULL, who TEXT NOT NULL, at TEXT NOT NULL, clock TEXT NOT NULL, PRIMARY KEY (householdID, rowID, question));
+            CREATE INDEX answer_by_value ON answer(question, value, householdID);
+            CREATE TABLE audit (id TEXT PRIMARY KEY NOT NULL, householdID TEXT NOT NULL, rowID TEXT NOT NULL, subject TEXT NOT NULL,
+                kind TEXT NOT NULL, oldValue TEXT, newValue TEXT, reason TEXT, who TEXT NOT NULL, at TEXT NOT NULL, clock TEXT NOT NULL);
+            CREATE INDEX audit_on_householdID ON audit(householdID);
+            """] {
+            guard sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK else { fatalError(String(cString: sqlite3_errmsg(db))) }
+        }
+        for sql in ["BEGIN IMMEDIATE", "INSERT OR REPLACE INTO answer VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)", "COMMIT"] {
+            var s: OpaquePointer?
+            guard sqlite3_prepare_v2(db, sql, -1, &s, nil) == SQLITE_OK else { fatalError(String(cString: sqlite3_errmsg(db))) }
+            statements.append(s)
+        }
+    }
+
+    private func run(_ s: OpaquePointer?, _ texts: [String]) {
+        for (i, t) in texts.enumerated() { sqlite3_bind_text(s, Int32(i + 1), t, -1, transient) }
+        guard sqlite3_step(s) == SQLITE_DONE else { fatalError(String(cString: sqlite3_errmsg(db))) }
+        sqlite3_reset(s)
+    }
+
+    /// One answer and its audit line, as the store writes them (the same ids, texts and time stamps).
+    func commit(household: String, row: String, question: String, old: String, new: String, at: String, clock: String) {
+        run(statements[0], [])
+        run(statements[1], [household, row, question, "text", new, "李文华", at, clock])
+        run(statements[2], [UUID().uuidString.lowercased(), household, row, question, "answer", "text:" + old, "text:" + new, "李文华", at, clock])
+        run(statements[3], [])
+    }
+}
+
 // 1. One confirmed field, committed with its audit line, synchronous=FULL, in households of 1, 12 and
-// 200 members (each commit also refreshes the household's listing summary: progress and problem counts).
+// 200 members (each commit also writes the household's listing summary: progress and problem counts),
+// beside bare SQLite committing the same two rows. The two alternate, commit by commit, so both see the
+// same disk at the same moments.
 for members in [1, 12, 200] {
     let store = try HouseholdStore(path: dir.appendingPathComponent("commit-\(members).sqlite").path, create: true)
-    let iv = Interview(questionnaire: questionnaire, today: day)
+    let bare = BareSQLite(path: dir.appendingPathComponent("bare-\(members).sqlite").path)
+    var iv = Interview(questionnaire: questionnaire, today: day)
     try store.create(iv, enumerator: "李文华", who: "李文华")
     var rows: [RowID] = []
     for m in 0..<members {
@@ -37,15 +85,23 @@ for members in [1, 12, 200] {
         try store.commit(try iv.answer("age", row: row, .number(Double(20 + m % 50))), of: iv, who: "李文华")
         rows.append(row)
     }
-    var samples: [UInt64] = []
-    for i in 0..<(members == 200 ? 500 : 2000) {
+    let hid = iv.householdID.uuidString.lowercased()
+    var samples: [UInt64] = [], floor: [UInt64] = []
+    for i in 0..<(members == 200 ? 1000 : 2000) {
         let changes = i % 2 == 0 ? try iv.answer("name", row: rows[i % rows.count], .text("成员\(i)")) : try iv.answer("business_income", .number(Double(i)))
-        let t = now()
-        try store.commit(changes, of: iv, who: "李文华")
+        var t = now()
+        try store.commit(changes, of: iv, who: "李文华")         // the request (summary, position) made and committed
         samples.append(now() - t)
+        let row = i % 2 == 0 ? rows[i % rows.count].uuidString.lowercased() : ""
+        t = now()
+        bare.commit(household: hid, row: row, question: i % 2 == 0 ? "name" : "business_income", old: "成员\(i - 2)", new: "成员\(i)",
+                    at: "2020-11-20T08:00:00.000Z", clock: "0001606032000000-0000-" + String(hid.prefix(8)))
+        floor.append(now() - t)
     }
-    print(String(format: "commit one confirmed field (answer + audit + changeset into the outbox, synchronous=FULL), %3d members: p50 %.2f ms, p99 %.2f ms (target p99 ≤ 5 ms), n=%d",
-                 members, percentile(samples, 0.5), percentile(samples, 0.99), samples.count))
+    let (p50, p99) = (percentile(samples, 0.5), percentile(samples, 0.99))
+    let (b50, b99) = (percentile(floor, 0.5), percentile(floor, 0.99))
+    print(String(format: "commit one confirmed field, %3d members: bare SQLite (answer + audit row, WAL, synchronous=FULL, prepared) p50 %.3f ms, p99 %.3f ms; hufang (answer + audit + summary + changeset into the outbox) p50 %.3f ms, p99 %.3f ms; ratio p50 %.2f×, p99 %.2f× (target ≤ 3×), n=%d",
+                 members, b50, b99, p50, p99, p50 / b50, p99 / b99, samples.count))
 }
 
 // 2. Open a store of 10,000 households and list the first screen of a village.

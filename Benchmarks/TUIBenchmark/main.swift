@@ -1,6 +1,6 @@
 // Prints the enumerator screen's figures: keystroke → new frame (update + render + diff against the
-// previous frame) in households of 12 and 200 members, and launch → first frame of the real binary on
-// a store of 10,000 households.
+// previous frame; a confirmed answer's `.committed` included, the store's own time not) in households of
+// 12 and 200 members, and launch → first frame of the real binary on a store of 10,000 households.
 // Run: swift run -c release TUIBenchmark [screens-dir] [path-to-hufang]
 import Foundation
 import SampleData
@@ -20,7 +20,7 @@ func percentile(_ xs: [UInt64], _ p: Double) -> Double { let s = xs.sorted(); re
 
 /// A household of `members` people with the member section answered, as the interview screen holds it.
 func household(members: Int) throws -> Interview {
-    let iv = Interview(questionnaire: questionnaire, today: day)
+    var iv = Interview(questionnaire: questionnaire, today: day)
     try iv.answer("village_code", .text("622922100201"))
     try iv.answer("interview_date", .date(Day(year: 2020, month: 11, day: 20)!))
     try iv.answer("household_type", .code(1))
@@ -58,7 +58,9 @@ func keystrokes(members: Int, rounds: Int) throws -> [UInt64] {
         for (i, k) in keys.enumerated() {
             let key: Key = i == 4 ? .char(Character(String(round % 10))) : k
             let t = now()
-            _ = Update.apply(&state, .key(key))
+            // A confirmed answer asks the store; the store's yes comes back as `.committed`, and the frame after it
+            // shows the answer (the store's own time is StoreBenchmark's figure).
+            for case .commit in Update.apply(&state, .key(key)) { _ = Update.apply(&state, .committed) }
             let frame = Render.frame(state)
             let runs = frame.changes(since: previous)
             samples.append(now() - t)
@@ -79,8 +81,8 @@ for _ in 0..<4 {
     large += try keystrokes(members: 200, rounds: 40)
 }
 for (members, samples) in [(12, small), (200, large)] {
-    print(String(format: "keystroke → frame (update + render + diff), %3d members: p50 %.3f ms, p99 %.3f ms (target p99 < %d ms), n=%d",
-                 members, percentile(samples, 0.5), percentile(samples, 0.99), members == 12 ? 2 : 4, samples.count))
+    print(String(format: "keystroke → frame (update + render + diff), %3d members: p50 %.3f ms, p99 %.3f ms (target p99 ≤ 1 ms), n=%d",
+                 members, percentile(samples, 0.5), percentile(samples, 0.99), samples.count))
 }
 
 // 2. Launch → first frame: the real binary on a pseudo-terminal, a store of 10,000 households; it

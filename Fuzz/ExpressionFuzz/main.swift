@@ -16,7 +16,7 @@ final class Household: @unchecked Sendable {
         do { questionnaire = try DefinitionLoader.load(directory: Fuzz.root.appendingPathComponent("screens")) } catch {
             fatalError("ExpressionFuzz needs screens/: \(error)")
         }
-        interview = Interview(questionnaire: questionnaire, today: Day(year: 2026, month: 6, day: 1)!)
+        var interview = Interview(questionnaire: questionnaire, today: Day(year: 2026, month: 6, day: 1)!)
         var rows: [String: RowID] = [:]
         for roster in questionnaire.rosters {
             for _ in 0..<2 { if let (id, _) = try? interview.addRow(roster.id) { rows[roster.id] = id } }
@@ -35,9 +35,10 @@ final class Household: @unchecked Sendable {
             case .yesno: value = .bool(true)
             case .date: value = .date(Day(year: 1980, month: 2, day: 29)!)
             }
-            let row = q.roster.flatMap { rows[questionnaire.rosters[$0].id] }
+            let row = q.roster.flatMap { [questionnaire] in rows[questionnaire.rosters[$0].id] }
             _ = try? interview.answer(q.index, row: row, value)
         }
+        self.interview = interview
     }
 }
 

@@ -204,7 +204,7 @@ public enum SampleVillage {
             rows["crops"] = draw.crops.map(\.row)
             for c in draw.crops { rowAnswers[c.row] = c.answers }
         }
-        let iv = Interview(questionnaire: q, householdID: householdID, today: referenceDay, rows: rows, answers: [])
+        var iv = Interview(questionnaire: q, householdID: householdID, today: referenceDay, rows: rows, answers: [])
         var last: Position?
         sections: for s in q.sections.indices {
             if let stop, s > stop.section { break }
@@ -240,7 +240,7 @@ public enum SampleVillage {
             }
         }
         if stop == nil {
-            acceptSoftProblems(iv, plan)
+            acceptSoftProblems(&iv, plan)
             iv.position = last
         } else {
             // Answers can hide questions as they go, so the section may have run out before the
@@ -257,7 +257,7 @@ public enum SampleVillage {
     }
 
     /// The reasons an enumerator types to accept a soft problem that is really so.
-    private static func acceptSoftProblems(_ iv: Interview, _ plan: SamplePlan) {
+    private static func acceptSoftProblems(_ iv: inout Interview, _ plan: SamplePlan) {
         let q = iv.questionnaire
         for p in iv.problems where p.severity == .warning && p.overrideReason == nil {
             let field = q.questions[q.checks[p.check].field].id

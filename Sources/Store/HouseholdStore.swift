@@ -93,26 +93,42 @@ public final class HouseholdStore: Sendable {
         }
     }
 
-    private static let utc: Calendar = {
-        var c = Calendar(identifier: .gregorian)
-        c.timeZone = TimeZone(identifier: "UTC")!
-        return c
-    }()
-
-    /// ISO 8601 in UTC with milliseconds (`2020-11-20T08:00:00.000Z`): written on every commit, so no
-    /// formatter is built per call.
+    /// ISO 8601 in UTC with milliseconds (`2020-11-20T08:00:00.000Z`): written on every commit, so it is worked
+    /// out with integer arithmetic (days to a civil date) rather than a calendar and a format string.
     static func timestamp(_ date: Date = Date()) -> String {
-        let c = utc.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!,
-                      min(999, c.nanosecond! / 1_000_000))
+        let ms = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let (days, inDay) = (ms.quotientAndRemainder(dividingBy: 86_400_000))
+        let (day, msOfDay) = inDay < 0 ? (days - 1, inDay + 86_400_000) : (days, inDay)
+        // Howard Hinnant's civil_from_days.
+        let z = day + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        var out = ""
+        out.reserveCapacity(24)
+        func put(_ n: Int64, _ width: Int) {
+            let digits = String(n)
+            out += String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        put(y, 4); out += "-"; put(m, 2); out += "-"; put(d, 2); out += "T"
+        put(msOfDay / 3_600_000, 2); out += ":"; put(msOfDay / 60_000 % 60, 2); out += ":"; put(msOfDay / 1000 % 60, 2)
+        out += "."; put(msOfDay % 1000, 3); out += "Z"
+        return out
     }
 
     /// Ticks this device's clock inside a write transaction.
     func tick(_ db: Database) throws -> String {
-        let last = try String.fetchOne(db, sql: "SELECT lastClock FROM device WHERE id = ?", arguments: [deviceID]).flatMap(HybridLogicalClock.init)
+        // Cached statements: every commit runs these, and parsing them each time costs more than running them.
+        let last = try String.fetchOne(db.cachedStatement(sql: "SELECT lastClock FROM device WHERE id = ?"), arguments: [deviceID])
+            .flatMap(HybridLogicalClock.init)
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         let clock = HybridLogicalClock.tick(after: last, now: now, device: String(deviceID.prefix(8))).description
-        try db.execute(sql: "UPDATE device SET lastClock = ? WHERE id = ?", arguments: [clock, deviceID])
+        try db.cachedStatement(sql: "UPDATE device SET lastClock = ? WHERE id = ?").execute(arguments: [clock, deviceID])
         return clock
     }
 
@@ -126,7 +142,7 @@ public final class HouseholdStore: Sendable {
         try pool.write { db in
             let (result, changeset) = try Changeset.capture(db.sqliteConnection!) { try body(db) }
             if let changeset {
-                try db.execute(sql: "INSERT INTO outbox (changeset, at) VALUES (?, ?)", arguments: [changeset, Self.timestamp()])
+                try db.cachedStatement(sql: "INSERT INTO outbox (changeset, at) VALUES (?, ?)").execute(arguments: [changeset, Self.timestamp()])
             }
             return result
         }
@@ -161,27 +177,43 @@ public final class HouseholdStore: Sendable {
     /// household that changes goes back to `in_progress` (it must be signed off again).
     public func commit(_ changes: [InterviewChange], of interview: Interview, who: String) throws(StoreError) {
         guard !changes.isEmpty else { return }
+        try commit(CommitRequest(changes, of: interview), who: who)
+    }
+
+    /// Commits a request made from the interview (`commit(_:of:who:)` without the interview).
+    public func commit(_ request: CommitRequest, who: String) throws(StoreError) {
+        guard !request.changes.isEmpty else { return }
         try write { db in
             let now = Self.timestamp()
             let clock = try tick(db)
-            let hid = interview.householdID.uuidString.lowercased()
-            for change in changes {
+            let hid = request.household.uuidString.lowercased()
+            for change in request.changes {
                 switch change {
                 case .answer(let question, let row, let old, let new):
                     let rid = RowID.stored(row)
                     if let new {
+                        // An upsert by primary key, as `AnswerRecord.save` does, through one cached statement: the
+                        // record's encoding costs more than SQLite's own work here.
                         let e = ValueCoding.encode(new)
-                        try AnswerRecord(householdID: hid, rowID: row, question: question, type: e.type, value: e.text,
-                                         who: who, at: now, clock: clock).save(db)
+                        try db.cachedStatement(sql: """
+                            INSERT INTO answer (householdID, rowID, question, type, value, who, at, clock) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                            ON CONFLICT (householdID, rowID, question) DO UPDATE SET type = excluded.type, value = excluded.value,
+                                who = excluded.who, at = excluded.at, clock = excluded.clock
+                            """).execute(arguments: [hid, rid, question, e.type, e.text, who, now, clock])
                     } else {
                         try db.execute(sql: "DELETE FROM answer WHERE householdID = ? AND rowID = ? AND question = ?", arguments: [hid, rid, question])
                     }
                     try audit(db, hid, row, question, .answer, ValueCoding.auditText(old), ValueCoding.auditText(new), nil, who, now, clock)
-                    // A supervisor's comment on the field is dealt with once the field is changed.
-                    for text in try String.fetchAll(db, sql: """
-                        UPDATE comment SET resolved = 1 WHERE householdID = ? AND rowID = ? AND question = ? AND resolved = 0 RETURNING text
-                        """, arguments: [hid, rid, question]) {
-                        try audit(db, hid, row, question, .commentResolved, nil, nil, text, who, now, clock)
+                    // A supervisor's comment on the field is dealt with once the field is changed. Most fields have
+                    // none waiting: a read says so for a fraction of what the UPDATE … RETURNING costs.
+                    if try Bool.fetchOne(db.cachedStatement(sql: """
+                        SELECT EXISTS (SELECT 1 FROM comment WHERE householdID = ? AND rowID = ? AND question = ? AND resolved = 0)
+                        """), arguments: [hid, rid, question]) == true {
+                        for text in try String.fetchAll(db.cachedStatement(sql: """
+                            UPDATE comment SET resolved = 1 WHERE householdID = ? AND rowID = ? AND question = ? AND resolved = 0 RETURNING text
+                            """), arguments: [hid, rid, question]) {
+                            try audit(db, hid, row, question, .commentResolved, nil, nil, text, who, now, clock)
+                        }
                     }
                 case .rowAdded(let roster, let row, let order):
                     try RosterRowRecord(id: row.uuidString.lowercased(), householdID: hid, roster: roster, ord: order, removed: false).insert(db)
@@ -203,7 +235,7 @@ public final class HouseholdStore: Sendable {
             }
             // A completed or approved household that changes is no longer signed off: it goes back to the
             // interview, and once completed again, to review. The summary's UPDATE says which it was.
-            if let status = try updateSummary(interview, db, now: now), status.isSignedOff {
+            if let status = try updateSummary(request.summary, db, now: now), status.isSignedOff {
                 let reason = status == .complete ? "changed after completion" : "changed after approval"
                 try db.execute(sql: "UPDATE household SET status = ? WHERE id = ?", arguments: [HouseholdStatus.inProgress, hid])
                 // Its own tick, so the trail lists it after the change that caused it.
@@ -214,11 +246,16 @@ public final class HouseholdStore: Sendable {
 
     /// Remembers where the interview stands, so it reopens exactly there.
     public func savePosition(of interview: Interview) throws(StoreError) {
+        try savePosition(interview.position, of: interview.householdID, questionnaire: interview.questionnaire)
+    }
+
+    /// Remembers a household's cursor (written when the household is left; commits carry it too).
+    public func savePosition(_ position: Position?, of household: UUID, questionnaire: Questionnaire) throws(StoreError) {
         // Where this laptop's cursor stands is local: not captured, so moving about adds nothing to a bundle.
         do {
             try writeUncaptured { db in
                 try db.execute(sql: "UPDATE household SET position = ? WHERE id = ?",
-                               arguments: [Self.encode(interview.position, interview.questionnaire), interview.householdID.uuidString.lowercased()])
+                               arguments: [Self.encode(position, questionnaire), household.uuidString.lowercased()])
             }
         } catch { throw StoreError.from(error, path: path) }
     }
@@ -257,24 +294,37 @@ public final class HouseholdStore: Sendable {
 
     func audit(_ db: Database, _ hid: String, _ rid: RowID?, _ subject: String, _ kind: AuditKind, _ old: String?, _ new: String?,
                        _ reason: String?, _ who: String, _ at: String, _ clock: String) throws {
-        try AuditRecord(id: UUID().uuidString.lowercased(), householdID: hid, rowID: rid, subject: subject, kind: kind,
-                        oldValue: old, newValue: new, reason: reason, who: who, at: at, clock: clock).insert(db)
+        // The columns of `AuditRecord`, through one cached statement (every commit writes at least one line).
+        try db.cachedStatement(sql: """
+            INSERT INTO audit (id, householdID, rowID, subject, kind, oldValue, newValue, reason, who, at, clock) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [UUID().uuidString.lowercased(), hid, RowID.stored(rid), subject, kind, old, new, reason, who, at, clock])
     }
 
     /// Writes the household's listing fields and returns its status (RETURNING: no second statement).
     @discardableResult
-    private func updateSummary(_ interview: Interview, _ db: Database, now: String) throws -> HouseholdStatus? {
-        let s = Self.summary(of: interview, createdAt: now)
-        return try HouseholdStatus.fetchOne(db, sql: """
-            UPDATE household SET villageCode = ?, groupName = ?, householdNo = ?, headName = ?, headIDNumber = ?, answered = ?,
-                required = ?, hardErrors = ?, softOpen = ?, position = ?, updatedAt = ?, householdType = ?, mainCause = ?,
-                interviewDate = ?, perCapitaIncome = ?, incomeLine = ?, unmetGuarantees = ? WHERE id = ? RETURNING status
-            """, arguments: [s.villageCode, s.groupName, s.householdNo, s.headName, s.headIDNumber, s.answered, s.required,
-                             s.hardErrors, s.softOpen, s.position, now, s.householdType, s.mainCause, s.interviewDate,
-                             s.perCapitaIncome, s.incomeLine, s.unmetGuarantees, s.id])
+    private func updateSummary(_ s: HouseholdRecord, _ db: Database, now: String) throws -> HouseholdStatus? {
+        // Assigning an indexed column rewrites its index entries even when the value is the same, so the
+        // village and household number (in the household's three indexes) are left out, and set by a second
+        // statement only when the first one's RETURNING shows them changed: most answers then dirty one page
+        // of the household table, not four, in one statement.
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            UPDATE household SET groupName = ?, headName = ?, headIDNumber = ?, answered = ?, required = ?, hardErrors = ?,
+                softOpen = ?, position = ?, updatedAt = ?, householdType = ?, mainCause = ?, interviewDate = ?, perCapitaIncome = ?,
+                incomeLine = ?, unmetGuarantees = ? WHERE id = ? RETURNING status, villageCode, householdNo
+            """), arguments: [s.groupName, s.headName, s.headIDNumber, s.answered, s.required, s.hardErrors, s.softOpen,
+                             s.position, now, s.householdType, s.mainCause, s.interviewDate, s.perCapitaIncome, s.incomeLine,
+                             s.unmetGuarantees, s.id])
+        guard let row else { return nil }
+        if (row["villageCode"] as String?) != s.villageCode || (row["householdNo"] as String?) != s.householdNo {
+            try db.cachedStatement(sql: "UPDATE household SET villageCode = ?, householdNo = ? WHERE id = ?")
+                .execute(arguments: [s.villageCode, s.householdNo, s.id])
+        }
+        return row["status"] as HouseholdStatus?
     }
 
-    /// The listing fields of a household, worked out from its interview.
+    /// The listing fields of a household, read from its interview: the counts and guarantees the interview
+    /// keeps up to date, a few answers, and the head (the first member whose relation is 1) — no pass
+    /// over the household's answers or checks.
     static func summary(of iv: Interview, createdAt: String) -> HouseholdRecord {
         let completeness = iv.completeness
         var headName = "", headID = ""
@@ -282,7 +332,6 @@ public final class HouseholdStore: Sendable {
             headName = iv.value(of: \.memberName, row: head)?.text ?? ""
             headID = iv.value(of: \.memberIDNumber, row: head)?.text ?? ""
         }
-        let assessment = Assessment(iv)
         func code(_ role: KeyPath<Roles, Int?>) -> Int? { if case .code(let c)? = iv.value(of: role) { return c } else { return nil } }
         func day(_ role: KeyPath<Roles, Int?>) -> String? { if case .date(let d)? = iv.value(of: role) { return d.description } else { return nil } }
         return HouseholdRecord(
@@ -293,8 +342,9 @@ public final class HouseholdStore: Sendable {
             enumerator: "", answered: completeness.answered, required: completeness.required, hardErrors: iv.hardErrorCount,
             softOpen: iv.unexplainedWarningCount, position: encode(iv.position, iv.questionnaire), createdAt: createdAt, updatedAt: createdAt,
             householdType: code(\.householdType), mainCause: code(\.mainCause), interviewDate: day(\.interviewDate),
-            perCapitaIncome: assessment.perCapitaNetIncome, incomeLine: assessment.incomeLine,
-            unmetGuarantees: assessment.guarantees.filter { $0.met == false }.map(\.id).joined(separator: " "))
+            // The same figures `Assessment` reads and judges, without judging the whole household again.
+            perCapitaIncome: iv.value("per_capita_net_income")?.number, incomeLine: iv.value("income_line_value")?.number,
+            unmetGuarantees: iv.unmetGuarantees.joined(separator: " "))
     }
 
     static func encode(_ p: Position?, _ q: Questionnaire) -> String? {
@@ -344,7 +394,7 @@ public final class HouseholdStore: Sendable {
     /// Works a household's listing fields out again from its answers (after a merge or a resolution).
     func recomputeSummary(_ hid: String, _ db: Database, _ questionnaire: Questionnaire) throws {
         guard let id = UUID(uuidString: hid), try HouseholdRecord.exists(db, key: hid) else { return }
-        try updateSummary(try Self.loadInterview(db, id: id, questionnaire: questionnaire), db, now: Self.timestamp())
+        try updateSummary(Self.summary(of: try Self.loadInterview(db, id: id, questionnaire: questionnaire), createdAt: ""), db, now: Self.timestamp())
     }
 
     /// Households of a village (all villages when nil): those a supervisor sent back first, then in

@@ -16,7 +16,7 @@ struct CrashWriter: ParsableCommand {
     mutating func run() throws {
         let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
         let store = try options.open(create: true)
-        let iv = Interview(questionnaire: questionnaire, today: Day(year: 2020, month: 12, day: 31)!)
+        var iv = Interview(questionnaire: questionnaire, today: Day(year: 2020, month: 12, day: 31)!)
         try store.create(iv, enumerator: "crash", who: "crash")
         let (row, added) = try iv.addRow("members")
         try store.commit(added, of: iv, who: "crash")

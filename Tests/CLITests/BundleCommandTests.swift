@@ -20,7 +20,7 @@ import Testing
     /// A household typed in as the app would: head, `members - 1` more members, answers one commit at a time.
     @discardableResult
     static func household(_ store: HouseholdStore, no: Int, members: Int) throws -> Interview {
-        let iv = Interview(questionnaire: questionnaire, today: Day(year: 2020, month: 12, day: 31)!)
+        var iv = Interview(questionnaire: questionnaire, today: Day(year: 2020, month: 12, day: 31)!)
         try store.create(iv, enumerator: "李文华", who: "李文华")
         try store.commit(try iv.answer("village_code", .text("622922100201")), of: iv, who: "李文华")
         try store.commit(try iv.answer("household_no", .text(String(format: "%04d", no))), of: iv, who: "李文华")
@@ -67,7 +67,7 @@ import Testing
             defer { round += 1 }
             // New work between exports: a new household and a change to an earlier one.
             households.append(try Self.household(laptop, no: round + 1, members: 2 + round % 4))
-            if let earlier = households.randomElement(using: &rng) {
+            if var earlier = households.randomElement(using: &rng) {
                 try laptop.commit(try earlier.answer("phone", .text("1380000\(String(format: "%04d", round))")), of: earlier, who: "李文华")
             }
             let p = Process()
@@ -134,7 +134,7 @@ import Testing
         try Self.initStore(laptopPath)
         try Self.initStore(hubPath)
         let laptop = try HouseholdStore(path: laptopPath)
-        let iv = try Self.household(laptop, no: 1, members: 3)
+        var iv = try Self.household(laptop, no: 1, members: 3)
         let first = try HufangBinary.run(["bundle", "export", "--db", laptopPath, "--out", out, "--lang", "en"])
         #expect(first.status == 0 && first.out.hasSuffix("-000001.zip\n"), "\(first)")
         #expect(first.err.contains("sequence 1"))
@@ -175,11 +175,11 @@ import Testing
         for p in [a, b, hub] { try Self.initStore(p) }
         for (x, y) in [(hub, a), (hub, b), (b, a), (a, hub)] { try Self.trust(x, y) }
         let storeA = try HouseholdStore(path: a), storeB = try HouseholdStore(path: b)
-        let ivA = try Self.household(storeA, no: 7, members: 1)
+        var ivA = try Self.household(storeA, no: 7, members: 1)
         _ = try HufangBinary.run(["bundle", "export", "--db", a, "--out", dir + "/a-out"])
         let first = try Self.zips(dir + "/a-out")[0]
         for s in [hub, b] { #expect(try HufangBinary.run(["bundle", "import", "--db", s, "--screens", HufangBinary.screens, first]).status == 0) }
-        let ivB = try storeB.interview(ivA.householdID, questionnaire: Self.questionnaire)
+        var ivB = try storeB.interview(ivA.householdID, questionnaire: Self.questionnaire)
         try storeA.commit(try ivA.answer("phone", .text("13800000001")), of: ivA, who: "李文华")
         try storeB.commit(try ivB.answer("phone", .text("13900000002")), of: ivB, who: "赵小红")
         _ = try HufangBinary.run(["bundle", "export", "--db", a, "--out", dir + "/a-out"])

@@ -58,7 +58,7 @@ import Testing
     @discardableResult
     static func household(_ device: Device, no: Int, village: String) throws -> Interview {
         let store = try device.store
-        let iv = Interview(questionnaire: BundleCommandTests.questionnaire, today: Day(year: 2020, month: 12, day: 31)!)
+        var iv = Interview(questionnaire: BundleCommandTests.questionnaire, today: Day(year: 2020, month: 12, day: 31)!)
         try store.create(iv, enumerator: device.name, who: device.name)
         try store.commit(try iv.answer("village_code", .text(village)), of: iv, who: device.name)
         try store.commit(try iv.answer("household_no", .text(String(format: "%04d", no))), of: iv, who: device.name)

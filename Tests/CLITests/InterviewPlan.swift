@@ -26,7 +26,7 @@ struct InterviewPlan {
         var plan = InterviewPlan()
         var state = AppState(lang: .zh, width: 80, height: 24)
         state.list.loading = false
-        var interview: Interview?
+        var interview: Interview?         // the household as last stored
 
         func press(_ key: Key, _ name: String) {
             plan.steps.append(.key(name))
@@ -38,6 +38,9 @@ struct InterviewPlan {
                         let iv = Interview(questionnaire: source.questionnaire, today: today)
                         interview = iv
                         queue.append(.opened(InterviewBox(iv)))
+                    case .commit:
+                        interview = state.pending?.form.interview
+                        queue.append(.committed)
                     case .setStatus(let id, let status): queue.append(.statusStored(household: id, status: status))
                     case .loadList(let q, _, _): queue.append(.listLoaded(ListPage(query: q, offset: 0, total: 0, households: [])))
                     default: break
@@ -64,7 +67,7 @@ struct InterviewPlan {
             case .fields: break
             default: throw PlanError.stuck("unexpected page \(form.mode)")
             }
-            let iv = interview!
+            let iv = form.interview
             switch form.cursor {
             case .rosterEnd(let s):
                 let r = q.sections[s].roster!

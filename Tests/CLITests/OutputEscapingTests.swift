@@ -85,7 +85,7 @@ import Testing
         let db = dir + "/village.sqlite"
         try BundleCommandTests.initStore(db)
         let store = try HouseholdStore(path: db)
-        let iv = try BundleCommandTests.household(store, no: 3, members: 1)
+        var iv = try BundleCommandTests.household(store, no: 3, members: 1)
         let head = try #require(iv.rowIDs(of: 0).first)
         try store.commit(try iv.answer("name", row: head, .text("王" + Self.hostile + "红")), of: iv, who: "李文华")
         let name = "王" + Self.shown + "红"

@@ -66,7 +66,7 @@ import Testing
         let laptop = try HouseholdStore(path: laptopPath)
         let id = try #require(UUID(uuidString: try laptop.households().first!.id))
         for area in [60.0, 70.0] {
-            let iv = try laptop.interview(id, questionnaire: BundleCommandTests.questionnaire)
+            var iv = try laptop.interview(id, questionnaire: BundleCommandTests.questionnaire)
             try laptop.commit(try iv.answer("floor_area", .number(area)), of: iv, who: "李文华")
             #expect(try HufangBinary.run(["bundle", "export", "--db", laptopPath, "--out", dir + "/usb2", "--who", "李文华"]).status == 0)
         }

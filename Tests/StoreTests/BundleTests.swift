@@ -64,7 +64,7 @@ struct SyncFixture {
         let f = SyncFixture()
         let laptop = try f.store("laptop"), hub = try f.store("hub")
         try f.trust(hub, laptop)
-        let a = try Fixture.household(laptop, no: "0001", head: "王建军")
+        var a = try Fixture.household(laptop, no: "0001", head: "王建军")
         _ = try Fixture.household(laptop, no: "0002", head: "刘桂英")
         try laptop.commit(try a.answer("phone", .text("13800000000")), of: a, who: "李文华")
         try laptop.setStatus(a.householdID, to: .complete, who: "李文华")
@@ -118,7 +118,7 @@ struct SyncFixture {
         let f = SyncFixture()
         let laptop = try f.store("laptop"), hub = try f.store("hub")
         try f.trust(hub, laptop)
-        let iv = try Fixture.household(laptop, no: "0001", head: "王建军")
+        var iv = try Fixture.household(laptop, no: "0001", head: "王建军")
         let first = try f.export(laptop)
         try laptop.commit(try iv.answer("phone", .text("13800000001")), of: iv, who: "李文华")
         let second = try f.export(laptop)
@@ -146,7 +146,7 @@ struct SyncFixture {
         try FileManager.default.copyItem(atPath: laptop.keyPath, toPath: clonePath + ".key")
         let clone = try HouseholdStore(path: clonePath)
         let a1 = try f.export(laptop)
-        let cloneIV = try clone.interview(iv.householdID, questionnaire: Fixture.questionnaire)
+        var cloneIV = try clone.interview(iv.householdID, questionnaire: Fixture.questionnaire)
         try clone.commit(try cloneIV.answer("phone", .text("13900000000")), of: cloneIV, who: "李文华")
         let b1 = try clone.exportBundles(to: "\(f.folder)/clone-out", enumerator: "李文华")[0]
         #expect(a1.sequence == 1 && b1.sequence == 1)
@@ -222,7 +222,7 @@ struct SyncFixture {
     @Test func untrustedAndRevokedDevicesAreRejected() throws {
         let f = SyncFixture()
         let laptop = try f.store("laptop"), hub = try f.store("hub"), stranger = try f.store("stranger")
-        let iv = try Fixture.household(laptop, no: "0001", head: "王建军")
+        var iv = try Fixture.household(laptop, no: "0001", head: "王建军")
         let first = try f.export(laptop)
         #expect(try f.importing(first, into: stranger) == .rejected(.untrustedDevice(device: laptop.deviceID, keyID: try laptop.device().fingerprint)))
         try f.trust(hub, laptop)
@@ -293,7 +293,7 @@ struct SyncFixture {
     struct TwoLaptops {
         let f = SyncFixture()
         let a: HouseholdStore, b: HouseholdStore, hub: HouseholdStore
-        let ivA: Interview, ivB: Interview
+        var ivA: Interview, ivB: Interview
 
         init() throws {
             a = try f.store("a"); b = try f.store("b"); hub = try f.store("hub")
@@ -306,7 +306,7 @@ struct SyncFixture {
     }
 
     @Test func theSameFieldChangedOnTwoLaptopsIsOneConflictWithBothValues() throws {
-        let t = try TwoLaptops()
+        var t = try TwoLaptops()
         try t.a.commit(try t.ivA.answer("phone", .text("13800000001")), of: t.ivA, who: "李文华")
         try t.b.commit(try t.ivB.answer("phone", .text("13900000002")), of: t.ivB, who: "赵小红")
         let fromA = try t.f.export(t.a), fromB = try t.f.export(t.b, who: "赵小红")
@@ -329,7 +329,7 @@ struct SyncFixture {
     }
 
     @Test func differentFieldsOfOneHouseholdMergeWithoutAConflict() throws {
-        let t = try TwoLaptops()
+        var t = try TwoLaptops()
         try t.a.commit(try t.ivA.answer("phone", .text("13800000001")), of: t.ivA, who: "李文华")
         try t.b.commit(try t.ivB.answer("group_name", .text("三组")), of: t.ivB, who: "赵小红")
         let (row, added) = try t.ivB.addRow("members")
@@ -351,7 +351,7 @@ struct SyncFixture {
     }
 
     @Test func aResolutionTravelsBackToBothLaptopsInTheHubsBundle() throws {
-        let t = try TwoLaptops()
+        var t = try TwoLaptops()
         try t.a.commit(try t.ivA.answer("phone", .text("13800000001")), of: t.ivA, who: "李文华")
         try t.b.commit(try t.ivB.answer("phone", .text("13900000002")), of: t.ivB, who: "赵小红")
         _ = try t.f.importing(try t.f.export(t.a), into: t.hub)
@@ -372,14 +372,14 @@ struct SyncFixture {
             #expect(try laptop.outboxCount() == 0)
         }
         // A later change on a laptop applies cleanly at the hub.
-        let ivA = try t.a.interview(t.ivA.householdID, questionnaire: Fixture.questionnaire)
+        var ivA = try t.a.interview(t.ivA.householdID, questionnaire: Fixture.questionnaire)
         try t.a.commit(try ivA.answer("phone", .text("13700000003")), of: ivA, who: "李文华")
         guard case .applied(_, 0, _) = try t.f.importing(try t.f.export(t.a), into: t.hub) else { Issue.record("later change conflicted"); return }
         #expect(try SyncFixture.answer(t.hub, t.ivA.householdID, "phone") == "13700000003")
     }
 
     @Test func aTypedValueMustFitTheFieldsType() throws {
-        let t = try TwoLaptops()
+        var t = try TwoLaptops()
         let row = t.ivA.rows("members")[0]
         try t.a.commit(try t.ivA.answer("relation", row: row, .code(2)), of: t.ivA, who: "李文华")
         try t.b.commit(try t.ivB.answer("relation", row: row, .code(3)), of: t.ivB, who: "赵小红")

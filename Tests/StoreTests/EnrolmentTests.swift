@@ -91,7 +91,7 @@ struct TestCounty {
     }
 
     @Test func anEnumeratorCannotMoveAHouseholdOutOfItsVillages() throws {
-        let iv = try household(enumerators[0], village: TestCounty.villages[0][0])
+        var iv = try household(enumerators[0], village: TestCounty.villages[0][0])
         try expectApplied(try supervisor.importBundle(try county.export(enumerators[0]), fileName: "a.zip", questionnaire: Fixture.questionnaire))
         try enumerators[0].commit(try iv.answer("village_code", .text("622922100299")), of: iv, who: "调查员1")
         try county.refused(try county.export(enumerators[0]), into: supervisor) {
@@ -157,7 +157,7 @@ struct TestCounty {
 
     @Test func aRevokedDeviceIsRefusedFromItsCutOffAndAcceptedBeforeIt() throws {
         let laptop = enumerators[0]
-        let iv = try household(laptop, village: TestCounty.villages[0][0])
+        var iv = try household(laptop, village: TestCounty.villages[0][0])
         let first = try county.export(laptop)
         try laptop.commit(try iv.answer("floor_area", .number(80)), of: iv, who: "调查员1")
         let second = try county.export(laptop)
@@ -211,7 +211,7 @@ struct TestCounty {
 
     @Test func aRotatedKeyIsAcceptedFromItsNewCertificateAndTheOldKeyUpToItsCutOff() throws {
         let old = enumerators[0]
-        let iv = try household(old, village: TestCounty.villages[0][0])
+        var iv = try household(old, village: TestCounty.villages[0][0])
         let lastGood = try county.export(old)
         try old.commit(try iv.answer("floor_area", .number(61)), of: iv, who: "调查员1")
         let afterCutOff = try county.export(old)

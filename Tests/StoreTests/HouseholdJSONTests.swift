@@ -7,8 +7,8 @@ import Survey
 @Suite struct HouseholdJSONTests {
     func filledStore() throws -> (HouseholdStore, [Interview]) {
         let store = try HouseholdStore(path: Fixture.tempPath(), create: true)
-        let a = try Fixture.household(store, no: "0001", head: "王建军")
-        let b = try Fixture.household(store, no: "0002", head: "李秀英")
+        var a = try Fixture.household(store, no: "0001", head: "王建军")
+        var b = try Fixture.household(store, no: "0002", head: "李秀英")
         let (row, added) = try b.addRow("members")
         try store.commit(added, of: b, who: "李文华")
         try store.commit(try b.answer("name", row: row, .text("李小龙")), of: b, who: "李文华")

@@ -43,7 +43,7 @@ import Survey
 
     @Test func everyConfirmedAnswerIsOneRowAndOneAuditLine() throws {
         let store = try HouseholdStore(path: Fixture.tempPath(), create: true)
-        let iv = try Fixture.household(store, no: "0001", head: "王建军")
+        var iv = try Fixture.household(store, no: "0001", head: "王建军")
         try store.commit(try iv.answer("group_name", .text("一组")), of: iv, who: "马玉兰")
         try store.commit(try iv.answer("group_name", .text("二组")), of: iv, who: "马玉兰")
         let answers = try store.pool.read { db in try AnswerRecord.filter(Column("question") == "group_name").fetchAll(db) }
@@ -61,7 +61,7 @@ import Survey
     @Test func aCompletedHouseholdThatChangesGoesBackToTheInterview() throws {
         let path = Fixture.tempPath()
         let store = try HouseholdStore(path: path, create: true)
-        let iv = try Fixture.household(store, no: "0031", head: "马海军")
+        var iv = try Fixture.household(store, no: "0031", head: "马海军")
         try store.setStatus(iv.householdID, to: .complete, who: "李文华")
         try store.savePosition(of: iv)                                  // looking is not changing
         #expect(try store.households().first?.status == .complete)
@@ -73,7 +73,7 @@ import Survey
 
     @Test func clocksIncreaseWithEveryCommit() throws {
         let store = try HouseholdStore(path: Fixture.tempPath(), create: true)
-        let iv = try Fixture.household(store, no: "0001", head: "王建军")
+        var iv = try Fixture.household(store, no: "0001", head: "王建军")
         let clocks = try store.auditTrail(iv.householdID).map(\.clock)
         #expect(clocks == clocks.sorted())
         #expect(Set(clocks).count == clocks.count)
@@ -82,7 +82,7 @@ import Survey
 
     @Test func aFailedTransactionLeavesNeitherAnswerNorAudit() throws {
         let store = try HouseholdStore(path: Fixture.tempPath(), create: true)
-        let iv = try Fixture.household(store, no: "0001", head: "王建军")
+        var iv = try Fixture.household(store, no: "0001", head: "王建军")
         let before = try store.auditTrail(iv.householdID).count
         // The second change names a row that does not exist: the foreign key fails the whole transaction.
         let bad: [InterviewChange] = [.answer(question: "group_name", row: nil, old: nil, new: .text("三组")),
@@ -95,7 +95,7 @@ import Survey
 
     @Test func rowRemovalOverrideAndStatusAreRecorded() throws {
         let store = try HouseholdStore(path: Fixture.tempPath(), create: true)
-        let iv = try Fixture.household(store, no: "0001", head: "王建军")
+        var iv = try Fixture.household(store, no: "0001", head: "王建军")
         let (row, added) = try iv.addRow("members")
         try store.commit(added, of: iv, who: "李文华")
         try store.commit(try iv.answer("name", row: row, .text("王小明")), of: iv, who: "李文华")
@@ -117,7 +117,7 @@ import Survey
     @Test func reopensExactlyWhereTheInterviewWasLeft() throws {
         let path = Fixture.tempPath()
         let store = try HouseholdStore(path: path, create: true)
-        let iv = try Fixture.household(store, no: "0007", head: "赵桂兰")
+        var iv = try Fixture.household(store, no: "0007", head: "赵桂兰")
         iv.moveTo(question: Fixture.questionnaire.questionIndex(of: "sex")!, row: iv.rows("members")[0])
         try store.savePosition(of: iv)
 
@@ -156,7 +156,7 @@ import Survey
     @Test func aSecondWriterGetsAClearMessageAndReadersKeepWorking() throws {
         let path = Fixture.tempPath()
         let first = try HouseholdStore(path: path, create: true)
-        let iv = try Fixture.household(first, no: "0001", head: "王建军")
+        var iv = try Fixture.household(first, no: "0001", head: "王建军")
         let second = try HouseholdStore(path: path, busyTimeout: 0.3)   // another program on the same file
         let changes = try iv.answer("phone", .text("13900000000"))
         // The first holds a write transaction open, as a long import would.

@@ -33,7 +33,7 @@ import Survey
 
         // The enumerator corrects the field, which deals with the comment on it in the same commit, and
         // completes the household again. A change to another field leaves the comment open.
-        let fixed = try laptop.interview(one.householdID, questionnaire: Fixture.questionnaire)
+        var fixed = try laptop.interview(one.householdID, questionnaire: Fixture.questionnaire)
         try laptop.commit(try fixed.answer("phone", .text("13700000000")), of: fixed, who: "李文华")
         #expect(try laptop.comments(one.householdID).map(\.id) == [comment.id])
         let newID = Fixture.idNumber(Day(year: 1970, month: 3, day: 4)!, 99, sex: 1)
@@ -51,7 +51,7 @@ import Survey
         try hub.approve(one.householdID, who: "乡镇审核员")
         _ = try f.importing(try f.export(hub, who: "乡镇审核员"), into: laptop)
         #expect(try laptop.household(one.householdID).status == .approved)
-        let later = try laptop.interview(two.householdID, questionnaire: Fixture.questionnaire)
+        var later = try laptop.interview(two.householdID, questionnaire: Fixture.questionnaire)
         try laptop.commit(try later.answer("phone", .text("13800000000")), of: later, who: "李文华")
         #expect(try laptop.household(two.householdID).status == .inProgress)
         #expect(try laptop.auditTrail(two.householdID).last?.reason == "changed after approval")

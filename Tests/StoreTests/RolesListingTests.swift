@@ -30,7 +30,7 @@ import ProjectFolders
         let q = try Self.renamedScreens()
         #expect(q.question("household_no") == nil && q.question("name") == nil)
         let store = try HouseholdStore(path: Fixture.tempPath(), create: true)
-        let iv = Interview(questionnaire: q, today: Fixture.day)
+        var iv = Interview(questionnaire: q, today: Fixture.day)
         try store.create(iv, enumerator: "李文华", who: "李文华")
         try store.commit(try iv.answer("hu_hao", .text("0009")), of: iv, who: "李文华")
         let (row, added) = try iv.addRow("members")

@@ -19,7 +19,7 @@ enum Fixture {
 
     /// A started household with a head: the store commits every step as the app would.
     static func household(_ store: HouseholdStore, no: String, head: String, village: String = "622922100201") throws -> Interview {
-        let iv = Interview(questionnaire: questionnaire, today: day)
+        var iv = Interview(questionnaire: questionnaire, today: day)
         try store.create(iv, enumerator: "李文华", who: "李文华")
         try store.commit(try iv.answer("village_code", .text(village)), of: iv, who: "李文华")
         try store.commit(try iv.answer("household_no", .text(no)), of: iv, who: "李文华")

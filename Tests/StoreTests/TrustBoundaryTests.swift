@@ -243,7 +243,7 @@ import TestSupport
     /// The laptop's bundles 2 and 3; 3 is given to the hub first and held. Returns 2.
     func secondHeldBehindThird() throws -> ExportedBundle {
         let id = try #require(UUID(uuidString: household))
-        let iv = try laptop.interview(id, questionnaire: Fixture.questionnaire)
+        var iv = try laptop.interview(id, questionnaire: Fixture.questionnaire)
         try laptop.commit(try iv.answer("floor_area", .number(60)), of: iv, who: "李文华")
         let second = try f.export(laptop)
         try laptop.commit(try iv.answer("floor_area", .number(70)), of: iv, who: "李文华")

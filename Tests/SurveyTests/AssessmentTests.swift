@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func missingIncomeIsIncompleteNotAVerdict() throws {
-        let iv = HouseholdBuilder.make([Self.head], ["business_income": .number(30000)])
+        var iv = HouseholdBuilder.make([Self.head], ["business_income": .number(30000)])
         try iv.answer("business_income", nil)
         let a = Assessment(iv)
         #expect(a.perCapitaNetIncome == nil)

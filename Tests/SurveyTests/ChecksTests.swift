@@ -8,14 +8,14 @@ import Testing
     static let son = Person(name: "王小明", sex: 1, born: Day(year: 2008, month: 1, day: 15)!, relation: 3)
 
     @Test func aPlainHouseholdHasNoProblems() {
-        let iv = HouseholdBuilder.make([Self.head, Self.wife, Self.son])
+        var iv = HouseholdBuilder.make([Self.head, Self.wife, Self.son])
         #expect(iv.problems.isEmpty, "\(iv.problems.map { iv.questionnaire.checks[$0.check].message.zh })")
         #expect(iv.completeness.answered == iv.completeness.required)
         #expect(throws: Never.self) { try iv.checkCompletable() }
     }
 
     @Test func idCheckDigitIsHard() throws {
-        let iv = HouseholdBuilder.make([Self.head, Self.wife])
+        var iv = HouseholdBuilder.make([Self.head, Self.wife])
         let row = iv.rows("members")[0]
         var id = Array(iv.value("id_number", row: row)!.text!)
         id[17] = id[17] == "1" ? "2" : "1"
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func birthDateAndSexInTheIDMustAgreeWithAgeAndSex() throws {
-        let iv = HouseholdBuilder.make([Self.head, Self.wife])
+        var iv = HouseholdBuilder.make([Self.head, Self.wife])
         let row = iv.rows("members")[1]
         try iv.answer("age", row: row, .number(47))  // the ID says 48
         #expect(iv.hasProblem("age", .error, row: row))
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func exactlyOneHead() throws {
-        let iv = HouseholdBuilder.make([Self.head, Self.wife])
+        var iv = HouseholdBuilder.make([Self.head, Self.wife])
         try iv.answer("relation", row: iv.rows("members")[0], .code(3))
         #expect(iv.hasProblem("relation", .error))
         try iv.answer("relation", row: iv.rows("members")[0], .code(1))
@@ -47,7 +47,7 @@ import Testing
     @Test func spouseOfTheSameSexAsTheHeadIsSoft() {
         var husband = Self.wife
         husband.sex = 1; husband.name = "刘志强"
-        let iv = HouseholdBuilder.make([Self.head, husband])
+        var iv = HouseholdBuilder.make([Self.head, husband])
         #expect(iv.hasProblem("relation", .warning, row: iv.rows("members")[1]))
         #expect(!iv.hasProblem("relation", .error))
     }
@@ -55,7 +55,7 @@ import Testing
     @Test func childOlderThanTheHeadAndHeadUnder16AreSoft() {
         var oldSon = Self.son
         oldSon.born = Day(year: 1960, month: 1, day: 1)!
-        let iv = HouseholdBuilder.make([Self.head, oldSon])
+        var iv = HouseholdBuilder.make([Self.head, oldSon])
         #expect(iv.hasProblem("age", .warning, row: iv.rows("members")[1]))
 
         var youngHead = Self.son
@@ -67,7 +67,7 @@ import Testing
     @Test func compulsorySchoolAgeOutOfSchoolIsSoftAndFailsEducation() {
         var dropout = Self.son
         dropout.answers = ["school_stage": .code(9), "dropout_reason": .code(1)]
-        let iv = HouseholdBuilder.make([Self.head, Self.wife, dropout])
+        var iv = HouseholdBuilder.make([Self.head, Self.wife, dropout])
         #expect(iv.hasProblem("school_stage", .warning, row: iv.rows("members")[2]))
         #expect(Assessment(iv).guarantees.first { $0.id == "education" }?.met == false)
     }
@@ -75,7 +75,7 @@ import Testing
     @Test func monthsWorkedAndMoneyAreHardChecked() throws {
         var worker = Self.head
         worker.answers = ["work_status": .code(4), "months_worked": .number(10), "monthly_wage": .number(2000)]
-        let iv = HouseholdBuilder.make([worker, Self.wife], ["wage_income": .number(20000)])
+        var iv = HouseholdBuilder.make([worker, Self.wife], ["wage_income": .number(20000)])
         let row = iv.rows("members")[0]
         try iv.answer("months_worked", row: row, .number(13))
         #expect(iv.hasProblem("months_worked", .error, row: row))
@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test func smallFloorAreaIsSoftAndDangerousHouseTickedSafeIsHard() throws {
-        let iv = HouseholdBuilder.make([Self.head, Self.wife, Self.son], ["floor_area": .number(30)])  // 10 m² per person
+        var iv = HouseholdBuilder.make([Self.head, Self.wife, Self.son], ["floor_area": .number(30)])  // 10 m² per person
         #expect(iv.hasProblem("floor_area", .warning))
         try iv.answer("house_grade", .code(3))
         #expect(iv.hasProblem("house_safe", .error))
@@ -109,7 +109,7 @@ import Testing
     }
 
     @Test func invalidIDIsStoredNotLost() throws {
-        let iv = HouseholdBuilder.make([Self.head])
+        var iv = HouseholdBuilder.make([Self.head])
         let row = iv.rows("members")[0]
         try iv.answer("id_number", row: row, .text("62292219700304123"))
         #expect(iv.value("id_number", row: row) == .text("62292219700304123"))

@@ -160,7 +160,7 @@ import Testing
     }
 
     @Test func multiCodeAnswers() throws {
-        let (iv, _) = interview()
+        var (iv, _) = interview()
         try iv.answer("other_causes", .codes([3, 1]))
         #expect(try eval(iv, "1 in other_causes") == .bool(true))
         #expect(try eval(iv, "2 in other_causes") == .bool(false))

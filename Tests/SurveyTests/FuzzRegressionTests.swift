@@ -10,7 +10,7 @@ import Testing
 
     /// A household of the shipped form with one member, a text and a multi-code answer.
     static func household() throws -> (Interview, RowID) {
-        let iv = Interview(questionnaire: Shipped.questionnaire, today: surveyDay)
+        var iv = Interview(questionnaire: Shipped.questionnaire, today: surveyDay)
         let (row, _) = try iv.addRow("members")
         try iv.answer("village_code", .text("622922100201"))
         try iv.answer("assistance_received", .codes([1, 7]))
@@ -18,7 +18,7 @@ import Testing
     }
 
     static func evaluate(_ source: String, in roster: String? = nil) throws -> Value? {
-        let (iv, row) = try household()
+        var (iv, row) = try household()
         let compiled = try Shipped.questionnaire.compile(source, in: roster)
         return iv.evaluate(compiled, row: roster == nil ? nil : row, roster: roster)
     }
@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func aCodeQuestionRefusesANumberTooBigForAWholeNumber() throws {
-        let (iv, _) = try Self.household()
+        var (iv, _) = try Self.household()
         #expect(throws: InterviewError.self) { try iv.answer("household_type", .number(1e20)) }
         #expect(throws: InterviewError.self) { try iv.answer("household_type", .number(.infinity)) }
     }
@@ -71,7 +71,7 @@ import Testing
 
                 """
         }
-        let iv = Interview(questionnaire: q, today: surveyDay)
+        var iv = Interview(questionnaire: q, today: surveyDay)
         try iv.answer("floor_area", .number(12))
         #expect(iv.value("grade_guess") == nil)
         #expect(iv.value("household_size") == .number(12 * 1e20))

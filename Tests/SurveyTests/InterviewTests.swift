@@ -10,34 +10,34 @@ import Testing
     func section(_ id: String) -> Int { q.sections.firstIndex { $0.id == id }! }
 
     @Test func startsAtTheFirstQuestionAndWalksForwardAndBack() throws {
-        let iv = Interview(questionnaire: q, today: surveyDay)
+        var iv = Interview(questionnaire: q, today: surveyDay)
         #expect(iv.position?.question == q.questionIndex(of: "village_code"))
-        #expect(iv.moveNext())
+        #expect(iv.moveNext() == true)
         #expect(iv.position?.question == q.questionIndex(of: "group_name"))
-        #expect(iv.movePrevious())
+        #expect(iv.movePrevious() == true)
         #expect(iv.position?.question == q.questionIndex(of: "village_code"))
-        #expect(!iv.movePrevious())
+        #expect(iv.movePrevious() == false)
     }
 
     @Test func nextSkipsQuestionsThatDoNotApplyAndCalculatedOnes() throws {
-        let iv = Interview(questionnaire: q, today: surveyDay)
-        #expect(iv.moveTo(question: q.questionIndex(of: "poverty_status")!, row: nil))
+        var iv = Interview(questionnaire: q, today: surveyDay)
+        #expect(iv.moveTo(question: q.questionIndex(of: "poverty_status")!, row: nil) == true)
         try iv.answer("poverty_status", .code(1))
         iv.moveNext()
         // exit_year applies only to exited households, return_reason only to returned ones, province and
         // survey_year are calculated, and with no members yet B, C, F and G have nothing to ask: land is next.
         #expect(q.questions[iv.position!.question].id == "arable_mu")
         try iv.answer("poverty_status", .code(2))
-        #expect(iv.moveTo(question: q.questionIndex(of: "poverty_status")!, row: nil))
+        #expect(iv.moveTo(question: q.questionIndex(of: "poverty_status")!, row: nil) == true)
         iv.moveNext()
         #expect(q.questions[iv.position!.question].id == "exit_year")
     }
 
     @Test func rosterSectionsWalkRowByRow() throws {
-        let iv = Interview(questionnaire: q, today: surveyDay)
+        var iv = Interview(questionnaire: q, today: surveyDay)
         let (a, _) = try iv.addRow("members")
         let (b, _) = try iv.addRow("members")
-        #expect(iv.moveTo(section: section("B")))
+        #expect(iv.moveTo(section: section("B")) == true)
         #expect(iv.position?.row == a)
         let perRow = iv.slots(in: section("B")).filter { $0.row == a }.count
         for _ in 0..<perRow { iv.moveNext() }
@@ -47,7 +47,7 @@ import Testing
 
     @Test func perMemberSectionsAskOnlyThoseTheyApplyTo() {
         let grandma = Person(name: "张桂花", sex: 2, born: Day(year: 1940, month: 1, day: 1)!, relation: 8)
-        let iv = HouseholdBuilder.make([Self.head, grandma, Self.son])
+        var iv = HouseholdBuilder.make([Self.head, grandma, Self.son])
         let rows = iv.rows("members")
         let labourRows = Set(iv.slots(in: section("C")).map(\.row))
         #expect(labourRows == [rows[0]])        // only the head is of labour age
@@ -56,33 +56,33 @@ import Testing
     }
 
     @Test func nextUnansweredWrapsAndStopsWhenComplete() throws {
-        let iv = HouseholdBuilder.make([Self.head])
-        #expect(!iv.moveToNextUnanswered())
+        var iv = HouseholdBuilder.make([Self.head])
+        #expect(iv.moveToNextUnanswered() == false)
         let row = iv.rows("members")[0]
         try iv.answer("name", row: row, nil)
         iv.moveTo(section: section("J"))
-        #expect(iv.moveToNextUnanswered())
+        #expect(iv.moveToNextUnanswered() == true)
         #expect(iv.position == Position(section: section("B"), row: row, question: q.questionIndex(of: "name")!))
     }
 
     @Test func nextProblemVisitsEachFailingField() throws {
-        let iv = HouseholdBuilder.make([Self.head, Self.wife])
-        #expect(!iv.moveToNextProblem())
+        var iv = HouseholdBuilder.make([Self.head, Self.wife])
+        #expect(iv.moveToNextProblem() == false)
         try iv.answer("floor_area", .number(10))
         try iv.answer("business_costs", .number(-1))
         iv.moveTo(section: 0)
-        #expect(iv.moveToNextProblem())
+        #expect(iv.moveToNextProblem() == true)
         #expect(q.questions[iv.position!.question].id == "floor_area")
-        #expect(iv.moveToNextProblem())
+        #expect(iv.moveToNextProblem() == true)
         #expect(q.questions[iv.position!.question].id == "business_costs")
-        #expect(iv.moveToNextProblem())
+        #expect(iv.moveToNextProblem() == true)
         #expect(q.questions[iv.position!.question].id == "floor_area")  // wraps
         // Errors are listed before warnings.
         #expect(iv.problems.first.map { q.checks[$0.check].severity } == .error)
     }
 
     @Test func answersHiddenByRelevanceAreKeptAsStale() throws {
-        let iv = HouseholdBuilder.make([Self.head], ["poverty_status": .code(2), "exit_year": .number(2019)])
+        var iv = HouseholdBuilder.make([Self.head], ["poverty_status": .code(2), "exit_year": .number(2019)])
         #expect(iv.value("exit_year") == .number(2019))
         try iv.answer("poverty_status", .code(1))
         let exitYear = q.questionIndex(of: "exit_year")!
@@ -96,7 +96,7 @@ import Testing
     }
 
     @Test func removingARowNeedsAReasonAndIsRecorded() throws {
-        let iv = HouseholdBuilder.make([Self.head, Self.wife, Self.son])
+        var iv = HouseholdBuilder.make([Self.head, Self.wife, Self.son])
         let son = iv.rows("members")[2]
         #expect(iv.value("household_size") == .number(3))
         #expect(throws: InterviewError.reasonRequired) { try iv.removeRow("members", row: son, reason: "  ") }
@@ -109,7 +109,7 @@ import Testing
     }
 
     @Test func softProblemsNeedAReasonHardOnesCannotBeAccepted() throws {
-        let iv = HouseholdBuilder.make([Self.head, Self.wife], ["floor_area": .number(10)])
+        var iv = HouseholdBuilder.make([Self.head, Self.wife], ["floor_area": .number(10)])
         let soft = iv.problems.first { q.checks[$0.check].severity == .warning }!
         #expect(throws: InterviewError.reasonRequired) { try iv.override(soft.key, reason: "") }
         #expect(throws: InterviewError.self) { try iv.checkCompletable() }
@@ -135,7 +135,7 @@ import Testing
     }
 
     @Test func typesAreEnforcedAtEntry() {
-        let iv = Interview(questionnaire: q, today: surveyDay)
+        var iv = Interview(questionnaire: q, today: surveyDay)
         #expect(throws: InterviewError.self) { try iv.answer("interview_date", .text("昨天")) }
         #expect(throws: InterviewError.notInCodeList(Labelled(q.question("household_type")!), 9)) { try iv.answer("household_type", .code(9)) }
         #expect(throws: InterviewError.calculated(Labelled(q.question("province")!))) { try iv.answer("province", .text("62")) }
@@ -143,7 +143,7 @@ import Testing
     }
 
     @Test func restoringFromStoredAnswersGivesTheSameInterview() throws {
-        let iv = HouseholdBuilder.make([Self.head, Self.wife, Self.son], ["floor_area": .number(20)])
+        var iv = HouseholdBuilder.make([Self.head, Self.wife, Self.son], ["floor_area": .number(20)])
         let soft = iv.problems.first!
         try iv.override(soft.key, reason: "测试原因")
         let stored = iv.answers.map { (question: q.questions[$0.key.question].id, row: $0.key.row, value: $0.value) }
@@ -171,7 +171,7 @@ import Testing
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
     func incrementalEqualsFullEvaluation(seed: UInt64) throws {
         var rng = SplitMix64(seed: seed)
-        let iv = HouseholdBuilder.make([Self.head, Self.wife, Self.son])
+        var iv = HouseholdBuilder.make([Self.head, Self.wife, Self.son])
         let inputs = q.questions.filter(\.isInput)
         for _ in 0..<300 {
             let question = inputs[Int(rng.next() % UInt64(inputs.count))]

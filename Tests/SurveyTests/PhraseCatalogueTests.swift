@@ -10,7 +10,7 @@ func holdsCJK(_ s: String) -> Bool {
     let q = Shipped.questionnaire
 
     func refusal(_ id: String, _ value: Value) -> InterviewError? {
-        let iv = Interview(questionnaire: q, today: surveyDay)
+        var iv = Interview(questionnaire: q, today: surveyDay)
         do { try iv.answer(id, value); return nil } catch { return error }
     }
 

@@ -54,7 +54,7 @@ import Testing
 
     @Test func anInterviewFindsItsHeadByTheRole() throws {
         let q = Shipped.questionnaire
-        let iv = Interview(questionnaire: q, today: surveyDay)
+        var iv = Interview(questionnaire: q, today: surveyDay)
         let (child, _) = try iv.addRow("members")
         let (head, _) = try iv.addRow("members")
         _ = try iv.answer("relation", row: child, .code(3))

@@ -64,7 +64,7 @@ enum HouseholdBuilder {
 
     /// A household interviewed to the end: every applicable question answered.
     static func make(_ members: [Person], _ answers: [String: Value] = [:], crops: [[String: Value]] = []) -> Interview {
-        let iv = Interview(questionnaire: Shipped.questionnaire, today: surveyDay)
+        var iv = Interview(questionnaire: Shipped.questionnaire, today: surveyDay)
         var rowAnswers: [RowID: [String: Value]] = [:]
         for m in members {
             let (row, _) = try! iv.addRow("members")

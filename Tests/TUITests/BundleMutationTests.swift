@@ -80,7 +80,7 @@ import TestSupport
     static func realChangesets(_ laptop: HouseholdStore, _ q: Questionnaire) throws -> [Data] {
         let ids = try laptop.households(limit: 5).compactMap { UUID(uuidString: $0.id) }
         for (n, id) in ids.enumerated() {
-            let iv = try laptop.interview(id, questionnaire: q)
+            var iv = try laptop.interview(id, questionnaire: q)
             try laptop.commit(try iv.answer("floor_area", .number(Double(40 + n) + 0.5)), of: iv, who: "李文华")
             try laptop.commit(try iv.answer("phone", .text("1380000\(1000 + n)")), of: iv, who: "李文华")
             try laptop.commit(try iv.answer("phone", nil), of: iv, who: "李文华")

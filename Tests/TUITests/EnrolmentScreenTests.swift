@@ -117,7 +117,7 @@ import Testing
 
     /// A started household with a head, committed as the app would.
     static func household(_ store: HouseholdStore, no: String, head: String, who: String) throws -> Interview {
-        let iv = Interview(questionnaire: TUIFixture.questionnaire, today: TUIFixture.day)
+        var iv = Interview(questionnaire: TUIFixture.questionnaire, today: TUIFixture.day)
         try store.create(iv, enumerator: who, who: who)
         try store.commit(try iv.answer("village_code", .text("622922100201")), of: iv, who: who)
         try store.commit(try iv.answer("household_no", .text(no)), of: iv, who: who)

@@ -117,7 +117,7 @@ import Testing
 
     /// A household of `members` members, each entered as the head at five years old (a warning each).
     static func household(members: Int) throws -> Interview {
-        let iv = Interview(questionnaire: TUIFixture.questionnaire, today: TUIFixture.day)
+        var iv = Interview(questionnaire: TUIFixture.questionnaire, today: TUIFixture.day)
         for _ in 0..<members {
             let (row, _) = try iv.addRow("members")
             _ = try iv.answer("relation", row: row, .code(1))

@@ -144,6 +144,8 @@ public final class Questionnaire: Sendable {
     public let roles: Roles
     let questionIndex: [String: Int]
     let graph: DependencyGraph
+    /// Per question: the guarantees of `standards` to judge again after its value changed.
+    let guaranteePlan: [[DependencyGraph.Step]]
 
     init(id: String, version: String, title: Localized, sections: [Section], questions: [Question], rosters: [Roster],
          checks: [Check], codeLists: [String: CodeList], standards: Standards, roles: Roles = Roles(), graph: DependencyGraph) {
@@ -153,6 +155,10 @@ public final class Questionnaire: Sendable {
         var index: [String: Int] = [:]
         for q in questions { index[q.id] = q.index }
         questionIndex = index
+        let members = rosters.first { $0.id == "members" }?.index
+        guaranteePlan = graph.watchPlan(questions: questions, watchers: standards.guarantees.map { g in
+            g.memberFails != nil ? (g.memberFails, members) : (g.householdFails, nil)
+        })
     }
 
     /// The question with this id.

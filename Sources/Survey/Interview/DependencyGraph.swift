@@ -124,3 +124,25 @@ struct DependencyGraph: Sendable {
         return []
     }
 }
+
+extension DependencyGraph {
+    /// Per question: which of `watchers` (expressions evaluated in a roster's rows, or once when the
+    /// roster is nil) to evaluate again after its value changed, and in which rows — worked out from
+    /// `valuePlan` the way `checkPlan` is, for the standards' guarantees.
+    func watchPlan(questions: [Question], watchers: [(expression: CompiledExpression?, roster: Int?)]) -> [[Step]] {
+        // readers[f] = watchers reading f, and whether every row must follow.
+        var readers = Array(repeating: [Step](), count: questions.count)
+        for (w, watcher) in watchers.enumerated() {
+            for (f, aggregate) in Self.refs(watcher.expression) {
+                readers[f].append(Step(target: w, everyRow: watcher.roster == nil || aggregate || questions[f].roster == nil))
+            }
+        }
+        return questions.indices.map { f in
+            var mode: [Int: Bool] = [:]
+            for (node, m) in [(f, false)] + valuePlan[f].map({ ($0.target, $0.everyRow) }) {
+                for r in readers[node] { mode[r.target] = (mode[r.target] ?? false) || m || r.everyRow }
+            }
+            return mode.keys.sorted().map { Step(target: $0, everyRow: mode[$0]!) }
+        }
+    }
+}

@@ -1,8 +1,10 @@
 import Foundation
 
-/// One household's interview: answers, roster rows, check results and the cursor. Every action returns
-/// the changes to persist; a changed answer re-evaluates only what depends on it.
-public final class Interview: ValueSource {
+/// One household's interview, as a value: answers, roster rows, check results and the cursor. Every
+/// action returns the changes to persist; a changed answer re-evaluates only what depends on it, and
+/// the counts the screen and the household list show (completeness, problems, guarantees) are kept
+/// up to date in the same pass, so no answer costs a walk over the whole household.
+public struct Interview: ValueSource, Sendable {
     public let questionnaire: Questionnaire
     public let householdID: UUID
     /// The day the interview is judged on (birth dates after it are impossible).
@@ -16,8 +18,10 @@ public final class Interview: ValueSource {
     public private(set) var overrides: [CheckKey: String] = [:]
     private var rows: [[RowID]]
     public private(set) var removedRows: [[RemovedRow]]
-    /// The cursor; nil before the first move.
+    /// The cursor: where the interview stands, and where it reopens; nil before the first move.
     public var position: Position?
+    /// Counts kept with every change (see `Tally`).
+    private var tally: Tally
 
     /// Starts an empty household; rows are added with `addRow`.
     public init(questionnaire: Questionnaire, householdID: UUID = UUID(), today: Day) {
@@ -26,6 +30,7 @@ public final class Interview: ValueSource {
         referenceDay = today
         rows = Array(repeating: [], count: questionnaire.rosters.count)
         removedRows = Array(repeating: [], count: questionnaire.rosters.count)
+        tally = Tally(questionnaire)
         evaluateAll()
         position = firstSlot(from: 0)
     }
@@ -39,6 +44,7 @@ public final class Interview: ValueSource {
         referenceDay = today
         self.rows = questionnaire.rosters.map { rows[$0.id] ?? [] }
         removedRows = questionnaire.rosters.map { removed[$0.id] ?? [] }
+        tally = Tally(questionnaire)
         for a in answers {
             if let q = questionnaire.questionIndex(of: a.question) { self.answers[FieldKey(q, a.row)] = a.value }
         }
@@ -100,18 +106,34 @@ public final class Interview: ValueSource {
     }
 
     /// Hard errors still failing: while any remain the household cannot be completed.
-    public var hardErrorCount: Int { failing.reduce(0) { $0 + (questionnaire.checks[$1.check].severity == .error ? 1 : 0) } }
+    public var hardErrorCount: Int { tally.hardErrors }
 
     /// Soft problems that still need a reason.
-    public var unexplainedWarningCount: Int {
-        failing.reduce(0) { $0 + (questionnaire.checks[$1.check].severity == .warning && overrides[$1] == nil ? 1 : 0) }
+    public var unexplainedWarningCount: Int { tally.openWarnings }
+
+    /// Required questions that apply in a section, and how many of them are answered.
+    public func completeness(section: Int) -> (answered: Int, required: Int) { (tally.answered[section], tally.required[section]) }
+
+    /// Completeness of the whole household.
+    public var completeness: (answered: Int, required: Int) { (tally.answered.reduce(0, +), tally.required.reduce(0, +)) }
+
+    /// Hard errors failing at the fields of a section.
+    public func errorCount(section: Int) -> Int { tally.errors[section] }
+
+    /// Whether each guarantee of the standards is met (nil while the answers it needs are missing), in
+    /// the standards' order: the same verdicts as `Assessment`, kept up to date answer by answer.
+    public var guaranteesMet: [Bool?] { tally.guarantees.map(\.met) }
+
+    /// The ids of the guarantees not met.
+    public var unmetGuarantees: [String] {
+        zip(questionnaire.standards.guarantees, tally.guarantees).compactMap { g, t in t.met == false ? g.id : nil }
     }
 
     // MARK: Changing
 
     /// Sets (or clears, with nil) an answer, checking its type; re-evaluates what depends on it.
     @discardableResult
-    public func answer(_ question: Int, row: RowID?, _ value: Value?) throws(InterviewError) -> [InterviewChange] {
+    public mutating func answer(_ question: Int, row: RowID?, _ value: Value?) throws(InterviewError) -> [InterviewChange] {
         let q = questionnaire.questions[question]
         guard q.isInput else { throw .calculated(Labelled(q)) }
         let row = q.roster == nil ? nil : row
@@ -122,10 +144,13 @@ public final class Interview: ValueSource {
         let old = answers[key]
         guard old != new else { return [] }
         answers[key] = new
+        if q.required, (old == nil) != (new == nil) { tally.answered[q.section] += new == nil ? -1 : 1 }
         var changes: [InterviewChange] = [.answer(question: q.id, row: row, old: old, new: new)]
         // A reason given for the old value does not speak for the new one.
         for c in q.checks where questionnaire.checks[c].ownsValue {
-            if overrides.removeValue(forKey: CheckKey(c, row)) != nil {
+            let k = CheckKey(c, row)
+            if overrides.removeValue(forKey: k) != nil {
+                if failing.contains(k), questionnaire.checks[c].severity == .warning { tally.openWarnings += 1 }
                 changes.append(.override(check: questionnaire.checks[c].id, row: row, reason: nil))
             }
         }
@@ -135,14 +160,14 @@ public final class Interview: ValueSource {
 
     /// Sets an answer by question id.
     @discardableResult
-    public func answer(_ id: String, row: RowID? = nil, _ value: Value?) throws(InterviewError) -> [InterviewChange] {
+    public mutating func answer(_ id: String, row: RowID? = nil, _ value: Value?) throws(InterviewError) -> [InterviewChange] {
         guard let q = questionnaire.questionIndex(of: id) else { throw .unknownQuestion(id) }
         return try answer(q, row: row, value)
     }
 
     /// Adds a row at the end of a roster.
     @discardableResult
-    public func addRow(_ roster: String, id: RowID = RowID()) throws(InterviewError) -> (RowID, [InterviewChange]) {
+    public mutating func addRow(_ roster: String, id: RowID = RowID()) throws(InterviewError) -> (RowID, [InterviewChange]) {
         guard let r = questionnaire.roster(roster) else { throw .unknownQuestion(roster) }
         guard rows[r.index].count < r.max else { throw .rosterFull(Labelled(r), r.max) }
         rows[r.index].append(id)
@@ -152,7 +177,7 @@ public final class Interview: ValueSource {
 
     /// Removes a row: an explicit step with a reason; its answers are kept for the record.
     @discardableResult
-    public func removeRow(_ roster: String, row: RowID, reason: String) throws(InterviewError) -> [InterviewChange] {
+    public mutating func removeRow(_ roster: String, row: RowID, reason: String) throws(InterviewError) -> [InterviewChange] {
         guard let r = questionnaire.roster(roster) else { throw .unknownQuestion(roster) }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw .reasonRequired }
@@ -166,13 +191,13 @@ public final class Interview: ValueSource {
 
     /// Accepts a soft problem with a typed reason (kept with the household).
     @discardableResult
-    public func override(_ key: CheckKey, reason: String) throws(InterviewError) -> [InterviewChange] {
+    public mutating func override(_ key: CheckKey, reason: String) throws(InterviewError) -> [InterviewChange] {
         let c = questionnaire.checks[key.check]
         guard c.severity == .warning else { throw .hardCheckCannotBeOverridden }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw .reasonRequired }
         guard failing.contains(key) else { throw .notFailing }
-        overrides[key] = reason
+        if overrides.updateValue(reason, forKey: key) == nil { tally.openWarnings -= 1 }
         return [.override(check: c.id, row: key.row, reason: reason)]
     }
 
@@ -194,37 +219,78 @@ public final class Interview: ValueSource {
         return rows[roster].map { Optional($0) }
     }
 
-    private func recomputeValue(_ q: Int, row: RowID?) {
+    // Each step evaluates first (reading the interview) and then stores what it found: an evaluator holds
+    // a copy of the interview while it runs, and storing during that would copy whole tables (copy-on-write).
+
+    /// A question's relevance and calculated value in one row, as they are now.
+    private func evaluateValue(_ q: Int, row: RowID?) -> (relevant: Bool, value: Value?) {
         let question = questionnaire.questions[q]
-        let key = FieldKey(q, row)
         var ev = Evaluator(source: self, questionnaire: questionnaire, row: row, roster: question.roster)
         let relevant = question.relevant.map { ev.evaluate($0)?.bool == true } ?? true
-        if relevant { hidden.remove(key) } else { hidden.insert(key) }
-        if let calc = question.calculate {
-            var v = relevant ? ev.evaluate(calc) : nil
-            if question.type == .integer, let n = v?.number { v = .number(n.rounded()) }
-            if case .number(let n)? = v, question.type == .code { v = n.whole.map { .code($0) } }
-            computed[key] = v
-        }
+        guard relevant, let calc = question.calculate else { return (relevant, nil) }
+        var v = ev.evaluate(calc)
+        if question.type == .integer, let n = v?.number { v = .number(n.rounded()) }
+        if case .number(let n)? = v, question.type == .code { v = n.whole.map { .code($0) } }
+        return (relevant, v)
     }
 
-    private func recomputeCheck(_ c: Int, row: RowID?) {
+    private mutating func recomputeValue(_ q: Int, row: RowID?) {
+        let question = questionnaire.questions[q]
+        let key = FieldKey(q, row)
+        let (relevant, value) = evaluateValue(q, row: row)
+        let changed = relevant ? hidden.remove(key) != nil : hidden.insert(key).inserted
+        if changed, question.isInput, question.required {
+            let step = relevant ? 1 : -1
+            tally.required[question.section] += step
+            if answers[key] != nil { tally.answered[question.section] += step }
+        }
+        if question.calculate != nil { computed[key] = value }
+    }
+
+    /// Whether a check fails in one row, as the answers are now.
+    private func evaluateCheck(_ c: Int, row: RowID?) -> Bool {
         let check = questionnaire.checks[c]
-        let key = CheckKey(c, row)
-        var fails = false
         var ev = Evaluator(source: self, questionnaire: questionnaire, row: row, roster: check.roster)
-        if check.ownsValue {
-            if let v = value(of: check.field, row: row) {
-                ev.current = v
-                fails = ev.evaluate(check.test)?.bool == false
-            }
-        } else {
-            fails = ev.evaluate(check.test)?.bool == false
-        }
-        if fails { failing.insert(key) } else { failing.remove(key) }
+        guard check.ownsValue else { return ev.evaluate(check.test)?.bool == false }
+        guard let v = value(of: check.field, row: row) else { return false }
+        ev.current = v
+        return ev.evaluate(check.test)?.bool == false
     }
 
-    private func propagate(from question: Int, row: RowID?) {
+    private mutating func recomputeCheck(_ c: Int, row: RowID?) {
+        let key = CheckKey(c, row)
+        let fails = evaluateCheck(c, row: row)
+        guard fails ? failing.insert(key).inserted : failing.remove(key) != nil else { return }
+        tally.count(questionnaire.checks[c], failing: fails, explained: overrides[key] != nil, in: questionnaire)
+    }
+
+    /// Whether a guarantee fails in one row (a member; nil for a household guarantee): nil when unknown.
+    private func evaluateGuarantee(_ g: Int, row: RowID?) -> Bool? {
+        let guarantee = questionnaire.standards.guarantees[g]
+        if let test = guarantee.memberFails {
+            var ev = Evaluator(source: self, questionnaire: questionnaire, row: row, roster: tally.guarantees[g].roster)
+            return ev.evaluate(test)?.bool
+        }
+        guard let test = guarantee.householdFails else { return false }
+        var ev = Evaluator(source: self, questionnaire: questionnaire)
+        return ev.evaluate(test)?.bool
+    }
+
+    private mutating func recomputeGuarantee(_ g: Int, row: RowID?) {
+        let fails = evaluateGuarantee(g, row: row)
+        tally.guarantees[g].set(row, fails: fails)
+    }
+
+    /// The rows a guarantee is judged in: each member, or once for the household.
+    private func guaranteeRows(_ g: Int) -> [RowID?] {
+        if questionnaire.standards.guarantees[g].memberFails != nil {
+            guard let members = tally.guarantees[g].roster else { return [] }
+            return instances(members)
+        }
+        return [nil]
+    }
+
+    private mutating func propagate(from question: Int, row: RowID?) {
         let graph = questionnaire.graph
         for step in graph.valuePlan[question] {
             if step.everyRow {
@@ -241,18 +307,47 @@ public final class Interview: ValueSource {
                 recomputeCheck(step.target, row: row)
             }
         }
+        for step in questionnaire.guaranteePlan[question] {
+            if step.everyRow || tally.guarantees[step.target].roster == nil {
+                for r in guaranteeRows(step.target) { recomputeGuarantee(step.target, row: r) }
+            } else if questionnaire.questions[question].roster == tally.guarantees[step.target].roster {
+                recomputeGuarantee(step.target, row: row)
+            } else {
+                for r in guaranteeRows(step.target) { recomputeGuarantee(step.target, row: r) }
+            }
+        }
     }
 
     /// Re-evaluates everything (after rows are added or removed, and on load).
-    private func evaluateAll() {
+    private mutating func evaluateAll() {
         hidden.removeAll(keepingCapacity: true)
         computed.removeAll(keepingCapacity: true)
         failing.removeAll(keepingCapacity: true)
         for q in questionnaire.graph.order {
-            for r in instances(questionnaire.questions[q].roster) { recomputeValue(q, row: r) }
+            for r in instances(questionnaire.questions[q].roster) {
+                let (relevant, value) = evaluateValue(q, row: r)
+                if !relevant { hidden.insert(FieldKey(q, r)) }
+                if questionnaire.questions[q].calculate != nil { computed[FieldKey(q, r)] = value }
+            }
         }
         for c in questionnaire.checks {
-            for r in instances(c.roster) { recomputeCheck(c.index, row: r) }
+            for r in instances(c.roster) where evaluateCheck(c.index, row: r) { failing.insert(CheckKey(c.index, r)) }
+        }
+        // The counts from scratch; from here on each change adjusts them.
+        var t = Tally(questionnaire)
+        for s in questionnaire.sections {
+            let asked = s.questions.filter { questionnaire.questions[$0].isInput && questionnaire.questions[$0].required }
+            for row in instances(s.roster) {
+                for q in asked where !hidden.contains(FieldKey(q, row)) {
+                    t.required[s.index] += 1
+                    if answers[FieldKey(q, row)] != nil { t.answered[s.index] += 1 }
+                }
+            }
+        }
+        for k in failing { t.count(questionnaire.checks[k.check], failing: true, explained: overrides[k] != nil, in: questionnaire) }
+        tally = t
+        for g in questionnaire.standards.guarantees.indices {
+            for r in guaranteeRows(g) { recomputeGuarantee(g, row: r) }
         }
     }
 
@@ -282,5 +377,55 @@ public final class Interview: ValueSource {
         default:
             throw .wrongType(Labelled(q), expected: q.type)
         }
+    }
+}
+
+/// What the screen and the household list count, kept with every change instead of walked for.
+private struct Tally: Sendable {
+    /// Per section: required questions that apply, and how many of them are answered.
+    var required: [Int]
+    var answered: [Int]
+    /// Per section: hard errors failing at its fields.
+    var errors: [Int]
+    var hardErrors = 0
+    /// Soft problems failing without a reason.
+    var openWarnings = 0
+    /// Per guarantee of the standards: where it fails and where it cannot be judged yet.
+    var guarantees: [GuaranteeTally]
+
+    init(_ q: Questionnaire) {
+        required = Array(repeating: 0, count: q.sections.count)
+        answered = required
+        errors = required
+        let members = q.roster("members")?.index
+        guarantees = q.standards.guarantees.map { GuaranteeTally(roster: $0.memberFails == nil ? nil : members) }
+    }
+
+    /// Counts a check that started (or stopped) failing.
+    mutating func count(_ check: Check, failing: Bool, explained: Bool, in q: Questionnaire) {
+        let step = failing ? 1 : -1
+        switch check.severity {
+        case .error:
+            hardErrors += step
+            errors[q.questions[check.field].section] += step
+        case .warning:
+            if !explained { openWarnings += step }
+        }
+    }
+}
+
+/// One guarantee's verdict, by row: failing in any row means not met; unknown in any (and failing in
+/// none) means not yet known.
+private struct GuaranteeTally: Sendable {
+    /// The roster it is judged per row of (members); nil for a household guarantee.
+    var roster: Int?
+    var failingRows: Set<RowID?> = []
+    var unknownRows: Set<RowID?> = []
+
+    var met: Bool? { !failingRows.isEmpty ? false : unknownRows.isEmpty ? true : nil }
+
+    mutating func set(_ row: RowID?, fails: Bool?) {
+        if fails == true { failingRows.insert(row) } else { failingRows.remove(row) }
+        if fails == nil { unknownRows.insert(row) } else { unknownRows.remove(row) }
     }
 }

@@ -52,33 +52,33 @@ extension Interview {
     }
 
     /// Moves to the next question that applies; false at the end of the form.
-    @discardableResult public func moveNext() -> Bool { move(to: firstPosition(forward: true)) }
+    @discardableResult public mutating func moveNext() -> Bool { move(to: firstPosition(forward: true)) }
 
     /// Moves to the previous question that applies; false at the start.
-    @discardableResult public func movePrevious() -> Bool { move(to: firstPosition(forward: false)) }
+    @discardableResult public mutating func movePrevious() -> Bool { move(to: firstPosition(forward: false)) }
 
     /// Moves to a section's first question that applies (or its first row's, for a roster section).
-    @discardableResult public func moveTo(section: Int) -> Bool {
+    @discardableResult public mutating func moveTo(section: Int) -> Bool {
         guard questionnaire.sections.indices.contains(section) else { return false }
         return move(to: slots(in: section).first)
     }
 
     /// Moves to a given question and row, if it applies.
-    @discardableResult public func moveTo(question: Int, row: RowID?) -> Bool {
+    @discardableResult public mutating func moveTo(question: Int, row: RowID?) -> Bool {
         let q = questionnaire.questions[question]
         let target = Position(section: q.section, row: q.roster == nil ? nil : row, question: question)
         return move(to: slots(in: q.section).contains(target) ? target : nil)
     }
 
     /// Moves to the next required question with no answer, wrapping to the start; false when none is left.
-    @discardableResult public func moveToNextUnanswered() -> Bool {
+    @discardableResult public mutating func moveToNextUnanswered() -> Bool {
         move(to: firstPosition(forward: true, wrap: true) { p in
             questionnaire.questions[p.question].required && answers[FieldKey(p.question, p.row)] == nil
         })
     }
 
     /// Moves to the field of the next problem after the cursor (wrapping); false when there is none.
-    @discardableResult public func moveToNextProblem() -> Bool {
+    @discardableResult public mutating func moveToNextProblem() -> Bool {
         let open = problems.filter { $0.overrideReason == nil }
         guard !open.isEmpty else { return false }
         let here = position.map { slotOrder($0.question, $0.row) } ?? []
@@ -94,34 +94,9 @@ extension Interview {
         return true
     }
 
-    private func move(to p: Position?) -> Bool {
+    private mutating func move(to p: Position?) -> Bool {
         guard let p else { return false }
         position = p
         return true
-    }
-
-    /// Required questions that apply in a section, and how many of them are answered.
-    /// Counts in place rather than listing the section's positions: the screen and the store's summary
-    /// ask after every confirmed answer, and a 200-member section has thousands of them.
-    public func completeness(section: Int) -> (answered: Int, required: Int) {
-        let s = questionnaire.sections[section]
-        let asked = s.questions.filter { questionnaire.questions[$0].isInput && questionnaire.questions[$0].required }
-        guard !asked.isEmpty else { return (0, 0) }
-        var answered = 0, required = 0
-        for row in instanceRows(s.roster) {
-            for q in asked where isRelevant(q, row: row) {
-                required += 1
-                if answers[FieldKey(q, row)] != nil { answered += 1 }
-            }
-        }
-        return (answered, required)
-    }
-
-    /// Completeness of the whole household.
-    public var completeness: (answered: Int, required: Int) {
-        questionnaire.sections.indices.reduce((0, 0)) { acc, s in
-            let c = completeness(section: s)
-            return (acc.0 + c.answered, acc.1 + c.required)
-        }
     }
 }

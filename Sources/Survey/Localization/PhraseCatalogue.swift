@@ -152,6 +152,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case statusInProgress, statusComplete, statusApproved, statusSentBack
     // MARK: CLI · StoreCommands.swift (validate)
     case householdNotWholeID
+    // MARK: TUI · Update.swift (a commit the store refused)
+    case notStoredStillHolds, notStoredRetry
     // MARK: CLI · CountyCommands.swift
     case countyCodeNotDigits, countyNameEmpty, countyMade, countyFileLine, countyFingerprintLine, countyKeepOffline
     case badRole, scopeEmpty, scopeNotNumeric, dateNotDay, certificateFileLine, certificatePersonLine
@@ -755,6 +757,9 @@ extension Phrase {
         case .statusSentBack: return Localized(zh: "已退回", en: "sent back")
         // MARK: CLI · StoreCommands.swift (validate)
         case .householdNotWholeID: return Localized(zh: "--household 应为完整的户ID（UUID）：{0}", en: "--household is a whole household id (a UUID): {0}")
+        // MARK: TUI · Update.swift (a commit the store refused)
+        case .notStoredStillHolds: return Localized(zh: "未保存，此项仍为：{0}；输入的内容还在，按 Enter 重试。原因：{1}", en: "Not saved; the field still holds: {0}; the text typed is kept, Enter retries. Why: {1}")
+        case .notStoredRetry: return Localized(zh: "未保存，按 Enter 重试。原因：{0}", en: "Not saved; Enter retries. Why: {0}")
         // MARK: CLI · CountyCommands.swift
         case .countyCodeNotDigits: return Localized(zh: "县代码应为数字：{0}", en: "the county code is digits: {0}")
         case .countyNameEmpty: return Localized(zh: "县名不能为空", en: "the county name is empty")

@@ -37,7 +37,6 @@ public final class AppRuntime: ProgramHost {
     /// Replaces the household on screen (tests set up a cursor this way).
     func setForm(_ form: FormState) {
         loop.change { $0.form = form }
-        form.sync()
     }
 
     public func perform(_ effect: Effect) -> Message? {
@@ -61,16 +60,18 @@ public final class AppRuntime: ProgramHost {
                 return .opened(InterviewBox(try store.interview(id, questionnaire: questionnaire), comments: comments,
                                             sentBack: review?.state == .sentBack ? review?.reason ?? "" : nil))
             case .create:
-                let iv = Interview(questionnaire: questionnaire, today: today())
+                var iv = Interview(questionnaire: questionnaire, today: today())
                 try store.create(iv, enumerator: who, who: who)
                 // A new household starts in the village being worked.
                 let village = try state.village ?? store.households(limit: 1).first(where: { !$0.villageCode.isEmpty })?.villageCode
                 if let village, let role = questionnaire.roles.villageCode, let changes = try? iv.answer(role, row: nil, .text(village)) { try store.commit(changes, of: iv, who: who) }
                 return .opened(InterviewBox(iv))
-            case .commit(let changes, let box):
-                try store.commit(changes, of: box.interview, who: who)
-            case .savePosition(let box):
-                try store.savePosition(of: box.interview)
+            case .commit(let request):
+                // Only the store's answer moves the screen on: a refusal (a busy or read-only store) keeps it as stored.
+                do { try store.commit(request, who: who) } catch { return .commitFailed(error.message(lang)) }
+                return .committed
+            case .savePosition(let household, let position):
+                try store.savePosition(position, of: household, questionnaire: questionnaire)
             case .setStatus(let id, let status):
                 try store.setStatus(id, to: status, who: who)
                 return .statusStored(household: id, status: status)

@@ -8,8 +8,10 @@ public struct AppState: Sendable {
     public var width: Int
     public var height: Int
     public var list = ListState()
-    /// The household being interviewed; nil on the household list.
+    /// The household being interviewed, as the store holds it; nil on the household list.
     public var form: FormState?
+    /// A change sent to the store and not yet answered: the screen it leads to once stored.
+    public var pending: PendingCommit?
     /// Help or a question to the user, drawn over the screen.
     public var overlay: Overlay?
     /// The message line: what just happened or why a key was refused.
@@ -114,15 +116,54 @@ public struct FieldEdit: Sendable, Equatable {
 }
 
 /// One household on screen: the interview, the cursor, and what is being typed.
-public struct FormState: @unchecked Sendable {
-    public let interview: Interview
-    public var cursor: FormCursor
+public struct FormState: Sendable {
+    /// The household's answers as stored, and the cursor's field (`interview.position`, which the store
+    /// saves for resuming): one cursor, not a copy kept in step with another.
+    public var interview: Interview
+    /// Set while the cursor stands at the end of a roster section ("add another?") rather than on a
+    /// field; the interview's position stays on the last field, where the household reopens.
+    var rosterEnd: Int?
     public var edit: FieldEdit?
     public var mode: FormMode = .fields
-    /// Completion per section, recomputed after each change (not on every key).
-    public var sectionProgress: [(answered: Int, required: Int, errors: Int)] = []
     /// The supervisor's comments, marked on their fields.
     public var comments: [FieldComment] = []
+
+    public init(interview: Interview, cursor: FormCursor) {
+        self.interview = interview
+        self.cursor = cursor
+    }
+
+    /// Where the cursor is.
+    public var cursor: FormCursor {
+        get {
+            if let s = rosterEnd { return .rosterEnd(section: s) }
+            if let p = interview.position { return .field(p) }
+            return .rosterEnd(section: 0)
+        }
+        set {
+            switch newValue {
+            case .field(let p): interview.position = p; rosterEnd = nil
+            case .rosterEnd(let s): rosterEnd = s
+            }
+        }
+    }
+
+    /// Completion per section: required answered, required, and hard errors. Read from the counts the
+    /// interview keeps with every answer, so it costs the number of sections, not of answers.
+    public var sectionProgress: [(answered: Int, required: Int, errors: Int)] {
+        interview.questionnaire.sections.indices.map { s in
+            let c = interview.completeness(section: s)
+            return (c.answered, c.required, interview.errorCount(section: s))
+        }
+    }
+}
+
+/// A commit asked of the store: the form as it will be once the store says it is stored (the change
+/// made, the cursor moved on), the message then, and whether the household is left after it.
+public struct PendingCommit: Sendable {
+    public var form: FormState
+    public var status: StatusLine?
+    public var thenLeave = false
 }
 
 /// Drawn over the screen; keys go to it first.

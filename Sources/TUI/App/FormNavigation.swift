@@ -100,14 +100,4 @@ struct FormNavigation {
         if let r = q.roster { guard let row = p.row, interview.rowIDs(of: r).contains(row) else { return false } }
         return interview.isRelevant(p.question, row: p.row)
     }
-
-    /// Progress of every section: required answered, required, and hard errors.
-    func progress() -> [(answered: Int, required: Int, errors: Int)] {
-        var errors = Array(repeating: 0, count: questionnaire.sections.count)
-        for p in interview.problems where p.severity == .error { errors[questionnaire.questions[questionnaire.checks[p.check].field].section] += 1 }
-        return questionnaire.sections.indices.map { s in
-            let c = interview.completeness(section: s)
-            return (c.answered, c.required, errors[s])
-        }
-    }
 }

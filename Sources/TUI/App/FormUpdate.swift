@@ -1,21 +1,12 @@
 import Foundation
+import Store
 import Survey
 
 extension FormState {
     /// A household opened at the field where it was left.
     public static func open(_ interview: Interview) -> FormState {
-        let nav = FormNavigation(interview: interview)
-        var form = FormState(interview: interview, cursor: nav.start(at: interview.position))
-        form.sync()
-        form.refresh()
-        return form
+        FormState(interview: interview, cursor: FormNavigation(interview: interview).start(at: interview.position))
     }
-
-    /// Recomputes the per-section progress after a change.
-    mutating func refresh() { sectionProgress = FormNavigation(interview: interview).progress() }
-
-    /// Keeps the interview's own cursor (what the store saves for resuming) on the field shown.
-    func sync() { if case .field(let p) = cursor { interview.position = p } }
 
     /// The question under the cursor, if the cursor is on a field.
     var question: Question? {
@@ -54,7 +45,8 @@ enum FormUpdate {
     static func fields(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard var form = state.form else { return [] }
         let lang = state.lang
-        let nav = FormNavigation(interview: form.interview)
+        // Where to go is worked out after `confirm`: the answer can change which questions apply.
+        func nav(_ form: FormState) -> FormNavigation { FormNavigation(interview: form.interview) }
 
         // Ctrl-V: the next key goes into the text as it is, control characters included.
         if var edit = form.edit, edit.literalNext {
@@ -99,21 +91,21 @@ enum FormUpdate {
             let n = FieldInput.matches(q!, form.edit!.text).count
             form.edit!.highlight = min(max(0, n - 1), form.edit!.highlight + 1)
         case .enter, .tab, .down:
-            if case .rosterEnd = form.cursor { return move(&state, form, to: nav.next(form.cursor), changes: [], atEnd: true) }
+            if case .rosterEnd = form.cursor { return move(&state, form, to: nav(form).next(form.cursor), changes: [], atEnd: true) }
             guard let changes = confirm(&state, &form) else { return [] }
-            return move(&state, form, to: nav.next(form.cursor), changes: changes, atEnd: true)
+            return move(&state, form, to: nav(form).next(form.cursor), changes: changes, atEnd: true)
         case .backTab, .up:
             guard let changes = confirm(&state, &form) else { return [] }
-            return move(&state, form, to: nav.previous(form.cursor) ?? form.cursor, changes: changes)
+            return move(&state, form, to: nav(form).previous(form.cursor) ?? form.cursor, changes: changes)
         case .pageDown:
             guard let changes = confirm(&state, &form) else { return [] }
-            return move(&state, form, to: nav.after(section: form.cursor.section, forward: true), changes: changes, atEnd: true)
+            return move(&state, form, to: nav(form).after(section: form.cursor.section, forward: true), changes: changes, atEnd: true)
         case .pageUp:
             guard let changes = confirm(&state, &form) else { return [] }
-            let s = form.cursor.section
-            let here = nav.entry(of: s, forward: true)
+            let s = form.cursor.section, n = nav(form)
+            let here = n.entry(of: s, forward: true)
             let target = (here != nil && here != form.cursor) ? here
-                : (0..<s).reversed().lazy.compactMap { nav.entry(of: $0, forward: true) }.first
+                : (0..<s).reversed().lazy.compactMap { n.entry(of: $0, forward: true) }.first
             return move(&state, form, to: target ?? form.cursor, changes: changes)
         default:
             return action(&state, &form, key)
@@ -125,74 +117,67 @@ enum FormUpdate {
     /// F-key actions on the form.
     static func action(_ state: inout AppState, _ form: inout FormState, _ key: Key) -> [Effect] {
         let lang = state.lang
-        let nav = FormNavigation(interview: form.interview)
-        let iv = form.interview
         if key.is(.quit) {
             guard let changes = confirm(&state, &form) else { return [] }
-            state.form = form
-            return (changes.isEmpty ? [] : [.commit(changes, InterviewBox(iv))]) + Update.leave(&state, quitting: false)
+            return propose(&state, form, changes, thenLeave: true)
         }
-        var changes: [InterviewChange] = []
-        if key.is(.checks) || key.is(.roster) || key.is(.assessment) || key.is(.nextUnanswered) || key.is(.nextProblem) || key.is(.add) {
-            guard let c = confirm(&state, &form) else { return [] }
-            changes = c
+        guard key.is(.checks) || key.is(.roster) || key.is(.assessment) || key.is(.nextUnanswered) || key.is(.nextProblem) || key.is(.add) else {
+            return []
         }
-        var effects: [Effect] = changes.isEmpty ? [] : [.commit(changes, InterviewBox(iv))]
+        // What is typed is confirmed first; the page or the move it leads to shows once it is stored.
+        guard let changes = confirm(&state, &form) else { return [] }
+        var status: StatusLine?
+        let nav = FormNavigation(interview: form.interview)
+        let q = form.interview.questionnaire
         if key.is(.checks) {
-            form.mode = .checks(ChecksState(problems: ListSelection(count: iv.problems.count)))
+            form.mode = .checks(ChecksState(problems: ListSelection(count: form.interview.problems.count)))
         } else if key.is(.assessment) {
-            form.mode = .assessment(AssessmentState(items: ListSelection(count: SignOff.items(iv).count)))
+            form.mode = .assessment(AssessmentState(items: ListSelection(count: SignOff.items(form.interview).count)))
         } else if key.is(.roster) {
-            let roster = iv.questionnaire.sections[form.cursor.section].roster ?? iv.questionnaire.roles.head?.roster ?? 0
-            var g = GridState(roster: roster, rows: ListSelection(count: iv.rowIDs(of: roster).count))
+            let roster = q.sections[form.cursor.section].roster ?? q.roles.head?.roster ?? 0
+            var g = GridState(roster: roster, rows: ListSelection(count: form.interview.rowIDs(of: roster).count))
             if case .field(let p) = form.cursor, let row = p.row {
-                g.rows.select(iv.rowIDs(of: roster).firstIndex(of: row) ?? 0, visible: state.layout.grid.count)
+                g.rows.select(form.interview.rowIDs(of: roster).firstIndex(of: row) ?? 0, visible: state.layout.grid.count)
                 g.column = nav.sections(of: roster).firstIndex(of: p.section) ?? 0
             }
             form.mode = .grid(g)
         } else if key.is(.nextUnanswered) {
+            var iv = form.interview
             if iv.moveToNextUnanswered(), let p = iv.position { form.cursor = .field(p) }
-            else { state.status = StatusLine(Phrase.allAnswered.text(lang)) }
-            if effects.isEmpty { effects.append(.savePosition(InterviewBox(iv))) }
+            else { status = StatusLine(Phrase.allAnswered.text(lang)) }
         } else if key.is(.nextProblem) {
+            var iv = form.interview
             if iv.moveToNextProblem(), let p = iv.position, nav.valid(p) { form.cursor = .field(p) }
-            else { state.status = StatusLine(Phrase.noProblems.text(lang)) }
-            if effects.isEmpty { effects.append(.savePosition(InterviewBox(iv))) }
+            else { status = StatusLine(Phrase.noProblems.text(lang)) }
         } else if key.is(.add) {
-            guard let roster = iv.questionnaire.sections[form.cursor.section].roster else {
-                state.status = StatusLine(Phrase.noRosterHere.text(lang), .warning)
-                state.form = form
-                return effects
+            guard let roster = q.sections[form.cursor.section].roster else {
+                return propose(&state, form, changes, status: StatusLine(Phrase.noRosterHere.text(lang), .warning))
             }
-            effects += addRow(&state, &form, roster: roster)
+            // The answer confirmed first and the new row go to the store as one commit.
+            return addRow(&state, &form, roster: roster, after: changes)
         }
-        form.sync()
-        state.form = form
-        return effects
+        return propose(&state, form, changes, status: status)
     }
 
-    /// Adds a row to a roster and puts the cursor on its first question.
-    static func addRow(_ state: inout AppState, _ form: inout FormState, roster: Int) -> [Effect] {
-        let iv = form.interview
-        let nav = FormNavigation(interview: iv)
+    /// Adds a row to a roster and puts the cursor on its first question (once it is stored).
+    static func addRow(_ state: inout AppState, _ form: inout FormState, roster: Int, after earlier: [InterviewChange] = []) -> [Effect] {
+        let q = form.interview.questionnaire
         do {
-            let (row, changes) = try iv.addRow(iv.questionnaire.rosters[roster].id)
-            let owner = nav.sections(of: roster).first!
-            if let p = nav.first(in: owner, row: row) { form.cursor = .field(p) }
+            let (row, changes) = try form.interview.addRow(q.rosters[roster].id)
+            let nav = FormNavigation(interview: form.interview)
+            if let p = nav.first(in: nav.sections(of: roster).first!, row: row) { form.cursor = .field(p) }
             form.mode = .fields
             form.edit = nil
-            form.refresh()
-            form.sync()
-            state.status = StatusLine(Phrase.rowAdded.text(state.lang, iv.questionnaire.rosters[roster].label, iv.rowIDs(of: roster).count))
-            return [.commit(changes, InterviewBox(iv))]
+            return propose(&state, form, earlier + changes,
+                           status: StatusLine(Phrase.rowAdded.text(state.lang, q.rosters[roster].label, form.interview.rowIDs(of: roster).count)))
         } catch {
             state.status = StatusLine(error.message(state.lang), .error)
-            return []
+            return earlier.isEmpty ? [] : propose(&state, form, earlier)
         }
     }
 
-    /// Confirms what is being typed: the changes to store, or nil when the text is refused (the
-    /// message says why and the text stays, so nothing typed is lost).
+    /// Confirms what is being typed, into `form` (the form as it will be): the changes to store, or nil
+    /// when the text is refused (the message says why and the text stays, so nothing typed is lost).
     static func confirm(_ state: inout AppState, _ form: inout FormState) -> [InterviewChange]? {
         guard let edit = form.edit, case .field(let p) = form.cursor else { form.edit = nil; return [] }
         let q = form.interview.questionnaire.questions[p.question]
@@ -205,7 +190,6 @@ enum FormUpdate {
             do {
                 let changes = try form.interview.answer(p.question, row: p.row, value)
                 form.edit = nil
-                if !changes.isEmpty { form.refresh() }
                 return changes
             } catch {
                 state.status = StatusLine(error.message(state.lang), .error)
@@ -215,15 +199,29 @@ enum FormUpdate {
         }
     }
 
-    /// Moves the cursor after a confirmed action and stores both in one write.
+    /// Moves the cursor after a confirmed action; the move and the action are stored in one write.
     static func move(_ state: inout AppState, _ form: FormState, to target: FormCursor?, changes: [InterviewChange], atEnd: Bool = false) -> [Effect] {
         var form = form
         if let target { form.cursor = target }
         else if atEnd { form.mode = .assessment(AssessmentState(items: ListSelection(count: SignOff.items(form.interview).count))) }      // past the last question: sign-off
-        form.sync()
-        state.form = form
-        let box = InterviewBox(form.interview)
-        return changes.isEmpty ? [.savePosition(box)] : [.commit(changes, box)]
+        return propose(&state, form, changes)
+    }
+
+    /// Leads to `next`: at once when nothing changed (moving about writes nothing until the household
+    /// is left), else by asking the store to commit the changes with the household's summary and the
+    /// cursor of `next`. Until the store answers, `state.form` stays as stored; `.committed` shows `next`.
+    static func propose(_ state: inout AppState, _ next: FormState, _ changes: [InterviewChange], status: StatusLine? = nil,
+                        thenLeave: Bool = false) -> [Effect] {
+        guard !changes.isEmpty else {
+            state.form = next
+            if let status { state.status = status }
+            return thenLeave ? Update.leave(&state, quitting: false) : []
+        }
+        var next = next
+        // A changed field's comments are dealt with (the store marks them so in the same commit).
+        next.comments.removeAll { $0.isAbout(changes) }
+        state.pending = PendingCommit(form: next, status: status, thenLeave: thenLeave)
+        return [.commit(CommitRequest(changes, of: next.interview))]
     }
 
     /// The current answer as editable text (Backspace edits it instead of starting over).
@@ -232,14 +230,13 @@ enum FormUpdate {
         return form.interview.value(of: p.question, row: p.row)?.display ?? ""
     }
 
-    /// Leaves a page (grid, checks, sign-off) for the form at a field, and remembers it.
+    /// Leaves a page (grid, checks, sign-off) for the form at a field (remembered when the household is left).
     static func show(_ p: Position, _ state: inout AppState, _ form: inout FormState) -> [Effect] {
         form.cursor = .field(p)
         form.mode = .fields
         form.edit = nil
-        form.sync()
         state.form = form
-        return [.savePosition(InterviewBox(form.interview))]
+        return []
     }
 
     /// The character a key stands for when typed after Ctrl-V.

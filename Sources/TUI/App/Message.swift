@@ -12,6 +12,10 @@ public enum Message: Sendable {
     case opened(InterviewBox)
     /// Something outside failed (the store); the text is for the user.
     case failed(String)
+    /// The store committed the change asked for (`Effect.commit`): the screen moves on.
+    case committed
+    /// The store could not commit it; the text says why. The screen keeps the stored values.
+    case commitFailed(String)
     /// A household's status was stored.
     case statusStored(household: UUID, status: HouseholdStatus)
     /// This device's own certificate (nil: not enrolled), read at start on the runtime's `today`.
@@ -29,8 +33,8 @@ public struct ListPage: Sendable {
     }
 }
 
-/// An interview handed between the runtime and the state: only the main loop touches it.
-public struct InterviewBox: @unchecked Sendable {
+/// A household as the store handed it over: the interview (a value), and what the supervisor said.
+public struct InterviewBox: Sendable {
     public let interview: Interview
     /// The supervisor's open comments on this household.
     public var comments: [FieldComment] = []
@@ -63,9 +67,11 @@ public enum Effect: Sendable {
     case loadList(query: String, offset: Int, limit: Int)
     case open(UUID)
     case create
-    /// Writes one confirmed action (answer, row, reason) in one transaction.
-    case commit([InterviewChange], InterviewBox)
-    case savePosition(InterviewBox)
+    /// Writes one confirmed action (answer, row, reason) in one transaction; answered by `.committed`
+    /// or `.commitFailed`.
+    case commit(CommitRequest)
+    /// Remembers where a household's cursor stands (when the household is left).
+    case savePosition(household: UUID, position: Position?)
     case setStatus(UUID, HouseholdStatus)
     /// Reads this device's own certificate, for the start screen's notice.
     case loadCertificate

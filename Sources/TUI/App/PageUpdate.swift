@@ -34,11 +34,7 @@ enum GridUpdate {
             state.form = form
             return []
         default:
-            if key.is(.add) {
-                let effects = FormUpdate.addRow(&state, &form, roster: grid.roster)
-                state.form = form
-                return effects
-            }
+            if key.is(.add) { return FormUpdate.addRow(&state, &form, roster: grid.roster) }
             if key.is(.remove), rows.indices.contains(g.rows.selected) {
                 let row = rows[g.rows.selected]
                 let roster = iv.questionnaire.rosters[grid.roster]
@@ -125,7 +121,7 @@ enum AssessmentUpdate {
                     state.status = StatusLine(Phrase.cannotComplete.text(state.lang) + blockers.joined(separator: Phrase.semicolon.text(state.lang)), .error)
                     return []
                 }
-                return [.savePosition(InterviewBox(iv)), .setStatus(iv.householdID, .complete)]
+                return [.savePosition(household: iv.householdID, position: iv.position), .setStatus(iv.householdID, .complete)]
             }
             if key.is(.quit) { return Update.leave(&state, quitting: false) }
             return []

@@ -3,7 +3,8 @@ import Store
 import Survey
 
 /// The application's logic: a message changes the state and asks for effects. No I/O happens here;
-/// the interview is changed through its own API and the changes are handed to the store as effects.
+/// a change is made on a copy of the interview (a value) and handed to the store as `Effect.commit`,
+/// and only the store's answer (`.committed`, `.commitFailed`) moves the screen on.
 public enum Update {
     /// Applies one message; returns the work for the runtime to do.
     public static func apply(_ state: inout AppState, _ message: Message) -> [Effect] {
@@ -35,12 +36,43 @@ public enum Update {
             state.form = nil
             state.status = StatusLine(status == .complete ? Phrase.completed.text(state.lang) : Phrase.saved.text(state.lang))
             return [reloadList(&state)]
+        case .committed:
+            guard let pending = state.pending else { return [] }
+            state.pending = nil
+            state.form = pending.form
+            state.overlay = nil                                   // a prompt whose reason is now stored
+            if let status = pending.status { state.status = status }
+            return pending.thenLeave ? leave(&state, quitting: false) : []
+        case .commitFailed(let reason):
+            guard state.pending != nil else { return [] }
+            // The form is still as stored, the text typed still in its edit (or the reason in its prompt),
+            // so Enter tries again.
+            state.pending = nil
+            if case .prompt(var prompt) = state.overlay {
+                prompt.error = notStored(state.lang, reason, stored: nil)
+                state.overlay = .prompt(prompt)
+            }
+            state.status = StatusLine(notStored(state.lang, reason, stored: state.form.flatMap { storedText($0, state.lang) }), .error)
+            return []
         case .key(let key):
-            let effects = handle(&state, key)
-            // A changed field's comments are dealt with (the store marks them so in the same commit).
-            for case .commit(let changes, _) in effects { state.form?.comments.removeAll { $0.isAbout(changes) } }
-            return effects
+            // One change at a time: keys wait for the store's answer (the runtime gives it before the next key).
+            if state.pending != nil, key != .ctrl("c") { return [] }
+            return handle(&state, key)
         }
+    }
+
+    /// A commit the store refused: what the field still holds and that the typed text waits for Enter
+    /// first (a narrow status line cuts the end), then why.
+    static func notStored(_ lang: Language, _ reason: String, stored: String?) -> String {
+        guard let stored else { return Phrase.notStoredRetry.text(lang, reason) }
+        return Phrase.notStoredStillHolds.text(lang, stored.isEmpty ? Phrase.assessEmpty.text(lang) : stored, reason)
+    }
+
+    /// What the field being edited holds in the store, as shown; nil when no field is being edited.
+    static func storedText(_ form: FormState, _ lang: Language) -> String? {
+        guard form.edit != nil, case .field(let p) = form.cursor else { return nil }
+        let q = form.interview.questionnaire.questions[p.question]
+        return form.interview.value(of: p.question, row: p.row).map { FieldInput.display($0, q, lang) } ?? ""
     }
 
     static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
@@ -69,8 +101,10 @@ public enum Update {
     static func leave(_ state: inout AppState, quitting: Bool) -> [Effect] {
         var effects: [Effect] = []
         if let form = state.form {
-            effects.append(.savePosition(InterviewBox(form.interview)))
+            // Moving about wrote nothing; the cursor is stored now (and with every commit before).
+            effects.append(.savePosition(household: form.interview.householdID, position: form.interview.position))
             state.form = nil
+            state.pending = nil
             state.overlay = nil
             if !quitting { effects.append(reloadList(&state)) }
         }
@@ -153,28 +187,31 @@ enum PromptUpdate {
             prompt.text = ""
         case .enter:
             guard var form = state.form else { state.overlay = nil; return [] }
-            let iv = form.interview
             do {
                 let changes: [InterviewChange]
+                let status: StatusLine
                 switch prompt.purpose {
                 case .removeRow(let roster, let row):
-                    changes = try iv.removeRow(iv.questionnaire.rosters[roster].id, row: row, reason: prompt.text)
+                    let cursor = form.cursor
+                    changes = try form.interview.removeRow(form.interview.questionnaire.rosters[roster].id, row: row, reason: prompt.text)
                     if case .grid(var g) = form.mode {
-                        g.rows.count = iv.rowIDs(of: roster).count
+                        g.rows.count = form.interview.rowIDs(of: roster).count
                         form.mode = .grid(g)
                     }
-                    if case .field(let p) = form.cursor, p.row == row {
-                        form.cursor = FormNavigation(interview: iv).entry(of: p.section, forward: true) ?? .rosterEnd(section: p.section)
+                    if case .field(let p) = cursor, p.row == row {
+                        form.cursor = FormNavigation(interview: form.interview).entry(of: p.section, forward: true) ?? .rosterEnd(section: p.section)
+                    } else {
+                        form.cursor = cursor          // removing a row moves the interview's own cursor off it only
                     }
-                    state.status = StatusLine(Phrase.rowRemoved.text(state.lang))
+                    status = StatusLine(Phrase.rowRemoved.text(state.lang))
                 case .explain(let key):
-                    changes = try iv.override(key, reason: prompt.text)
-                    state.status = StatusLine(Phrase.explained.text(state.lang))
+                    changes = try form.interview.override(key, reason: prompt.text)
+                    status = StatusLine(Phrase.explained.text(state.lang))
                 }
-                form.refresh()
-                state.form = form
-                state.overlay = nil
-                return [.commit(changes, InterviewBox(iv))]
+                // The prompt stays open until the store answers: `.committed` closes it.
+                prompt.error = nil
+                state.overlay = .prompt(prompt)
+                return FormUpdate.propose(&state, form, changes, status: status)
             } catch {
                 prompt.error = error.message(state.lang)
             }
