@@ -332,6 +332,7 @@ public final class HouseholdStore: Sendable {
             headName = iv.value(of: \.memberName, row: head)?.text ?? ""
             headID = iv.value(of: \.memberIDNumber, row: head)?.text ?? ""
         }
+        let income = Assessment.incomeFigures(iv)
         func code(_ role: KeyPath<Roles, Int?>) -> Int? { if case .code(let c)? = iv.value(of: role) { return c } else { return nil } }
         func day(_ role: KeyPath<Roles, Int?>) -> String? { if case .date(let d)? = iv.value(of: role) { return d.description } else { return nil } }
         return HouseholdRecord(
@@ -343,7 +344,7 @@ public final class HouseholdStore: Sendable {
             softOpen: iv.unexplainedWarningCount, position: encode(iv.position, iv.questionnaire), createdAt: createdAt, updatedAt: createdAt,
             householdType: code(\.householdType), mainCause: code(\.mainCause), interviewDate: day(\.interviewDate),
             // The same figures `Assessment` reads and judges, without judging the whole household again.
-            perCapitaIncome: iv.value("per_capita_net_income")?.number, incomeLine: iv.value("income_line_value")?.number,
+            perCapitaIncome: income.perCapitaNetIncome, incomeLine: income.incomeLine,
             unmetGuarantees: iv.unmetGuarantees.joined(separator: " "))
     }
 

@@ -35,12 +35,17 @@ public struct Assessment: Sendable, Equatable {
     /// Why the status is what it is, in words, most important first.
     public var reasons: [Localized]
 
+    /// The per-capita net income and the income line the interview has worked out (its calculated fields
+    /// `per_capita_net_income` and `income_line_value`): what the listing shows without judging the household.
+    public static func incomeFigures(_ interview: Interview) -> (perCapitaNetIncome: Double?, incomeLine: Double?) {
+        (interview.value("per_capita_net_income")?.number, interview.value("income_line_value")?.number)
+    }
+
     /// Judges an interview. Reads the calculated fields `per_capita_net_income`, `income_line_value`,
     /// `household_size` and `poverty_status` of the questionnaire, and the guarantees of its standards.
     public init(_ interview: Interview) {
         let q = interview.questionnaire
-        perCapitaNetIncome = interview.value("per_capita_net_income")?.number
-        incomeLine = interview.value("income_line_value")?.number
+        (perCapitaNetIncome, incomeLine) = Self.incomeFigures(interview)
         householdSize = interview.value("household_size")?.number?.whole
         guarantees = q.standards.guarantees.map { Self.judge($0, interview) }
         reasons = []

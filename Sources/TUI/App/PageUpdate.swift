@@ -39,7 +39,7 @@ enum GridUpdate {
                 let row = rows[g.rows.selected]
                 let roster = iv.questionnaire.rosters[grid.roster]
                 state.overlay = .prompt(Prompt(purpose: .removeRow(roster: grid.roster, row: row),
-                                               title: Phrase.removeTitle.text(state.lang, roster.label, g.rows.selected + 1, T.rowUnit(roster), RowLabel.of(iv, roster: grid.roster, row: row)),
+                                               title: Phrase.removeTitle.text(state.lang, roster.label, g.rows.selected + 1, T.rowUnit(roster, iv.questionnaire), RowLabel.of(iv, roster: grid.roster, row: row)),
                                                detail: Phrase.removeDetail.text(state.lang)))
                 return []
             }

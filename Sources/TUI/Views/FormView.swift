@@ -34,7 +34,7 @@ enum FormView {
             let rows = iv.rowIDs(of: r)
             let n = (rows.firstIndex(of: row) ?? 0) + 1
             let name = RowLabel.of(iv, roster: r, row: row)
-            title += Phrase.formRowOf.text(lang, n, rows.count, T.rowUnit(q.rosters[r]), name)
+            title += Phrase.formRowOf.text(lang, n, rows.count, T.rowUnit(q.rosters[r], q), name)
         }
         buf.put(title, x: paneX, y: 1, style: .title, limit: paneW)
 
@@ -132,7 +132,7 @@ enum FormView {
         case .rosterEnd(let s):
             let r = q.sections[s].roster!
             let rows = iv.rowIDs(of: r)
-            out.append(FormLine(kind: .note, label: Phrase.formSoFar.text(lang, rows.count, T.rowUnit(q.rosters[r])), value: ""))
+            out.append(FormLine(kind: .note, label: Phrase.formSoFar.text(lang, rows.count, T.rowUnit(q.rosters[r], q)), value: ""))
             for (i, row) in rows.enumerated() {
                 out.append(FormLine(kind: .note, label: "  \(i + 1). " + RowLabel.of(iv, roster: r, row: row), value: ""))
             }

@@ -25,7 +25,7 @@ enum GridView {
         let roster = q.rosters[g.roster]
         let rows = iv.rowIDs(of: g.roster)
         let sections = FormNavigation(interview: iv).sections(of: g.roster)
-        buf.put(Phrase.rosterTitle.text(lang, roster.label, rows.count, T.rowUnit(roster)), x: 1, y: 1, style: .title)
+        buf.put(Phrase.rosterTitle.text(lang, roster.label, rows.count, T.rowUnit(roster, iv.questionnaire)), x: 1, y: 1, style: .title)
         let cols = columns(iv, roster: g.roster)
         var x = 5
         for c in cols {
@@ -104,7 +104,7 @@ enum ChecksView {
             var where_ = q.sections[question.section].id + " " + q.sections[question.section].title.text(lang)
             if let r = question.roster, let row = place.row {
                 let i = (iv.rowIDs(of: r).firstIndex(of: row) ?? 0) + 1
-                where_ += Phrase.checksRow.text(lang, i, T.rowUnit(q.rosters[r]), RowLabel.of(iv, roster: r, row: row))
+                where_ += Phrase.checksRow.text(lang, i, T.rowUnit(q.rosters[r], q), RowLabel.of(iv, roster: r, row: row))
             }
             where_ += " · " + question.label.text(lang)
             let mark = p.severity == .error ? "✗" : p.overrideReason != nil ? "✓" : "!"
