@@ -28,6 +28,13 @@ public struct Layout: Sendable, Equatable {
 
     // The bottom three lines of every screen are the position line, the message line and the key bar.
 
+    /// Where the cursor is ("第 3/40 户", "B 部分 2/12"), right-aligned above the message line.
+    public var positionLine: Int { height - 3 }
+    /// What just happened, or a hint, above the key bar.
+    public var messageLine: Int { height - 2 }
+    /// The keys that work here, on the last line.
+    public var keyBar: Int { height - 1 }
+
     /// The questions of the form, right of the section list: under the section's title, above the
     /// bottom three lines; the code options, when shown, take its lower lines.
     public var questions: Rows { Rows(first: 2, count: max(1, height - 4)) }

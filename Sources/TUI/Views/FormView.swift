@@ -106,7 +106,7 @@ enum FormView {
         let q = form.interview.questionnaire
         for s in q.sections {
             let y = 2 + s.index
-            guard y < buf.height - 2 else { break }
+            guard y < state.layout.messageLine else { break }
             let p = s.index < form.sectionProgress.count ? form.sectionProgress[s.index] : (answered: 0, required: 0, errors: 0)
             let mark: String, markStyle: Style
             let commented = form.comments.contains { c in q.question(c.question)?.section == s.index }
@@ -120,7 +120,7 @@ enum FormView {
             buf.put(mark, x: 1, y: y, style: current ? .selected : markStyle)
             buf.put(s.id + " " + s.title.text(state.lang), x: 3, y: y, style: current ? .selected : .plain, limit: sectionWidth - 3)
         }
-        for y in 1..<(buf.height - 2) { buf.put("│", x: sectionWidth, y: y, style: .hint) }
+        for y in 1..<state.layout.messageLine { buf.put("│", x: sectionWidth, y: y, style: .hint) }
     }
 
     /// The lines of the current section (one row of it, for a roster section).

@@ -45,7 +45,7 @@ enum ListView {
         }
         if list.total > 0 {
             let where_ = Phrase.listPosition.text(l, list.selected + 1, list.total)
-            buf.put(where_, x: buf.width - CellWidth.of(where_) - 1, y: buf.height - 3, style: .hint)
+            buf.put(where_, x: buf.width - CellWidth.of(where_) - 1, y: state.layout.positionLine, style: .hint)
         }
         // What just happened first; else the certificate's notice, which stays until the county enrols the device again.
         Chrome.statusLine(&buf, state.status ?? state.certificate?.notice(l),

@@ -58,7 +58,7 @@ enum GridView {
         }
         if rows.isEmpty { buf.put(Phrase.emptyRoster.text(lang), x: 5, y: 4, style: .hint) }
         let legend = Phrase.gridLegend.text(lang)
-        buf.put(legend, x: 1, y: buf.height - 3, style: .hint)
+        buf.put(legend, x: 1, y: state.layout.positionLine, style: .hint)
         Chrome.statusLine(&buf, state, hint: Phrase.gridHint.text(lang))
         Chrome.keyBar(&buf, [("Enter", Phrase.keyOpen.text(lang)), ("←→", Phrase.keyPart.text(lang)), ("F7", Phrase.formAdd.text(lang)),
                              ("F8", Phrase.keyRemove.text(lang)), ("Esc", Phrase.keyBack.text(lang)), ("F1", Phrase.formKeyHelp.text(lang))])
@@ -166,7 +166,7 @@ enum AssessmentView {
             y += 1
         }
         let blockers = SignOff.blockers(iv, lang: lang)
-        if y < buf.height - 2 {
+        if y < state.layout.messageLine {
             if blockers.isEmpty {
                 buf.put(Phrase.assessReady.text(lang), x: 1, y: y, style: .done)
             } else {

@@ -41,7 +41,7 @@ enum Chrome {
     static func statusLine(_ buf: inout ScreenBuffer, _ state: AppState, hint: String = "") { statusLine(&buf, state.status, hint: hint) }
 
     static func statusLine(_ buf: inout ScreenBuffer, _ status: StatusLine?, hint: String = "") {
-        let y = buf.height - 2
+        let y = Layout(width: buf.width, height: buf.height).messageLine
         if let s = status {
             let style: Style = s.kind == .error ? .error : s.kind == .warning ? .warning : .done
             buf.put((s.kind == .error ? "✗ " : "") + s.text, x: 1, y: y, style: style, limit: buf.width - 2)
@@ -51,7 +51,7 @@ enum Chrome {
     }
 
     static func keyBar(_ buf: inout ScreenBuffer, _ items: [(String, String)]) {
-        let y = buf.height - 1
+        let y = Layout(width: buf.width, height: buf.height).keyBar
         let items = items.map { ($0.0, $0.1.trimmingCharacters(in: .whitespaces)) }
         let total = items.reduce(0) { $0 + CellWidth.of($1.0) + CellWidth.of($1.1) + 1 }
         let gap = total + 2 * (items.count - 1) <= buf.width ? 2 : 1

@@ -41,7 +41,7 @@ enum SheetView {
         let fields = sheet.lines.filter(\.isField).count
         let here = sheet.lines[..<min(sheet.lines.count, sheet.selected + 1)].filter(\.isField).count
         let where_ = Phrase.sheetPosition.text(l, here, fields)
-        buf.put(where_, x: buf.width - CellWidth.of(where_) - 1, y: buf.height - 3, style: .hint)
+        buf.put(where_, x: buf.width - CellWidth.of(where_) - 1, y: state.layout.positionLine, style: .hint)
         Chrome.statusLine(&buf, state.status, hint: Phrase.sheetHint.text(l))
         // Esc (back) is left to the help screen in English: the English words need the room.
         let keys: [(String, Phrase)] = [("Enter", .sheetKeyHistory), ("F3", .sheetKeyFieldComment), ("F4", .sheetKeyHouseholdComment),
