@@ -324,7 +324,7 @@ extension Phrase {
         case .defAliasAsKey: return Localized(zh: "别名（*{0}）不能用作映射的键或键的一部分，请把键直接写出来", en: "an alias (*{0}) cannot be a mapping key or part of one; write the key out")
         case .defTooManyNodesExpanded: return Localized(zh: "展开别名后 YAML 节点太多（每个文件最多 {0} 个）：是否在别名所指的内容里又引用了它自己？", en: "too many YAML nodes once aliases are expanded (limit {0} per file); is an alias repeated inside what it refers to?")
         case .defTooManyNodes: return Localized(zh: "YAML 节点太多（每个文件最多 {0} 个）", en: "too many YAML nodes (limit {0} per file)")
-        case .defNotMapping: return Localized(zh: "{0}应写成键值映射（key: value）", en: "expected {0} as a mapping of keys (key: value)")
+        case .defNotMapping: return Localized(zh: "{0}应写成“键: 值”形式的映射", en: "expected {0} as a mapping of keys (key: value)")
         case .defKeyNotText: return Localized(zh: "键应是文字", en: "expected a text key")
         case .defUnknownKey: return Localized(zh: "{1}中有未知的键“{0}”（可用的键：{2}）", en: "unknown key '{0}' in {1} (expected one of: {2})")
         case .defKeyTwice: return Localized(zh: "{1}中键“{0}”出现了两次", en: "key '{0}' appears twice in {1}")
