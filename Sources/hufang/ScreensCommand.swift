@@ -49,8 +49,8 @@ enum ScreensFolder {
 
     static func report(_ error: DefinitionErrors, lang: Language) -> ConsoleText {
         var out = Phrase.screensProblems.text(lang, error.problems.count)
-        for p in error.problems { out += "\(p)\n" }
-        if error.problems.contains(where: { $0.message.hasPrefix("malformed YAML") || $0.message.contains("not valid UTF-8") || $0.message == "the file is empty" }) {
+        for p in error.problems { out += p.text(lang) + "\n" }
+        if error.problems.contains(where: \.kind.makesFileUnreadable) {
             out += Phrase.screensUnreadableNote.text(lang)
         }
         // Problems quote the definition's files: every line escaped.

@@ -23,11 +23,19 @@ import Testing
         let codes = dir.appendingPathComponent("codelists.yaml")
         try (try String(contentsOf: codes, encoding: .utf8) + "\n  broken: [\n").write(to: codes, atomically: true, encoding: .utf8)
 
-        let r = try run(["screens", "validate", dir.path])
+        let r = try run(["screens", "validate", "--lang", "en", dir.path])
         #expect(r.status == 1)
-        #expect(r.err.contains("问卷定义有"))
+        #expect(r.err.contains("The questionnaire definition has "), "\(r.err)")
         #expect(r.err.range(of: #"B-members\.yaml:\d+:\d+: in 'relation != 1 or agee >= 16': unknown field 'agee'"#, options: .regularExpression) != nil, "\(r.err)")
         #expect(r.err.range(of: #"codelists\.yaml:\d+:\d+: malformed YAML"#, options: .regularExpression) != nil, "\(r.err)")
+
+        // Chinese by default: the same places, the problems said in Chinese, the ids and the expression as written.
+        let zh = try run(["screens", "validate", dir.path])
+        #expect(zh.status == 1)
+        #expect(zh.err.contains("问卷定义有 "), "\(zh.err)")
+        #expect(zh.err.range(of: #"B-members\.yaml:\d+:\d+: 表达式“relation != 1 or agee >= 16”有误：没有名为“agee”的问题"#, options: .regularExpression) != nil, "\(zh.err)")
+        #expect(zh.err.range(of: #"codelists\.yaml:\d+:\d+: YAML 格式错误"#, options: .regularExpression) != nil, "\(zh.err)")
+        #expect(!zh.err.contains("unknown field"), "\(zh.err)")
     }
 
     @Test func renamingTheHeadsRelationQuestionFailsValidationNamingTheRolesPlace() throws {
@@ -40,9 +48,11 @@ import Testing
             try text.replacingOccurrences(of: #"(?<!codes: )\brelation\b"#, with: "kinship", options: .regularExpression)
                 .write(to: file, atomically: true, encoding: .utf8)
         }
-        let r = try run(["screens", "validate", dir.path])
+        let r = try run(["screens", "validate", "--lang", "en", dir.path])
         #expect(r.status == 1)
         #expect(r.err.range(of: #"questionnaire\.yaml:\d+:\d+: role 'head\.relation' names no question 'relation'"#, options: .regularExpression) != nil, "\(r.err)")
+        let zh = try run(["screens", "validate", dir.path])
+        #expect(zh.err.range(of: #"questionnaire\.yaml:\d+:\d+: 角色 head\.relation 指定的问题“relation”不存在"#, options: .regularExpression) != nil, "\(zh.err)")
     }
 
     @Test func englishMessagesWithLangEn() throws {

@@ -126,7 +126,7 @@ import Testing
         #expect(!problems.isEmpty, "\(name): loading failed without any problem")
         let expected = "\(h.file):\(h.line):\(h.column): …\(h.substring)…"
         let found = problems.contains {
-            $0.location.file == h.file && $0.location.line == h.line && $0.location.column == h.column && $0.message.contains(h.substring)
+            $0.location.file == h.file && $0.location.line == h.line && $0.location.column == h.column && $0.message(.en).contains(h.substring)
         }
         #expect(found, "\(name): expected \(expected)\nthe loader reported:\n\(listing)")
     }

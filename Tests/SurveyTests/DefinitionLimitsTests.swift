@@ -42,7 +42,7 @@ import Testing
     static func expectProblem(_ problems: [DefinitionProblem], _ file: String, _ line: Int, _ column: Int, _ text: String,
                               sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let found = problems.contains {
-            $0.location.file == file && $0.location.line == line && $0.location.column == column && $0.message.contains(text)
+            $0.location.file == file && $0.location.line == line && $0.location.column == column && $0.message(.en).contains(text)
         }
         let listing = problems.map { String($0.description.prefix(300)) }.joined(separator: "\n")
         #expect(found, "expected \(file):\(line):\(column): …\(text)…\nthe loader reported:\n\(listing)", sourceLocation: sourceLocation)
@@ -67,7 +67,7 @@ import Testing
         let source = String(repeating: prefix, count: 10_000) + "1"
         #expect(throws: ExpressionError.self) { try ExpressionParser.parse(source) }
         do { _ = try ExpressionParser.parse(source) } catch {
-            #expect(error.message == "expression nested too deeply (limit \(ExpressionLimits.maxDepth))")
+            #expect(error.message(.en) == "expression nested too deeply (limit \(ExpressionLimits.maxDepth))")
             #expect(error.offset == prefix.count * ExpressionLimits.maxDepth || prefix == "(-")
         }
     }
@@ -88,7 +88,7 @@ import Testing
     func longChainsAreRefused(_ op: String) {
         let source = Array(repeating: "x", count: 2_000).joined(separator: op)
         do { _ = try ExpressionParser.parse(source); Issue.record("a chain of 2,000 terms was accepted") } catch {
-            #expect(error.message == "expression too long (limit \(ExpressionLimits.maxTerms) terms)")
+            #expect(error.message(.en) == "expression too long (limit \(ExpressionLimits.maxTerms) terms)")
         }
     }
 
@@ -96,7 +96,7 @@ import Testing
     func hugeSumIsRefused() {
         let source = Array(repeating: "x", count: 100_000).joined(separator: " + ")
         do { _ = try ExpressionParser.parse(source); Issue.record("accepted") } catch {
-            #expect(error.message == "expression too long (limit \(ExpressionLimits.maxLength) characters)")
+            #expect(error.message(.en) == "expression too long (limit \(ExpressionLimits.maxLength) characters)")
             #expect(error.offset == 0)
         }
     }
@@ -107,7 +107,7 @@ import Testing
         var source = "1"
         for _ in 0..<2 { source = "(" + source + String(repeating: " + 1", count: 89) + ")" }
         do { _ = try ExpressionParser.parse(source); Issue.record("accepted") } catch {
-            #expect(error.message == "expression nested too deeply (limit \(ExpressionLimits.maxDepth))")
+            #expect(error.message(.en) == "expression nested too deeply (limit \(ExpressionLimits.maxDepth))")
         }
     }
 
@@ -132,7 +132,7 @@ import Testing
         }
         let problems = try Self.problems(replacing: "A-household.yaml", with: Self.household(adding: lines))
         // The cycle is named along what each value feeds: c0 feeds c4999, which feeds c4998, …
-        #expect(problems.contains { $0.message.hasPrefix("dependency cycle: c0 → c4999 → c4998 → ") && $0.message.contains("c1 → c0") })
+        #expect(problems.contains { $0.message(.en).hasPrefix("dependency cycle: c0 → c4999 → c4998 → ") && $0.message(.en).contains("c1 → c0") })
     }
 
     // MARK: YAML
@@ -147,7 +147,7 @@ import Testing
         let problems = try Self.problems(replacing: "A-household.yaml", with: text)
         let p = try #require(problems.first { $0.location.file == "A-household.yaml" })
         #expect(problems.filter { $0.location.file == "A-household.yaml" }.count == 1)
-        #expect(p.message.contains("too many YAML nodes once aliases are expanded (limit \(YAMLLimits.maxNodes) per file)"), "\(p)")
+        #expect(p.message(.en).contains("too many YAML nodes once aliases are expanded (limit \(YAMLLimits.maxNodes) per file)"), "\(p)")
         // Levels 0–5 hold 1,234,566 nodes, and each level-6 alias stands for 1,111,111: the first passes 2,000,000.
         #expect(p.location.line == 7, "\(p)")
         #expect(p.location.column == "a6: &a6 [".count + 1, "\(p)")
@@ -203,7 +203,7 @@ import Testing
         let text = "id: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"
         let problems = try Self.problems(replacing: "A-household.yaml", with: text)
         #expect(problems.contains { $0.location.file == "A-household.yaml" && $0.location.line == 1
-            && $0.message == "YAML nested too deeply (limit \(YAMLLimits.maxDepth) levels of lists and mappings)" },
+            && $0.message(.en) == "YAML nested too deeply (limit \(YAMLLimits.maxDepth) levels of lists and mappings)" },
                 "\(problems.map(\.description).joined(separator: "\n").prefix(1000))")
     }
 

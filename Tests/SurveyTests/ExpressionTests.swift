@@ -35,7 +35,7 @@ import Testing
         #expect(throws: ExpressionError.self) { try ExpressionParser.parse(source) }
         do { _ = try ExpressionParser.parse(source) } catch {
             #expect(error.offset == offset, "\(source): offset \(error.offset)")
-            #expect(error.message.contains(message), "\(source): \(error.message)")
+            #expect(error.message(.en).contains(message), "\(source): \(error.message(.en))")
         }
     }
 
@@ -70,7 +70,7 @@ import Testing
             _ = try q.compile(source, in: roster)
             Issue.record("\(source) compiled")
         } catch {
-            #expect(error.message.contains(message), "\(source): \(error.message)")
+            #expect(error.message(.en).contains(message), "\(source): \(error.message(.en))")
         }
     }
 

@@ -65,6 +65,25 @@ func holdsCJK(_ s: String) -> Bool {
         }
     }
 
+    /// The entries that say a questionnaire-definition or expression problem (and the types and parts it names).
+    static let problemEntries = Phrase.allCases.filter { ["def", "expr", "part", "value", "reserved"].contains(where: $0.rawValue.hasPrefix) }
+
+    @Test func everyDefinitionAndExpressionProblemTakesTheSameValuesInBothLanguages() {
+        #expect(Self.problemEntries.count > 100)
+        for p in Self.problemEntries {
+            #expect(p.places(.zh) == p.places(.en), "\(p): Chinese takes \(p.places(.zh).sorted()), English \(p.places(.en).sorted())")
+        }
+    }
+
+    @Test func everyDefinitionAndExpressionProblemIsSaidInChinese() {
+        for p in Self.problemEntries {
+            // An entry that only quotes its value (“{0}”) has no words to say.
+            let words = p.template.zh.replacingOccurrences(of: #"\{\d+\}"#, with: "", options: .regularExpression)
+            guard words.contains(where: \.isLetter) else { continue }
+            #expect(holdsCJK(words), "\(p) is not Chinese: \(p.template.zh)")
+        }
+    }
+
     @Test func aValueIsPutInOnceAndNotReadAsAPlace() {
         #expect(Phrase.hasNoCode.text(.en, "{1}", 9) == "{1} has no code 9")
         #expect(Phrase.hasNoCode.text(.zh, Localized(zh: "户类型", en: "Household type"), 9) == "户类型没有代码9")

@@ -80,7 +80,7 @@ import Testing
         let place = try Self.setRole(dir, role, role, at: "relation")
         let problems = Self.problems(dir)
         #expect(problems.map(\.location) == [place], "\(problems)")
-        #expect(problems.first?.message == "role 'head.relation' names no question 'relation'")
+        #expect(problems.first?.message(.en) == "role 'head.relation' names no question 'relation'")
 
         // Renaming the role too is all it takes: the rest of the rename was complete.
         _ = try Self.setRole(dir, role, "  head: {relation: kinship, code: 1}", at: "kinship")
@@ -94,7 +94,7 @@ import Testing
         let place = try Self.setRole(dir, "  village_code: village_code", "  village_code: village", at: "village")
         let problems = Self.problems(dir)
         #expect(problems.map(\.location) == [place])
-        #expect(problems.first?.message == "role 'village_code' names no question 'village'")
+        #expect(problems.first?.message(.en) == "role 'village_code' names no question 'village'")
     }
 
     @Test func aRoleNamingAQuestionOfTheWrongTypeIsReportedAtTheRole() throws {
@@ -103,7 +103,7 @@ import Testing
         let place = try Self.setRole(dir, "  household_no: household_no", "  household_no: interview_date", at: "interview_date")
         let problems = Self.problems(dir)
         #expect(problems.map(\.location) == [place])
-        #expect(problems.first?.message == "role 'household_no' needs a text question, but 'interview_date' is date")
+        #expect(problems.first?.message(.en) == "role 'household_no' needs a text question, but 'interview_date' is date")
     }
 
     @Test func aHeadCodeNotInTheRelationListIsReportedAtTheCode() throws {
@@ -112,7 +112,7 @@ import Testing
         let place = try Self.setRole(dir, "  head: {relation: relation, code: 1}", "  head: {relation: relation, code: 99}", at: "99")
         let problems = Self.problems(dir)
         #expect(problems.map(\.location) == [place])
-        #expect(problems.first?.message == "role 'head': code 99 is not in list 'relation' of 'relation'")
+        #expect(problems.first?.message(.en) == "role 'head': code 99 is not in list 'relation' of 'relation'")
     }
 
     @Test func aRoleAskedAtTheWrongLevelIsReportedAtTheRole() throws {
@@ -122,8 +122,8 @@ import Testing
         let household = try Self.setRole(dir, "  group_name: group_name", "  group_name: name", at: "name")
         let problems = Self.problems(dir)
         #expect(Set(problems.map(\.location)) == [member, household], "\(problems)")
-        #expect(problems.contains { $0.message == "role 'member_name' must be a question of a roster of people, but 'group_name' is asked once per household" })
-        #expect(problems.contains { $0.message == "role 'group_name' must be a household question, but 'name' is asked per row of 'members'" })
+        #expect(problems.contains { $0.message(.en) == "role 'member_name' must be a question of a roster of people, but 'group_name' is asked once per household" })
+        #expect(problems.contains { $0.message(.en) == "role 'group_name' must be a household question, but 'name' is asked per row of 'members'" })
     }
 
     @Test func anUnknownRoleIsReportedAtItsKey() throws {
@@ -132,7 +132,7 @@ import Testing
         let place = try Self.setRole(dir, "  main_cause: main_cause", "  poverty_cause: main_cause", at: "poverty_cause")
         let problems = Self.problems(dir)
         #expect(problems.map(\.location) == [place])
-        #expect(problems.first?.message.hasPrefix("unknown key 'poverty_cause' in the roles") == true)
+        #expect(problems.first?.message(.en).hasPrefix("unknown key 'poverty_cause' in the roles") == true)
     }
 
     @Test func aFormWithoutRolesLoadsWithNone() throws {

@@ -9,13 +9,13 @@ enum YAMLLimits {
     /// The most nodes a file may hold, each alias counted as the nodes it stands for.
     static let maxNodes = 2_000_000
 
-    private static let tooDeep = "YAML nested too deeply (limit \(maxDepth) levels of lists and mappings)"
+    private static let tooDeep = DefinitionProblem.Kind.yamlTooDeep(limit: maxDepth)
 
-    /// A violation of the limits: 1-based line and column, and the message.
+    /// A violation of the limits: 1-based line and column, and which limit.
     struct Violation: Equatable {
         var line: Int
         var column: Int
-        var message: String
+        var kind: DefinitionProblem.Kind
     }
 
     /// One open list or mapping.
@@ -45,8 +45,8 @@ enum YAMLLimits {
             var total = 0
             var event = yaml_event_t()
             func name(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? { p.map { String(cString: $0) } }
-            func violation(_ message: String) -> Violation {
-                Violation(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1, message: message)
+            func violation(_ kind: DefinitionProblem.Kind) -> Violation {
+                Violation(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1, kind: kind)
             }
             /// Adds a finished node of `size` nodes to its container; the container's next node flips key/value.
             func finish(_ size: Int) {
@@ -64,7 +64,7 @@ enum YAMLLimits {
                     // In brackets libyaml reads far ahead and stops at its own, larger nesting limit first.
                     guard let problem = parser.problem, String(cString: problem).contains("nesting level") else { return nil }
                     return Violation(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1,
-                                     message: tooDeep)
+                                     kind: tooDeep)
                 }
                 defer { yaml_event_delete(&event) }
                 switch event.type {
@@ -77,11 +77,11 @@ enum YAMLLimits {
                 case YAML_ALIAS_EVENT:
                     let anchor = name(event.data.alias.anchor) ?? ""
                     // Yams hashes keys to find duplicates: an alias there is expanded in full, every time.
-                    if isKey { return violation("an alias (*\(anchor)) cannot be a mapping key or part of one; write the key out") }
+                    if isKey { return violation(.aliasAsKey(anchor: anchor)) }
                     let size = anchorSizes[anchor] ?? 1
                     total += size
                     if total > maxNodes {
-                        return violation("too many YAML nodes once aliases are expanded (limit \(maxNodes) per file); is an alias repeated inside what it refers to?")
+                        return violation(.tooManyNodesExpanded(limit: maxNodes))
                     }
                     finish(size)
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
@@ -97,7 +97,7 @@ enum YAMLLimits {
                 default:
                     break
                 }
-                if total > maxNodes { return violation("too many YAML nodes (limit \(maxNodes) per file)") }
+                if total > maxNodes { return violation(.tooManyNodes(limit: maxNodes)) }
             }
         }
     }

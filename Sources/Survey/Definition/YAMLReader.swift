@@ -15,38 +15,37 @@ final class YAMLReader {
         SourceLocation(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
     }
 
-    func problem(at location: SourceLocation, _ message: String) {
-        problems.append(DefinitionProblem(location, message))
+    func problem(at location: SourceLocation, _ kind: DefinitionProblem.Kind) {
+        problems.append(DefinitionProblem(location, kind))
     }
 
-    func problem(_ node: Node?, _ message: String) {
-        problems.append(DefinitionProblem(location(node), message))
+    func problem(_ node: Node?, _ kind: DefinitionProblem.Kind) {
+        problems.append(DefinitionProblem(location(node), kind))
     }
 
     /// Parses a file's bytes: invalid UTF-8 and malformed YAML become problems with line and column.
     func parse(_ data: Data) -> Node? {
         guard let text = String(data: data, encoding: .utf8) else {
             let (line, column) = Self.firstInvalidUTF8(data)
-            problems.append(DefinitionProblem(SourceLocation(file: file, line: line, column: column),
-                                              "the file is not valid UTF-8 (save it as UTF-8, for example not as GBK)"))
+            problems.append(DefinitionProblem(SourceLocation(file: file, line: line, column: column), .notUTF8))
             return nil
         }
         lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
         if text.hasSuffix("\n") { lines.removeLast() }
         if let v = YAMLLimits.firstViolation(in: text) {
-            problems.append(DefinitionProblem(SourceLocation(file: file, line: v.line, column: v.column), v.message))
+            problems.append(DefinitionProblem(SourceLocation(file: file, line: v.line, column: v.column), v.kind))
             return nil
         }
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                problems.append(DefinitionProblem(SourceLocation(file: file, line: 1, column: 1), "the file is empty"))
+                problems.append(DefinitionProblem(SourceLocation(file: file, line: 1, column: 1), .emptyFile))
                 return nil
             }
             return node
         } catch let error as YamlError {
             problems.append(describe(error))
         } catch {
-            problems.append(DefinitionProblem(SourceLocation(file: file, line: 1, column: 1), "malformed YAML: \(error)"))
+            problems.append(DefinitionProblem(SourceLocation(file: file, line: 1, column: 1), .malformedYAML("\(error)", unclosed: false)))
         }
         return nil
     }
@@ -60,13 +59,13 @@ final class YAMLReader {
             // An unclosed list or mapping is only noticed at the end of the file, past the last line:
             // point at where it was opened instead.
             if mark.line > lines.count, let context {
-                return DefinitionProblem(at(context.mark), "malformed YAML: \(what) (opened here and never closed)")
+                return DefinitionProblem(at(context.mark), .malformedYAML(what, unclosed: true))
             }
-            return DefinitionProblem(at(mark), "malformed YAML: \(what)")
+            return DefinitionProblem(at(mark), .malformedYAML(what, unclosed: false))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return DefinitionProblem(at(context.mark), "malformed YAML: key '\(duplicates.joined(separator: "', '"))' appears twice in one mapping")
+            return DefinitionProblem(at(context.mark), .duplicateYAMLKeys(duplicates))
         default:
-            return DefinitionProblem(SourceLocation(file: file, line: 1, column: 1), "malformed YAML: \(error)")
+            return DefinitionProblem(SourceLocation(file: file, line: 1, column: 1), .malformedYAML("\(error)", unclosed: false))
         }
     }
 
@@ -98,78 +97,79 @@ final class YAMLReader {
     }
 
     /// The pairs of a mapping, reporting keys not in `allowed` and any missing `required` key.
-    func mapping(_ node: Node?, allowed: Set<String>, required: [String] = [], what: String) -> [String: Node]? {
+    func mapping(_ node: Node?, allowed: Set<String>, required: [String] = [], what: DefinitionProblem.Part) -> [String: Node]? {
         guard let node else { return nil }
         guard case .mapping(let m) = node else {
-            problem(node, "expected \(what) as a mapping of keys (key: value)")
+            problem(node, .notMapping(what))
             return nil
         }
         var out: [String: Node] = [:]
         for (k, v) in m {
-            guard let key = k.string else { problem(k, "expected a text key"); continue }
+            guard let key = k.string else { problem(k, .keyNotText); continue }
             if !allowed.contains(key) {
-                problem(k, "unknown key '\(key)' in \(what) (expected one of: \(allowed.sorted().joined(separator: ", ")))")
+                problem(k, .unknownKey(key, in: what, allowed: allowed.sorted()))
                 continue
             }
-            if out[key] != nil { problem(k, "key '\(key)' appears twice in \(what)") }
+            if out[key] != nil { problem(k, .keyTwice(key, in: what)) }
             out[key] = v
         }
         for key in required where out[key] == nil {
-            problem(node, "\(what) is missing '\(key)'")
+            problem(node, .missingKey(key, in: what))
         }
         return out
     }
 
-    func sequence(_ node: Node?, what: String) -> [Node] {
+    func sequence(_ node: Node?, what: DefinitionProblem.Part) -> [Node] {
         guard let node else { return [] }
         guard case .sequence(let s) = node else {
-            problem(node, "expected \(what) as a list (lines starting with '- ')")
+            problem(node, .notList(what))
             return []
         }
         return Array(s)
     }
 
-    func string(_ node: Node?, what: String) -> String? {
+    func string(_ node: Node?, what: DefinitionProblem.Part) -> String? {
         guard let node else { return nil }
         guard case .scalar(let s) = node, !s.string.isEmpty else {
-            problem(node, "expected \(what) as text")
+            problem(node, .notText(what))
             return nil
         }
         return s.string
     }
 
-    func int(_ node: Node?, what: String) -> Int? {
+    func int(_ node: Node?, what: DefinitionProblem.Part) -> Int? {
         guard let node else { return nil }
         guard case .scalar(let s) = node, let n = Int(s.string) else {
-            problem(node, "expected \(what) as a whole number")
+            problem(node, .notWholeNumber(what))
             return nil
         }
         return n
     }
 
-    func number(_ node: Node?, what: String) -> Double? {
+    func number(_ node: Node?, what: DefinitionProblem.Part) -> Double? {
         guard let node else { return nil }
         guard case .scalar(let s) = node, let n = Double(s.string), n.isFinite else {
-            problem(node, "expected \(what) as a number")
+            problem(node, .notNumber(what))
             return nil
         }
         return n
     }
 
-    func bool(_ node: Node?, what: String) -> Bool? {
+    func bool(_ node: Node?, what: DefinitionProblem.Part) -> Bool? {
         guard let node else { return nil }
         switch node.scalar?.string {
         case "true": return true
         case "false": return false
         default:
-            problem(node, "expected \(what) as true or false")
+            problem(node, .notTrueOrFalse(what))
             return nil
         }
     }
 
-    func localized(_ node: Node?, what: String) -> Localized? {
-        guard let m = mapping(node, allowed: ["zh", "en"], required: ["zh", "en"], what: what) else { return nil }
-        guard let zh = string(m["zh"], what: "\(what).zh"), let en = string(m["en"], what: "\(what).en") else { return nil }
+    /// A `zh:`/`en:` pair under the key `key`.
+    func localized(_ node: Node?, key: String) -> Localized? {
+        guard let m = mapping(node, allowed: ["zh", "en"], required: ["zh", "en"], what: .key(key)) else { return nil }
+        guard let zh = string(m["zh"], what: .key("\(key).zh")), let en = string(m["en"], what: .key("\(key).en")) else { return nil }
         return Localized(zh: zh, en: en)
     }
 

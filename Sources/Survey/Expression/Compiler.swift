@@ -26,7 +26,7 @@ struct ExpressionCompiler {
         direct = []; viaAggregate = []; aggregateRosters = []
         let (code, type) = try compile(ast)
         if let expected, !Self.assignable(type, to: expected) {
-            throw ExpressionError(offset: 0, message: "expected \(expected), but this expression gives \(type)")
+            throw ExpressionError(offset: 0, .resultType(expected: expected, found: type))
         }
         return CompiledExpression(source: source, code: code, type: type,
                                   directRefs: Array(Set(direct)).sorted(), aggregateRefs: Array(Set(viaAggregate)).sorted())
@@ -55,24 +55,24 @@ struct ExpressionCompiler {
             var elem: ValueType = .null
             for item in items {
                 let (c, t) = try compile(item)
-                if case .list = t { throw ExpressionError(offset: item.offset, message: "lists cannot be nested") }
+                if case .list = t { throw ExpressionError(offset: item.offset, .nestedList) }
                 if elem == .null { elem = t } else if !elem.comparable(with: t) {
-                    throw ExpressionError(offset: item.offset, message: "a list mixes \(elem) and \(t)")
+                    throw ExpressionError(offset: item.offset, .listMixes(elem, t))
                 }
                 codes.append(c)
             }
             return (.list(codes), .list(elem))
         case .current:
             guard let currentType else {
-                throw ExpressionError(offset: e.offset, message: "'.' (this question's value) is only allowed in a question's constraints")
+                throw ExpressionError(offset: e.offset, .currentOutsideQuestion)
             }
             return (.current, currentType)
         case .name(let name):
             if rosters[name] != nil {
-                throw ExpressionError(offset: e.offset, message: "'\(name)' is a roster: use it inside count(), sum(), min() or max()")
+                throw ExpressionError(offset: e.offset, .rosterAsValue(name))
             }
             guard let f = fields[name] else {
-                throw ExpressionError(offset: e.offset, message: "unknown field '\(name)'")
+                throw ExpressionError(offset: e.offset, .unknownField(name))
             }
             if let r = f.roster {
                 if aggregateRosters.contains(r) {
@@ -80,7 +80,7 @@ struct ExpressionCompiler {
                 } else if r == hostRoster {
                     direct.append(f.index)
                 } else {
-                    throw ExpressionError(offset: e.offset, message: "'\(name)' is asked per row of a roster: outside that roster use count(), sum(), min() or max()")
+                    throw ExpressionError(offset: e.offset, .rowFieldOutsideRoster(name))
                 }
             } else {
                 direct.append(f.index)
@@ -88,58 +88,58 @@ struct ExpressionCompiler {
             return (.field(f.index), f.type)
         case .unary(.not, let x):
             let (c, t) = try compile(x)
-            try require(t, .bool, at: x.offset, what: "'not'")
+            try require(t, .bool, at: x.offset, what: .operator("not"))
             return (.not(c), .bool)
         case .unary(.negate, let x):
             let (c, t) = try compile(x)
-            guard t.isNumeric else { throw ExpressionError(offset: x.offset, message: "'-' needs a number, found \(t)") }
+            guard t.isNumeric else { throw ExpressionError(offset: x.offset, .needs(.operator("-"), expected: .number, found: t)) }
             return (.negate(c), .number)
         case .binary(let op, let l, let r):
             let (lc, lt) = try compile(l)
             let (rc, rt) = try compile(r)
             switch op {
             case .and, .or:
-                try require(lt, .bool, at: l.offset, what: "'\(op.rawValue)'")
-                try require(rt, .bool, at: r.offset, what: "'\(op.rawValue)'")
+                try require(lt, .bool, at: l.offset, what: .operator(op.rawValue))
+                try require(rt, .bool, at: r.offset, what: .operator(op.rawValue))
                 return (op == .and ? .and(lc, rc) : .or(lc, rc), .bool)
             case .eq, .ne:
                 guard lt.comparable(with: rt) else {
-                    throw ExpressionError(offset: e.offset, message: "cannot compare \(lt) with \(rt)")
+                    throw ExpressionError(offset: e.offset, .cannotCompare(lt, rt))
                 }
                 try checkCodeLiteral(lt, r)
                 try checkCodeLiteral(rt, l)
                 return (.compare(op, lc, rc), .bool)
             case .lt, .le, .gt, .ge:
                 let ok = (lt.isNumeric && rt.isNumeric) || (lt == .date && (rt == .date || rt == .null)) || (rt == .date && lt == .null)
-                guard ok else { throw ExpressionError(offset: e.offset, message: "'\(op.rawValue)' compares numbers or dates, not \(lt) and \(rt)") }
+                guard ok else { throw ExpressionError(offset: e.offset, .orderingNeedsNumbersOrDates(op: op.rawValue, lt, rt)) }
                 return (.compare(op, lc, rc), .bool)
             case .in:
                 switch rt {
                 case .list(let elem):
                     guard lt.comparable(with: elem) else {
-                        throw ExpressionError(offset: e.offset, message: "'in' tests \(lt) against a list of \(elem)")
+                        throw ExpressionError(offset: e.offset, .inListMismatch(lt, element: elem))
                     }
                     if case .code(let list?) = lt, case .list(let items) = r.kind, let cl = codeLists[list] {
                         for item in items { try checkCode(item, in: cl) }
                     }
                 case .codes(let list):
-                    guard lt.isNumeric else { throw ExpressionError(offset: l.offset, message: "'in' a multi-code answer needs a code, found \(lt)") }
+                    guard lt.isNumeric else { throw ExpressionError(offset: l.offset, .inCodesNeedsCode(found: lt)) }
                     if let list, let cl = codeLists[list] { try checkCode(l, in: cl) }
                 case .null: break
                 default:
-                    throw ExpressionError(offset: r.offset, message: "'in' needs a list like [1, 2] or a multi-code answer, found \(rt)")
+                    throw ExpressionError(offset: r.offset, .inNeedsList(found: rt))
                 }
                 return (.inList(lc, rc), .bool)
             case .add, .sub, .mul, .div:
-                guard lt.isNumeric else { throw ExpressionError(offset: l.offset, message: "'\(op.rawValue)' needs numbers, found \(lt)") }
-                guard rt.isNumeric else { throw ExpressionError(offset: r.offset, message: "'\(op.rawValue)' needs numbers, found \(rt)") }
+                guard lt.isNumeric else { throw ExpressionError(offset: l.offset, .arithmeticNeedsNumbers(op: op.rawValue, found: lt)) }
+                guard rt.isNumeric else { throw ExpressionError(offset: r.offset, .arithmeticNeedsNumbers(op: op.rawValue, found: rt)) }
                 return (.arithmetic(op, lc, rc), .number)
             }
         case .call(let name, let args):
             if let agg = Aggregate(rawValue: name) { return try compileAggregate(agg, args, at: e.offset) }
             guard let fn = Builtin(rawValue: name) else {
-                let known = (["count", "sum", "min", "max"] + Builtin.allCases.map(\.rawValue)).joined(separator: ", ")
-                throw ExpressionError(offset: e.offset, message: "unknown function '\(name)' (known: \(known))")
+                let known = ["count", "sum", "min", "max"] + Builtin.allCases.map(\.rawValue)
+                throw ExpressionError(offset: e.offset, .unknownFunction(name, known: known))
             }
             return try compileBuiltin(fn, args, at: e.offset)
         }
@@ -147,13 +147,12 @@ struct ExpressionCompiler {
 
     private mutating func compileAggregate(_ agg: Aggregate, _ args: [Expr], at offset: Int) throws(ExpressionError) -> (Code, ValueType) {
         guard let first = args.first, case .name(let rosterName) = first.kind, let roster = rosters[rosterName] else {
-            throw ExpressionError(offset: args.first?.offset ?? offset, message: "\(agg.rawValue)() takes a roster first, e.g. \(agg.rawValue)(members\(agg == .count ? "" : ", age"))")
+            throw ExpressionError(offset: args.first?.offset ?? offset, .aggregateNeedsRoster(function: agg.rawValue))
         }
         let maxArgs = agg == .count ? 2 : 3
         let minArgs = agg == .count ? 1 : 2
         guard (minArgs...maxArgs).contains(args.count) else {
-            let form = agg == .count ? "count(roster) or count(roster, filter)" : "\(agg.rawValue)(roster, value) or \(agg.rawValue)(roster, value, filter)"
-            throw ExpressionError(offset: offset, message: "expected \(form), found \(args.count) argument(s)")
+            throw ExpressionError(offset: offset, .aggregateArity(function: agg.rawValue, found: args.count))
         }
         aggregateRosters.append(roster)
         defer { aggregateRosters.removeLast() }
@@ -161,14 +160,14 @@ struct ExpressionCompiler {
         var filter: Code?
         if agg == .count {
             if args.count == 2 {
-                let (c, t) = try compile(args[1]); try require(t, .bool, at: args[1].offset, what: "a count() filter"); filter = c
+                let (c, t) = try compile(args[1]); try require(t, .bool, at: args[1].offset, what: .countFilter); filter = c
             }
         } else {
             let (c, t) = try compile(args[1])
-            guard t.isNumeric else { throw ExpressionError(offset: args[1].offset, message: "\(agg.rawValue)() adds up numbers, found \(t)") }
+            guard t.isNumeric else { throw ExpressionError(offset: args[1].offset, .aggregateNeedsNumbers(function: agg.rawValue, found: t)) }
             value = c
             if args.count == 3 {
-                let (fc, ft) = try compile(args[2]); try require(ft, .bool, at: args[2].offset, what: "a filter"); filter = fc
+                let (fc, ft) = try compile(args[2]); try require(ft, .bool, at: args[2].offset, what: .filter); filter = fc
             }
         }
         return (.aggregate(agg, roster: roster, value: value, filter: filter), .number)
@@ -194,29 +193,29 @@ struct ExpressionCompiler {
         case .minFloorArea: params = []; result = .number
         }
         guard args.count == params.count else {
-            throw ExpressionError(offset: offset, message: "\(fn.rawValue)() takes \(params.count) argument(s), found \(args.count)")
+            throw ExpressionError(offset: offset, .arity(function: fn.rawValue, takes: params.count, found: args.count))
         }
         var codes: [Code] = []
         var types: [ValueType] = []
         for (arg, param) in zip(args, params) {
             let (c, t) = try compile(arg)
-            if let param { try require(t, param, at: arg.offset, what: "\(fn.rawValue)()") }
+            if let param { try require(t, param, at: arg.offset, what: .function(fn.rawValue)) }
             codes.append(c); types.append(t)
         }
         var type = result
         if fn == .coalesce || fn == .if {
             let a = types[types.count - 2], b = types[types.count - 1]
             guard a.comparable(with: b) else {
-                throw ExpressionError(offset: args[args.count - 1].offset, message: "\(fn.rawValue)() mixes \(a) and \(b)")
+                throw ExpressionError(offset: args[args.count - 1].offset, .branchesMix(function: fn.rawValue, a, b))
             }
             type = a == .null ? b : a
         }
         return (.call(fn, codes), type)
     }
 
-    private func require(_ t: ValueType, _ expected: ValueType, at offset: Int, what: String) throws(ExpressionError) {
+    private func require(_ t: ValueType, _ expected: ValueType, at offset: Int, what: ExpressionProblem.Operand) throws(ExpressionError) {
         guard Self.assignable(t, to: expected) else {
-            throw ExpressionError(offset: offset, message: "\(what) needs \(expected), found \(t)")
+            throw ExpressionError(offset: offset, .needs(what, expected: expected, found: t))
         }
     }
 
@@ -227,7 +226,7 @@ struct ExpressionCompiler {
 
     private func checkCode(_ e: Expr, in list: CodeList) throws(ExpressionError) {
         if case .literal(.number(let n)) = e.kind, !(Int(exactly: n).map(list.contains) ?? false) {
-            throw ExpressionError(offset: e.offset, message: "code \(Value.format(n)) is not in the list '\(list.id)'")
+            throw ExpressionError(offset: e.offset, .codeNotInList(n, list: list.id))
         }
     }
 }

@@ -51,5 +51,8 @@ public enum ExpressionLimits {
 /// A problem in an expression's text, at a column of it.
 public struct ExpressionError: Error, Equatable, Sendable {
     public var offset: Int
-    public var message: String
+    public var problem: ExpressionProblem
+    public init(offset: Int, _ problem: ExpressionProblem) { self.offset = offset; self.problem = problem }
+    /// The problem in the given language.
+    public func message(_ lang: Language) -> String { problem.message(lang) }
 }

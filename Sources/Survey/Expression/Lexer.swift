@@ -36,7 +36,7 @@ struct Lexer {
                     text.append(chars[i]); i += 1
                 }
                 guard i < chars.count else {
-                    throw ExpressionError(offset: start, message: "unterminated text: expected a closing \(c)")
+                    throw ExpressionError(offset: start, .unterminatedText(quote: c))
                 }
                 i += 1
                 out.append(Located(token: .string(text), offset: start))
@@ -54,8 +54,8 @@ struct Lexer {
             case "]": out.append(Located(token: .rbracket, offset: start))
             case ",": out.append(Located(token: .comma, offset: start))
             case ".": out.append(Located(token: .dot, offset: start))
-            case "=": throw ExpressionError(offset: start, message: "expected '==' for comparison, found a single '='")
-            default: throw ExpressionError(offset: start, message: "unexpected character '\(c)'")
+            case "=": throw ExpressionError(offset: start, .singleEquals)
+            default: throw ExpressionError(offset: start, .unexpectedCharacter(c))
             }
             i += 1
         }

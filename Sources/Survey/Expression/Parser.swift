@@ -10,15 +10,15 @@ public struct ExpressionParser {
     /// Parses a whole expression; the error's offset is the column where the parser gave up.
     public static func parse(_ source: String) throws(ExpressionError) -> Expr {
         guard source.count <= ExpressionLimits.maxLength else {
-            throw ExpressionError(offset: 0, message: "expression too long (limit \(ExpressionLimits.maxLength) characters)")
+            throw ExpressionError(offset: 0, .tooLong(limit: ExpressionLimits.maxLength))
         }
         var p = ExpressionParser(tokens: try Lexer.tokenize(source))
         if case .end = p.peek.token {
-            throw ExpressionError(offset: 0, message: "expected an expression, found nothing")
+            throw ExpressionError(offset: 0, .empty)
         }
         let e = try p.parseOr()
         guard case .end = p.peek.token else {
-            throw ExpressionError(offset: p.peek.offset, message: "expected an operator or the end, found \(describe(p.peek.token))")
+            throw ExpressionError(offset: p.peek.offset, .expectedOperatorOrEnd(found: found(p.peek.token)))
         }
         return e
     }
@@ -37,13 +37,13 @@ public struct ExpressionParser {
     private mutating func leave() { nesting -= 1 }
 
     private static func tooDeep(at offset: Int) -> ExpressionError {
-        ExpressionError(offset: offset, message: "expression nested too deeply (limit \(ExpressionLimits.maxDepth))")
+        ExpressionError(offset: offset, .tooDeep(limit: ExpressionLimits.maxDepth))
     }
 
     /// Joins the next term of a chain, refusing a chain of too many terms or a tree grown too deep.
     private static func chain(_ op: BinaryOp, _ lhs: Expr, _ rhs: Expr, at offset: Int, terms: Int) throws(ExpressionError) -> Expr {
         if terms > ExpressionLimits.maxTerms {
-            throw ExpressionError(offset: offset, message: "expression too long (limit \(ExpressionLimits.maxTerms) terms)")
+            throw ExpressionError(offset: offset, .tooManyTerms(limit: ExpressionLimits.maxTerms))
         }
         return try checked(Expr(kind: .binary(op, lhs, rhs), offset: offset))
     }
@@ -100,7 +100,7 @@ public struct ExpressionParser {
         let off = advance().offset
         let rhs = try parseAdditive()
         if case .op(let s) = peek.token, ["==", "!=", "<", "<=", ">", ">="].contains(s) {
-            throw ExpressionError(offset: peek.offset, message: "comparisons do not chain: use 'and' between them")
+            throw ExpressionError(offset: peek.offset, .comparisonsDoNotChain)
         }
         return try Self.checked(Expr(kind: .binary(op, lhs, rhs), offset: off))
     }
@@ -147,7 +147,7 @@ public struct ExpressionParser {
             try enter(at: t.offset)
             defer { leave() }
             let e = try parseOr()
-            try expect(.rparen, "')'")
+            try expect(.rparen, [")"])
             return e
         case .lbracket:
             try enter(at: t.offset)
@@ -155,7 +155,7 @@ public struct ExpressionParser {
             var items: [Expr] = []
             if case .rbracket = peek.token { _ = advance(); return Expr(kind: .list(items), offset: t.offset) }
             repeat { items.append(try parseAdditive()) } while consume(.comma)
-            try expect(.rbracket, "',' or ']'")
+            try expect(.rbracket, [",", "]"])
             return try Self.checked(Expr(kind: .list(items), offset: t.offset))
         case .ident(let word):
             switch word {
@@ -163,7 +163,7 @@ public struct ExpressionParser {
             case "false": return Expr(kind: .literal(.bool(false)), offset: t.offset)
             case "null": return Expr(kind: .literal(nil), offset: t.offset)
             case "and", "or", "not", "in":
-                throw ExpressionError(offset: t.offset, message: "expected a value, found the keyword '\(word)'")
+                throw ExpressionError(offset: t.offset, .keywordAsValue(word))
             default: break
             }
             guard consume(.lparen) else { return Expr(kind: .name(word), offset: t.offset) }
@@ -172,11 +172,11 @@ public struct ExpressionParser {
             var args: [Expr] = []
             if !consume(.rparen) {
                 repeat { args.append(try parseOr()) } while consume(.comma)
-                try expect(.rparen, "',' or ')'")
+                try expect(.rparen, [",", ")"])
             }
             return try Self.checked(Expr(kind: .call(word, args), offset: t.offset))
         default:
-            throw ExpressionError(offset: t.offset, message: "expected a value, found \(Self.describe(t.token))")
+            throw ExpressionError(offset: t.offset, .expectedValue(found: Self.found(t.token)))
         }
     }
 
@@ -185,25 +185,26 @@ public struct ExpressionParser {
         return false
     }
 
-    private mutating func expect(_ token: Lexer.Token, _ what: String) throws(ExpressionError) {
+    private mutating func expect(_ token: Lexer.Token, _ symbols: [String]) throws(ExpressionError) {
         guard consume(token) else {
-            throw ExpressionError(offset: peek.offset, message: "expected \(what), found \(Self.describe(peek.token))")
+            throw ExpressionError(offset: peek.offset, .expectedSymbol(symbols, found: Self.found(peek.token)))
         }
     }
 
-    static func describe(_ t: Lexer.Token) -> String {
+    /// A token as a problem names it.
+    static func found(_ t: Lexer.Token) -> ExpressionProblem.Found {
         switch t {
-        case .number(let n): return "the number \(Value.format(n))"
-        case .string(let s): return "the text \"\(s)\""
-        case .ident(let s): return "'\(s)'"
-        case .op(let s): return "'\(s)'"
-        case .lparen: return "'('"
-        case .rparen: return "')'"
-        case .lbracket: return "'['"
-        case .rbracket: return "']'"
-        case .comma: return "','"
-        case .dot: return "'.'"
-        case .end: return "the end of the expression"
+        case .number(let n): return .number(n)
+        case .string(let s): return .text(s)
+        case .ident(let s): return .symbol(s)
+        case .op(let s): return .symbol(s)
+        case .lparen: return .symbol("(")
+        case .rparen: return .symbol(")")
+        case .lbracket: return .symbol("[")
+        case .rbracket: return .symbol("]")
+        case .comma: return .symbol(",")
+        case .dot: return .symbol(".")
+        case .end: return .end
         }
     }
 }

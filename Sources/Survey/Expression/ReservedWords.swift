@@ -6,10 +6,10 @@ enum ReservedWords {
     /// Every function an expression can call.
     static let functions: Set<String> = Set(Aggregate.allCases.map(\.rawValue) + Builtin.allCases.map(\.rawValue))
 
-    /// What `id` already is in an expression ("a reserved word", "the name of a function"), or nil when it is free.
-    static func meaning(of id: String) -> String? {
-        if keywords.contains(id) { return "a reserved word of expressions" }
-        if functions.contains(id) { return "the name of a function" }
+    /// What `id` already is in an expression (a keyword, a function), or nil when it is free.
+    static func meaning(of id: String) -> ReservedMeaning? {
+        if keywords.contains(id) { return .keyword }
+        if functions.contains(id) { return .function }
         return nil
     }
 
@@ -18,6 +18,18 @@ enum ReservedWords {
         guard let first = id.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else { return false }
         return id.utf8.allSatisfy {
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "_")
+        }
+    }
+}
+
+/// What a reserved word already means in an expression, as a problem names it.
+public enum ReservedMeaning: Hashable, Sendable, PhraseValue {
+    case keyword, function
+
+    public func text(_ lang: Language) -> String {
+        switch self {
+        case .keyword: return Phrase.reservedKeyword.text(lang)
+        case .function: return Phrase.reservedFunction.text(lang)
         }
     }
 }

@@ -1,5 +1,5 @@
 /// The static type of an expression, checked when a definition loads.
-public indirect enum ValueType: Equatable, Sendable, CustomStringConvertible {
+public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible, PhraseValue {
     case number, text, bool, date, null
     /// A code, with the list it comes from when known.
     case code(String?)
@@ -20,16 +20,19 @@ public indirect enum ValueType: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    public var description: String { text(.en) }
+
+    /// The type as a problem names it: "a number", "a code of 'sex'".
+    public func text(_ lang: Language) -> String {
         switch self {
-        case .number: return "a number"
-        case .text: return "text"
-        case .bool: return "true/false"
-        case .date: return "a date"
-        case .null: return "null"
-        case .code(let l): return l.map { "a code of '\($0)'" } ?? "a code"
-        case .codes(let l): return l.map { "several codes of '\($0)'" } ?? "several codes"
-        case .list(let e): return "a list of \(e)"
+        case .number: return Phrase.valueNumber.text(lang)
+        case .text: return Phrase.valueText.text(lang)
+        case .bool: return Phrase.valueBool.text(lang)
+        case .date: return Phrase.valueDate.text(lang)
+        case .null: return Phrase.valueNull.text(lang)
+        case .code(let l): return l.map { Phrase.valueCodeOf.text(lang, $0) } ?? Phrase.valueCode.text(lang)
+        case .codes(let l): return l.map { Phrase.valueCodesOf.text(lang, $0) } ?? Phrase.valueCodes.text(lang)
+        case .list(let e): return Phrase.valueListOf.text(lang, e)
         }
     }
 }

@@ -16,6 +16,36 @@ public enum Phrase: String, CaseIterable, Sendable {
     case exitNeedsConsent, listSeparator, yes, no
     // MARK: Survey · ResidentID.swift
     case idNumberWrongLength, idNumberNotDigit, idBirthDateImpossible, idBirthDateImplausible, idCheckCharacterWrong
+    // MARK: Survey · ValueType.swift
+    case valueNumber, valueText, valueBool, valueDate, valueNull, valueCode, valueCodeOf, valueCodes, valueCodesOf
+    case valueListOf
+    // MARK: Survey · ReservedWords.swift
+    case reservedKeyword, reservedFunction
+    // MARK: Survey · ExpressionProblem.swift
+    case exprFoundNumber, exprFoundText, exprSymbol, exprFoundEnd, exprOr, exprCountFilter, exprFilter
+    case exprUnterminatedText, exprSingleEquals, exprUnexpectedCharacter, exprTooLong, exprTooManyTerms, exprTooDeep
+    case exprEmpty, exprExpectedOperatorOrEnd, exprComparisonsDoNotChain, exprKeywordAsValue, exprExpectedValue
+    case exprExpectedSymbol, exprResultType, exprNestedList, exprListMixes, exprCurrentOutsideQuestion
+    case exprRosterAsValue, exprUnknownField, exprRowFieldOutsideRoster, exprNeeds, exprCannotCompare, exprOrdering
+    case exprInListMismatch, exprInCodesNeedsCode, exprInNeedsList, exprArithmeticNeedsNumbers, exprUnknownFunction
+    case exprAggregateNeedsRoster, exprCountArity, exprAggregateArity, exprAggregateNeedsNumbers, exprArity
+    case exprBranchesMix, exprCodeNotInList
+    // MARK: Survey · DefinitionError.swift
+    case defCannotRead, defNotUTF8, defEmptyFile, defMalformed, defMalformedUnclosed, defDuplicateYAMLKeys
+    case defKeySeparator, defYAMLTooDeep, defAliasAsKey, defTooManyNodesExpanded, defTooManyNodes, defNotMapping
+    case defKeyNotText, defUnknownKey, defKeyTwice, defMissingKey, defNotList, defNotText, defNotWholeNumber
+    case defNotNumber, defNotTrueOrFalse, defDuplicateRosterID, defReservedRosterID, defDuplicateSectionID
+    case defUnknownRoster, defDuplicateQuestionID, defQuestionIDNotSnakeCase, defReservedQuestionID
+    case defQuestionIDIsRoster, defUnknownType, defUnknownCodeList, defCodesNeeded, defCodesNotApplicable, defAnd
+    case defKeyNotForType, defMaxLengthOutOfRange, defIDMaxLengthOutOfRange, defNoSections, defRowLabelNotInRoster
+    case defUnknownSeverity, defUnknownFieldInAt, defDuplicateCheckID, defDependencyCycle, defExpression
+    case defCodeListsShape, defDuplicateCode, defEmptyCodeList, defRoleNamesNoQuestion, defRoleWrongType
+    case defHeadCodeNotInList, defRoleNeedsMemberQuestion, defRoleNeedsHouseholdQuestion, defRoleInOtherRoster
+    case defIncomeLineNotPositive, defLabourAgeReversed, defGuaranteeNeedsOneTest, defMemberFailsNeedsMembers
+    case defUnknownReasonField, partKey, partQuestionnaire, partRoster, partSection, partQuestion, partCheck, partConstraint
+    case partCodeLists, partCode, partRoles, partHeadRole, partStandards, partIncomeLine, partGuarantee
+    case partRosterID, partSectionFileName, partSectionID, partQuestionID, partCheckID, partListID, partExpression
+    case partHeadCode, partCodesOf, partQuestionOfRole
     // MARK: Store · DeviceCertificate.swift
     case enumerator, supervisor, hub
     // MARK: Store · CountyAuthority.swift
@@ -226,6 +256,145 @@ extension Phrase {
         case .idBirthDateImpossible: return Localized(zh: "身份证号中的出生日期{0}不存在", en: "The birth date {0} in the ID number does not exist")
         case .idBirthDateImplausible: return Localized(zh: "身份证号中的出生日期{0}不合理（早于1900年或晚于调查日）", en: "The birth date {0} in the ID number is implausible (before 1900 or after the interview)")
         case .idCheckCharacterWrong: return Localized(zh: "身份证号校验位错误：最后一位应为{0}，录入的是{1}，请核对号码", en: "The ID number's check character should be {0}, not {1}: please re-check the number")
+        // MARK: Survey · ValueType.swift
+        case .valueNumber: return Localized(zh: "数字", en: "a number")
+        case .valueText: return Localized(zh: "文字", en: "text")
+        case .valueBool: return Localized(zh: "逻辑值（true/false）", en: "true/false")
+        case .valueDate: return Localized(zh: "日期", en: "a date")
+        case .valueNull: return Localized(zh: "空值（null）", en: "null")
+        case .valueCode: return Localized(zh: "代码", en: "a code")
+        case .valueCodeOf: return Localized(zh: "代码表“{0}”中的代码", en: "a code of '{0}'")
+        case .valueCodes: return Localized(zh: "多个代码", en: "several codes")
+        case .valueCodesOf: return Localized(zh: "代码表“{0}”中的多个代码", en: "several codes of '{0}'")
+        case .valueListOf: return Localized(zh: "{0}组成的列表", en: "a list of {0}")
+        // MARK: Survey · ReservedWords.swift
+        case .reservedKeyword: return Localized(zh: "表达式的保留字", en: "a reserved word of expressions")
+        case .reservedFunction: return Localized(zh: "表达式里的函数名", en: "the name of a function")
+        // MARK: Survey · ExpressionProblem.swift
+        case .exprFoundNumber: return Localized(zh: "数字 {0}", en: "the number {0}")
+        case .exprFoundText: return Localized(zh: "文字 \"{0}\"", en: "the text \"{0}\"")
+        case .exprSymbol: return Localized(zh: "“{0}”", en: "'{0}'")
+        case .exprFoundEnd: return Localized(zh: "表达式结尾", en: "the end of the expression")
+        case .exprOr: return Localized(zh: "或", en: " or ")
+        case .exprCountFilter: return Localized(zh: "count() 的筛选条件", en: "a count() filter")
+        case .exprFilter: return Localized(zh: "筛选条件", en: "a filter")
+        case .exprUnterminatedText: return Localized(zh: "文字没有结束：缺少收尾的 {0}", en: "unterminated text: expected a closing {0}")
+        case .exprSingleEquals: return Localized(zh: "判断相等要写“==”，这里只有一个“=”", en: "expected '==' for comparison, found a single '='")
+        case .exprUnexpectedCharacter: return Localized(zh: "不能识别的字符“{0}”", en: "unexpected character '{0}'")
+        case .exprTooLong: return Localized(zh: "表达式太长（最多 {0} 个字符）", en: "expression too long (limit {0} characters)")
+        case .exprTooManyTerms: return Localized(zh: "表达式太长（同一串运算最多 {0} 项）", en: "expression too long (limit {0} terms)")
+        case .exprTooDeep: return Localized(zh: "表达式嵌套太深（最多 {0} 层）", en: "expression nested too deeply (limit {0})")
+        case .exprEmpty: return Localized(zh: "这里应写一个表达式，却是空的", en: "expected an expression, found nothing")
+        case .exprExpectedOperatorOrEnd: return Localized(zh: "这里应是运算符或表达式结尾，却是{0}", en: "expected an operator or the end, found {0}")
+        case .exprComparisonsDoNotChain: return Localized(zh: "比较不能连着写：两个比较之间请用 and 连接", en: "comparisons do not chain: use 'and' between them")
+        case .exprKeywordAsValue: return Localized(zh: "这里应是一个值，却是关键字“{0}”", en: "expected a value, found the keyword '{0}'")
+        case .exprExpectedValue: return Localized(zh: "这里应是一个值，却是{0}", en: "expected a value, found {0}")
+        case .exprExpectedSymbol: return Localized(zh: "这里应是{0}，却是{1}", en: "expected {0}, found {1}")
+        case .exprResultType: return Localized(zh: "这里需要{0}，这个表达式得出的却是{1}", en: "expected {0}, but this expression gives {1}")
+        case .exprNestedList: return Localized(zh: "列表里不能再套列表", en: "lists cannot be nested")
+        case .exprListMixes: return Localized(zh: "列表里混有{0}和{1}", en: "a list mixes {0} and {1}")
+        case .exprCurrentOutsideQuestion: return Localized(zh: "“.”（本题的值）只能用在问题的 constraints 里", en: "'.' (this question's value) is only allowed in a question's constraints")
+        case .exprRosterAsValue: return Localized(zh: "“{0}”是名册：请写在 count()、sum()、min() 或 max() 里", en: "'{0}' is a roster: use it inside count(), sum(), min() or max()")
+        case .exprUnknownField: return Localized(zh: "没有名为“{0}”的问题", en: "unknown field '{0}'")
+        case .exprRowFieldOutsideRoster: return Localized(zh: "“{0}”是名册中逐行填写的问题：在该名册之外请用 count()、sum()、min() 或 max()", en: "'{0}' is asked per row of a roster: outside that roster use count(), sum(), min() or max()")
+        case .exprNeeds: return Localized(zh: "{0}需要{1}，却是{2}", en: "{0} needs {1}, found {2}")
+        case .exprCannotCompare: return Localized(zh: "{0}不能与{1}比较", en: "cannot compare {0} with {1}")
+        case .exprOrdering: return Localized(zh: "“{0}”只能比较数字或日期，不能比较{1}和{2}", en: "'{0}' compares numbers or dates, not {1} and {2}")
+        case .exprInListMismatch: return Localized(zh: "“in”左边是{0}，右边却是{1}组成的列表", en: "'in' tests {0} against a list of {1}")
+        case .exprInCodesNeedsCode: return Localized(zh: "对多选答案用“in”时，左边应是代码，却是{0}", en: "'in' a multi-code answer needs a code, found {0}")
+        case .exprInNeedsList: return Localized(zh: "“in”右边应是 [1, 2] 这样的列表或多选答案，却是{0}", en: "'in' needs a list like [1, 2] or a multi-code answer, found {0}")
+        case .exprArithmeticNeedsNumbers: return Localized(zh: "“{0}”需要数字，却是{1}", en: "'{0}' needs numbers, found {1}")
+        case .exprUnknownFunction: return Localized(zh: "没有函数“{0}”（可用的函数：{1}）", en: "unknown function '{0}' (known: {1})")
+        case .exprAggregateNeedsRoster: return Localized(zh: "{0}() 的第一个参数应是名册，例如 {1}", en: "{0}() takes a roster first, e.g. {1}")
+        case .exprCountArity: return Localized(zh: "应写成 count(名册) 或 count(名册, 条件)，这里却有 {0} 个参数", en: "expected count(roster) or count(roster, filter), found {0} argument(s)")
+        case .exprAggregateArity: return Localized(zh: "应写成 {0}(名册, 值) 或 {0}(名册, 值, 条件)，这里却有 {1} 个参数", en: "expected {0}(roster, value) or {0}(roster, value, filter), found {1} argument(s)")
+        case .exprAggregateNeedsNumbers: return Localized(zh: "{0}() 汇总的应是数字，却是{1}", en: "{0}() adds up numbers, found {1}")
+        case .exprArity: return Localized(zh: "{0}() 需要 {1} 个参数，这里却有 {2} 个", en: "{0}() takes {1} argument(s), found {2}")
+        case .exprBranchesMix: return Localized(zh: "{0}() 的两个结果类型不同：{1}和{2}", en: "{0}() mixes {1} and {2}")
+        case .exprCodeNotInList: return Localized(zh: "代码 {0} 不在代码表“{1}”中", en: "code {0} is not in the list '{1}'")
+        // MARK: Survey · DefinitionError.swift
+        case .defCannotRead: return Localized(zh: "无法读取该文件（文件是否缺失？）", en: "cannot read the file (is it missing?)")
+        case .defNotUTF8: return Localized(zh: "文件不是有效的 UTF-8 编码（请另存为 UTF-8，不要存成 GBK 等编码）", en: "the file is not valid UTF-8 (save it as UTF-8, for example not as GBK)")
+        case .defEmptyFile: return Localized(zh: "文件是空的", en: "the file is empty")
+        case .defMalformed: return Localized(zh: "YAML 格式错误：{0}", en: "malformed YAML: {0}")
+        case .defMalformedUnclosed: return Localized(zh: "YAML 格式错误：{0}（从这里开始，一直没有闭合）", en: "malformed YAML: {0} (opened here and never closed)")
+        case .defDuplicateYAMLKeys: return Localized(zh: "YAML 格式错误：同一个映射里键“{0}”出现了两次", en: "malformed YAML: key '{0}' appears twice in one mapping")
+        case .defKeySeparator: return Localized(zh: "”、“", en: "', '")
+        case .defYAMLTooDeep: return Localized(zh: "YAML 嵌套太深（列表和映射最多 {0} 层）", en: "YAML nested too deeply (limit {0} levels of lists and mappings)")
+        case .defAliasAsKey: return Localized(zh: "别名（*{0}）不能用作映射的键或键的一部分，请把键直接写出来", en: "an alias (*{0}) cannot be a mapping key or part of one; write the key out")
+        case .defTooManyNodesExpanded: return Localized(zh: "展开别名后 YAML 节点太多（每个文件最多 {0} 个）：是否在别名所指的内容里又引用了它自己？", en: "too many YAML nodes once aliases are expanded (limit {0} per file); is an alias repeated inside what it refers to?")
+        case .defTooManyNodes: return Localized(zh: "YAML 节点太多（每个文件最多 {0} 个）", en: "too many YAML nodes (limit {0} per file)")
+        case .defNotMapping: return Localized(zh: "{0}应写成“键: 值”形式的映射", en: "expected {0} as a mapping of keys (key: value)")
+        case .defKeyNotText: return Localized(zh: "键应是文字", en: "expected a text key")
+        case .defUnknownKey: return Localized(zh: "{1}中有未知的键“{0}”（可用的键：{2}）", en: "unknown key '{0}' in {1} (expected one of: {2})")
+        case .defKeyTwice: return Localized(zh: "{1}中键“{0}”出现了两次", en: "key '{0}' appears twice in {1}")
+        case .defMissingKey: return Localized(zh: "{0}缺少“{1}”", en: "{0} is missing '{1}'")
+        case .defNotList: return Localized(zh: "{0}应写成列表（每行以“- ”开头）", en: "expected {0} as a list (lines starting with '- ')")
+        case .defNotText: return Localized(zh: "{0}应是文字", en: "expected {0} as text")
+        case .defNotWholeNumber: return Localized(zh: "{0}应是整数", en: "expected {0} as a whole number")
+        case .defNotNumber: return Localized(zh: "{0}应是数字", en: "expected {0} as a number")
+        case .defNotTrueOrFalse: return Localized(zh: "{0}应是 true 或 false", en: "expected {0} as true or false")
+        case .defDuplicateRosterID: return Localized(zh: "名册 id“{0}”重复", en: "duplicate roster id '{0}'")
+        case .defReservedRosterID: return Localized(zh: "名册 id“{0}”是{1}，不能使用", en: "roster id '{0}' is {1}")
+        case .defDuplicateSectionID: return Localized(zh: "部分 id“{0}”重复（首次定义于 {1}）", en: "duplicate section id '{0}' (first defined at {1})")
+        case .defUnknownRoster: return Localized(zh: "没有名册“{0}”（请在 questionnaire.yaml 的 rosters 下声明）", en: "unknown roster '{0}' (declare it under 'rosters' in questionnaire.yaml)")
+        case .defDuplicateQuestionID: return Localized(zh: "id“{0}”重复（首次定义于 {1}）", en: "duplicate id '{0}' (first defined at {1})")
+        case .defQuestionIDNotSnakeCase: return Localized(zh: "问题 id“{0}”只能由小写字母、数字和“_”组成，并以字母开头", en: "question id '{0}' must be lower-case letters, digits and '_', starting with a letter")
+        case .defReservedQuestionID: return Localized(zh: "问题 id“{0}”是{1}，不能使用", en: "question id '{0}' is {1}")
+        case .defQuestionIDIsRoster: return Localized(zh: "问题 id“{0}”已是一个名册的 id", en: "question id '{0}' is the id of a roster")
+        case .defUnknownType: return Localized(zh: "没有类型“{0}”（可用的类型：{1}）", en: "unknown type '{0}' (expected one of: {1})")
+        case .defUnknownCodeList: return Localized(zh: "没有代码表“{0}”（codelists.yaml 中没有）", en: "unknown code list '{0}' (not in codelists.yaml)")
+        case .defCodesNeeded: return Localized(zh: "问题“{0}”的类型是 {1}，需要写“codes: 代码表”", en: "question '{0}' of type {1} needs 'codes: LIST'")
+        case .defCodesNotApplicable: return Localized(zh: "只有类型为 code 或 codes 的问题才能写 codes", en: "'codes' only applies to questions of type code or codes")
+        case .defAnd: return Localized(zh: " 和 ", en: " and ")
+        case .defKeyNotForType: return Localized(zh: "{0} 只适用于 {1} 类型的问题，不适用于 {2}", en: "'{0}' applies only to {1} questions, not {2}")
+        case .defMaxLengthOutOfRange: return Localized(zh: "max_length 应在 {0} 到 {1} 之间，这里是 {2}", en: "max_length must be between {0} and {1}, found {2}")
+        case .defIDMaxLengthOutOfRange: return Localized(zh: "max_length 应在 {0} 到 {1} 之间（身份证号有 {0} 位），这里是 {2}", en: "max_length must be between {0} and {1} (a resident ID has {0} characters), found {2}")
+        case .defNoSections: return Localized(zh: "问卷没有任何部分", en: "the questionnaire has no sections")
+        case .defRowLabelNotInRoster: return Localized(zh: "row_label“{0}”不是名册“{1}”中的问题", en: "row_label '{0}' is not a question of roster '{1}'")
+        case .defUnknownSeverity: return Localized(zh: "没有严重程度“{0}”（应为 error 或 warning）", en: "unknown severity '{0}' (expected error or warning)")
+        case .defUnknownFieldInAt: return Localized(zh: "at 所指的问题“{0}”不存在", en: "unknown field '{0}' in 'at'")
+        case .defDuplicateCheckID: return Localized(zh: "检查 id“{0}”重复（首次出现于 {1}）；每个检查须有自己的 id", en: "duplicate check id '{0}' (first at {1}); give each check its own id")
+        case .defDependencyCycle: return Localized(zh: "循环依赖：{0}（一个值不能依赖它自己）", en: "dependency cycle: {0} (a value cannot depend on itself)")
+        case .defExpression: return Localized(zh: "表达式“{0}”有误：{1}", en: "in '{0}': {1}")
+        case .defCodeListsShape: return Localized(zh: "应写“lists:”，其下每个代码表一项", en: "expected 'lists:' with one entry per code list")
+        case .defDuplicateCode: return Localized(zh: "代码表“{1}”中代码 {0} 出现了两次", en: "code {0} appears twice in list '{1}'")
+        case .defEmptyCodeList: return Localized(zh: "代码表“{0}”没有任何代码", en: "code list '{0}' has no codes")
+        case .defRoleNamesNoQuestion: return Localized(zh: "角色 {0} 指定的问题“{1}”不存在", en: "role '{0}' names no question '{1}'")
+        case .defRoleWrongType: return Localized(zh: "角色 {0} 需要 {1} 类型的问题，但“{2}”是 {3}", en: "role '{0}' needs a {1} question, but '{2}' is {3}")
+        case .defHeadCodeNotInList: return Localized(zh: "角色 head：代码 {0} 不在“{2}”的代码表“{1}”中", en: "role 'head': code {0} is not in list '{1}' of '{2}'")
+        case .defRoleNeedsMemberQuestion: return Localized(zh: "角色 {0} 必须是人员名册中的问题，但“{1}”是每户只问一次的问题", en: "role '{0}' must be a question of a roster of people, but '{1}' is asked once per household")
+        case .defRoleNeedsHouseholdQuestion: return Localized(zh: "角色 {0} 必须是户级问题，但“{1}”是名册“{2}”中逐行填写的问题", en: "role '{0}' must be a household question, but '{1}' is asked per row of '{2}'")
+        case .defRoleInOtherRoster: return Localized(zh: "角色 {0} 必须在角色 head 所在的名册“{1}”中询问，而不是在“{2}”中", en: "role '{0}' must be asked in '{1}', the roster of role 'head', not in '{2}'")
+        case .defIncomeLineNotPositive: return Localized(zh: "收入标准线必须大于零", en: "an income line must be positive")
+        case .defLabourAgeReversed: return Localized(zh: "labour_age.{0}：min {1} 大于 max {2}", en: "labour_age.{0}: min {1} is above max {2}")
+        case .defGuaranteeNeedsOneTest: return Localized(zh: "保障条目“{0}”须在 member_fails 和 household_fails 中恰好写一个", en: "guarantee '{0}' needs exactly one of member_fails or household_fails")
+        case .defMemberFailsNeedsMembers: return Localized(zh: "使用 member_fails 需要一个名为“members”的名册", en: "member_fails needs a roster named 'members'")
+        case .defUnknownReasonField: return Localized(zh: "保障条目“{1}”的 reason 中有不存在的问题“{{0}}”", en: "unknown field '{{0}}' in the reason of guarantee '{1}'")
+        case .partKey: return Localized(zh: "“{0}”", en: "{0}")
+        case .partQuestionnaire: return Localized(zh: "问卷", en: "the questionnaire")
+        case .partRoster: return Localized(zh: "名册", en: "a roster")
+        case .partSection: return Localized(zh: "部分", en: "a section")
+        case .partQuestion: return Localized(zh: "问题", en: "a question")
+        case .partCheck: return Localized(zh: "检查", en: "a check")
+        case .partConstraint: return Localized(zh: "约束", en: "a constraint")
+        case .partCodeLists: return Localized(zh: "代码表文件", en: "the code lists")
+        case .partCode: return Localized(zh: "代码项", en: "a code")
+        case .partRoles: return Localized(zh: "角色", en: "the roles")
+        case .partHeadRole: return Localized(zh: "角色 head", en: "role 'head'")
+        case .partStandards: return Localized(zh: "标准", en: "the standards")
+        case .partIncomeLine: return Localized(zh: "收入标准线", en: "an income line")
+        case .partGuarantee: return Localized(zh: "保障条目", en: "a guarantee")
+        case .partRosterID: return Localized(zh: "名册 id", en: "roster id")
+        case .partSectionFileName: return Localized(zh: "部分的文件名", en: "a section file name")
+        case .partSectionID: return Localized(zh: "部分 id", en: "section id")
+        case .partQuestionID: return Localized(zh: "问题 id", en: "question id")
+        case .partCheckID: return Localized(zh: "检查 id", en: "check id")
+        case .partListID: return Localized(zh: "代码表 id", en: "a list id")
+        case .partExpression: return Localized(zh: "表达式", en: "an expression")
+        case .partHeadCode: return Localized(zh: "户主的代码", en: "the head's code")
+        case .partCodesOf: return Localized(zh: "代码表“{0}”的代码", en: "the codes of '{0}'")
+        case .partQuestionOfRole: return Localized(zh: "角色 {0} 的问题", en: "the question of role '{0}'")
         // MARK: Store · DeviceCertificate.swift
         case .enumerator: return Localized(zh: "调查员", en: "enumerator")
         case .supervisor: return Localized(zh: "乡镇审核员", en: "supervisor")
