@@ -1,0 +1,25 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Store
+
+/// The county hub's state in PostgreSQL: the devices it has seen, the bundle log, uploads in progress,
+/// receipts and nonces. It signs receipts with the hub's own enrolled key.
+public struct HubStore: Sendable {
+    public let client: PostgresClient
+    public let county: CountyIdentity
+    public let hubKey: DeviceKey
+    public let limits: HubLimits
+    let logger: Logger
+
+    public init(client: PostgresClient, county: CountyIdentity, hubKey: DeviceKey, limits: HubLimits, logger: Logger) {
+        self.client = client; self.county = county; self.hubKey = hubKey; self.limits = limits; self.logger = logger
+    }
+
+    /// The time as receipts and logs write it (UTC, milliseconds).
+    static func timestamp(_ date: Date = Date()) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+}
