@@ -63,7 +63,7 @@ let package = Package(
                                                     .product(name: "Crypto", package: "swift-crypto")], path: "Tests/Support"),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Survey", "TestSupport", "ProjectFolders", "SampleData", .product(name: "Crypto", package: "swift-crypto")]),
         // A throwaway PostgreSQL cluster for the hub's tests (DESIGN.md "PostgreSQL for tests").
-        .target(name: "HubTestSupport", dependencies: ["HubCore", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio")],
+        .target(name: "HubTestSupport", dependencies: ["HubCore", "Store", "Survey", "ProjectFolders", .product(name: "PostgresNIO", package: "postgres-nio")],
                 path: "Tests/HubSupport"),
         .testTarget(name: "HubTests", dependencies: ["HubCore", "HubServer", "HubTestSupport", "TestSupport", "Store", "Survey", "ProjectFolders",
                                                      .product(name: "HummingbirdTesting", package: "hummingbird"),

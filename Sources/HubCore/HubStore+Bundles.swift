@@ -42,7 +42,7 @@ extension HubStore {
     private func commit(_ bundle: CheckedBundle, file: Data, upload: UUID) async throws -> (HubReceipt, SignedHubReceipt) {
         let m = bundle.manifest
         let manifestText = String(decoding: (try? JSONEncoder().encode(m)) ?? Data(), as: UTF8.self)
-        return try await client.withTransaction(logger: logger) { connection in
+        return try await unwrapped { try await client.withTransaction(logger: logger) { connection in
             // One device's bundles are taken one at a time: the chain's end does not move under a check.
             try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(m.deviceID)))", logger: logger)
             var outcome: HubReceipt.Outcome
@@ -75,7 +75,7 @@ extension HubStore {
             try await keep(receipt, signed, connection)
             try await connection.query("DELETE FROM upload WHERE id = \(upload)", logger: logger)
             return (receipt, signed)
-        }
+        } }
     }
 
     /// Held bundles that now continue the chain become applied; one that names another predecessor is a fork
@@ -101,10 +101,10 @@ extension HubStore {
         let receipt = HubReceipt(bundle: bundle, device: device, sequence: sequence, outcome: .rejected, reason: reason,
                                  issuedAt: Self.timestamp(), hubKey: hubKey.fingerprint)
         let signed = try receipt.signed(with: hubKey)
-        try await client.withTransaction(logger: logger) { connection in
+        try await unwrapped { try await client.withTransaction(logger: logger) { connection in
             try await keep(receipt, signed, connection)
             try await connection.query("DELETE FROM upload WHERE id = \(id)", logger: logger)
-        }
+        } }
         return (receipt, signed)
     }
 
@@ -124,7 +124,7 @@ extension HubStore {
             let receipt = HubReceipt(bundle: bundle, device: device, sequence: sequence, outcome: .duplicate, reason: nil,
                                      issuedAt: Self.timestamp(), hubKey: hubKey.fingerprint)
             let signed = try receipt.signed(with: hubKey)
-            try await client.withTransaction(logger: logger) { connection in try await keep(receipt, signed, connection) }
+            try await unwrapped { try await client.withTransaction(logger: logger) { connection in try await keep(receipt, signed, connection) } }
             return signed
         }
         return nil

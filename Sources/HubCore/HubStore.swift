@@ -23,3 +23,15 @@ public struct HubStore: Sendable {
         return formatter.string(from: date)
     }
 }
+
+extension HubStore {
+    /// Runs a transaction; a refusal its body throws comes out as itself, after the rollback (postgres-nio
+    /// wraps it in a `PostgresTransactionError`).
+    func unwrapped<Result>(_ transaction: () async throws -> Result) async throws -> Result {
+        do {
+            return try await transaction()
+        } catch let error as PostgresTransactionError {
+            throw error.closureError ?? error.beginError ?? error.commitError ?? error
+        }
+    }
+}

@@ -15,6 +15,7 @@ public final class TestPostgres: Sendable {
     /// Why a cluster could not be started.
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
+        public init(description: String) { self.description = description }
     }
 
     /// Starts a cluster; throws with its log when it does not come up.
@@ -27,6 +28,8 @@ public final class TestPostgres: Sendable {
         if getuid() == 0 { try run("/bin/chown", ["postgres", folder]) }
         try asPostgres("\(bin)/initdb", ["-D", "\(folder)/pg", "-A", "trust", "-U", user, "-E", "UTF8", "--locale=C.UTF-8"])
         let port = try freePort()
+        let cluster = TestPostgres(folder: folder, port: port)
+        try cluster.watch()
         do {
             try asPostgres("\(bin)/pg_ctl", ["-D", "\(folder)/pg", "-l", "\(folder)/log", "-w", "start",
                                              "-o", "-k \(folder) -p \(port) -c listen_addresses=127.0.0.1"])
@@ -34,8 +37,6 @@ public final class TestPostgres: Sendable {
             let log = (try? String(contentsOfFile: "\(folder)/log", encoding: .utf8)) ?? ""
             throw Failure(description: "pg_ctl start failed: \(error)\n\(log)")
         }
-        let cluster = TestPostgres(folder: folder, port: port)
-        try cluster.watch()
         return cluster
     }
 
@@ -83,21 +84,32 @@ public final class TestPostgres: Sendable {
         if getuid() == 0 { try run("/usr/sbin/runuser", ["-u", "postgres", "--", tool] + arguments) } else { try run(tool, arguments) }
     }
 
+    /// Runs a tool to its end, its output into a file. posix_spawn and waitpid rather than Foundation's
+    /// Process: `pg_ctl start` leaves the server holding every descriptor it inherited, among them the one
+    /// Process watches for the child's end, which then never comes.
     @discardableResult
     static func run(_ tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.currentDirectoryURL = URL(fileURLWithPath: "/tmp")
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(tool) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(text)")
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("hufang-pg-run-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // From /tmp: the postgres user may not enter the folder the tests run in.
+        let argv = (["/bin/sh", "-c", "cd /tmp && exec \"$@\"", "sh", tool] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ)
+        guard spawned == 0 else { throw Failure(description: "cannot start \(tool): \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        // WIFEXITED and WEXITSTATUS are macros Swift does not import.
+        let exited = status & 0x7f == 0, code = (status >> 8) & 0xff
+        guard exited, code == 0 else {
+            throw Failure(description: "\(tool) \(arguments.joined(separator: " ")) ended with status \(status): \(text)")
         }
         return text
     }
