@@ -127,6 +127,11 @@ public enum HubMigrations {
     /// The names of the migrations this database has run, in order.
     public static func applied(_ client: PostgresClient, logger: Logger) async throws -> [String] {
         var names: [String] = []
+        var exists = false
+        for try await found in try await client.query("SELECT to_regclass('hub_migration') IS NOT NULL", logger: logger).decode(Bool.self) {
+            exists = found
+        }
+        guard exists else { return [] }
         let rows = try await client.query("SELECT name FROM hub_migration ORDER BY applied_at, name", logger: logger)
         for try await name in rows.decode(String.self) { names.append(name) }
         return names

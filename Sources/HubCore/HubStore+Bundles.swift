@@ -42,40 +42,42 @@ extension HubStore {
     private func commit(_ bundle: CheckedBundle, file: Data, upload: UUID) async throws -> (HubReceipt, SignedHubReceipt) {
         let m = bundle.manifest
         let manifestText = String(decoding: (try? JSONEncoder().encode(m)) ?? Data(), as: UTF8.self)
-        return try await unwrapped { try await client.withTransaction(logger: logger) { connection in
-            // One device's bundles are taken one at a time: the chain's end does not move under a check.
-            try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(m.deviceID)))", logger: logger)
-            var outcome: HubReceipt.Outcome
-            var reason: String?
-            var known = false
-            for try await _ in try await connection.query("SELECT 1 FROM bundle WHERE hash = \(bundle.hash)", logger: logger) { known = true }
-            if known {
-                outcome = .duplicate
-            } else {
-                var last: (Int, String) = (0, "")
-                for try await row in try await connection.query("""
-                    SELECT sequence, hash FROM bundle WHERE device_id = \(m.deviceID) AND state = 'applied' ORDER BY sequence DESC LIMIT 1
-                    """, logger: logger).decode((Int, String).self) { last = row }
-                if m.sequence <= last.0 || (m.sequence == last.0 + 1 && m.previous != last.1) {
-                    outcome = .rejected
-                    reason = BundleRejection.fork(sequence: m.sequence).message(.en)
+        return try await unwrapped {
+            try await client.withTransaction(logger: logger) { connection in
+                // One device's bundles are taken one at a time: the chain's end does not move under a check.
+                try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(m.deviceID)))", logger: logger)
+                var outcome: HubReceipt.Outcome
+                var reason: String?
+                var known = false
+                for try await _ in try await connection.query("SELECT 1 FROM bundle WHERE hash = \(bundle.hash)", logger: logger) { known = true }
+                if known {
+                    outcome = .duplicate
                 } else {
-                    outcome = m.sequence == last.0 + 1 ? .applied : .held
-                    try await connection.query("""
-                        INSERT INTO bundle (hash, device_id, sequence, previous, bundle_id, state, changes, manifest, archive)
-                        VALUES (\(bundle.hash), \(m.deviceID), \(m.sequence), \(m.previous), \(m.bundleID), \(outcome.rawValue), \(m.changes),
-                                \(manifestText), \(file))
-                        """, logger: logger)
-                    if outcome == .applied { try await releaseHeld(after: (m.sequence, bundle.hash), device: m.deviceID, connection) }
+                    var last: (Int, String) = (0, "")
+                    for try await row in try await connection.query("""
+                        SELECT sequence, hash FROM bundle WHERE device_id = \(m.deviceID) AND state = 'applied' ORDER BY sequence DESC LIMIT 1
+                        """, logger: logger).decode((Int, String).self) { last = row }
+                    if m.sequence <= last.0 || (m.sequence == last.0 + 1 && m.previous != last.1) {
+                        outcome = .rejected
+                        reason = BundleRejection.fork(sequence: m.sequence).message(.en)
+                    } else {
+                        outcome = m.sequence == last.0 + 1 ? .applied : .held
+                        try await connection.query("""
+                            INSERT INTO bundle (hash, device_id, sequence, previous, bundle_id, state, changes, manifest, archive)
+                            VALUES (\(bundle.hash), \(m.deviceID), \(m.sequence), \(m.previous), \(m.bundleID), \(outcome.rawValue), \(m.changes),
+                                    \(manifestText), \(file))
+                            """, logger: logger)
+                        if outcome == .applied { try await releaseHeld(after: (m.sequence, bundle.hash), device: m.deviceID, connection) }
+                    }
                 }
+                let receipt = HubReceipt(bundle: bundle.hash, device: m.deviceID, sequence: m.sequence, outcome: outcome, reason: reason,
+                                         issuedAt: Self.timestamp(), hubKey: hubKey.fingerprint)
+                let signed = try receipt.signed(with: hubKey)
+                try await keep(receipt, signed, connection)
+                try await connection.query("DELETE FROM upload WHERE id = \(upload)", logger: logger)
+                return (receipt, signed)
             }
-            let receipt = HubReceipt(bundle: bundle.hash, device: m.deviceID, sequence: m.sequence, outcome: outcome, reason: reason,
-                                     issuedAt: Self.timestamp(), hubKey: hubKey.fingerprint)
-            let signed = try receipt.signed(with: hubKey)
-            try await keep(receipt, signed, connection)
-            try await connection.query("DELETE FROM upload WHERE id = \(upload)", logger: logger)
-            return (receipt, signed)
-        } }
+        }
     }
 
     /// Held bundles that now continue the chain become applied; one that names another predecessor is a fork
@@ -101,10 +103,12 @@ extension HubStore {
         let receipt = HubReceipt(bundle: bundle, device: device, sequence: sequence, outcome: .rejected, reason: reason,
                                  issuedAt: Self.timestamp(), hubKey: hubKey.fingerprint)
         let signed = try receipt.signed(with: hubKey)
-        try await unwrapped { try await client.withTransaction(logger: logger) { connection in
-            try await keep(receipt, signed, connection)
-            try await connection.query("DELETE FROM upload WHERE id = \(id)", logger: logger)
-        } }
+        try await unwrapped {
+            try await client.withTransaction(logger: logger) { connection in
+                try await keep(receipt, signed, connection)
+                try await connection.query("DELETE FROM upload WHERE id = \(id)", logger: logger)
+            }
+        }
         return (receipt, signed)
     }
 

@@ -49,27 +49,29 @@ extension HubStore {
         guard length > 0 else { throw UploadRefusal.badAnnouncement("the length is at least one byte") }
         guard length <= limits.bundleBytes else { throw UploadRefusal.tooLarge(limit: limits.bundleBytes) }
         if let receipt = try await duplicateReceipt(device: device, bundle: bundle) { return .held(receipt) }
-        return try await unwrapped { try await client.withTransaction(logger: logger) { connection in
-            var existing: UploadState?
-            for try await (id, s, n, r) in try await connection.query("""
-                SELECT id, sha256, length, received FROM upload WHERE device_id = \(device) AND bundle_hash = \(bundle) FOR UPDATE
-                """, logger: logger).decode((UUID, String, Int, Int).self) {
-                existing = UploadState(id: id, bundle: bundle, sha256: s, length: n, received: r)
+        return try await unwrapped {
+            try await client.withTransaction(logger: logger) { connection in
+                var existing: UploadState?
+                for try await (id, s, n, r) in try await connection.query("""
+                    SELECT id, sha256, length, received FROM upload WHERE device_id = \(device) AND bundle_hash = \(bundle) FOR UPDATE
+                    """, logger: logger).decode((UUID, String, Int, Int).self) {
+                    existing = UploadState(id: id, bundle: bundle, sha256: s, length: n, received: r)
+                }
+                if let existing {
+                    guard existing.sha256 == sha256, existing.length == length else { throw UploadRefusal.announcedOtherwise }
+                    return .upload(existing)
+                }
+                var open = 0
+                for try await n in try await connection.query("SELECT count(*)::integer FROM upload WHERE device_id = \(device)",
+                                                              logger: logger).decode(Int.self) { open = n }
+                guard open < limits.openUploadsPerDevice else { throw UploadRefusal.tooManyOpen(limit: limits.openUploadsPerDevice) }
+                let id = UUID()
+                try await connection.query("""
+                    INSERT INTO upload (id, device_id, bundle_hash, sha256, length) VALUES (\(id), \(device), \(bundle), \(sha256), \(length))
+                    """, logger: logger)
+                return .upload(UploadState(id: id, bundle: bundle, sha256: sha256, length: length, received: 0))
             }
-            if let existing {
-                guard existing.sha256 == sha256, existing.length == length else { throw UploadRefusal.announcedOtherwise }
-                return .upload(existing)
-            }
-            var open = 0
-            for try await n in try await connection.query("SELECT count(*)::integer FROM upload WHERE device_id = \(device)",
-                                                          logger: logger).decode(Int.self) { open = n }
-            guard open < limits.openUploadsPerDevice else { throw UploadRefusal.tooManyOpen(limit: limits.openUploadsPerDevice) }
-            let id = UUID()
-            try await connection.query("""
-                INSERT INTO upload (id, device_id, bundle_hash, sha256, length) VALUES (\(id), \(device), \(bundle), \(sha256), \(length))
-                """, logger: logger)
-            return .upload(UploadState(id: id, bundle: bundle, sha256: sha256, length: length, received: 0))
-        } }
+        }
     }
 
     /// The upload `id` of `device` (another device's upload does not exist for it).
@@ -86,19 +88,21 @@ extension HubStore {
     public func append(_ chunk: Data, at offset: Int, to id: UUID, device: String) async throws -> Int {
         guard !chunk.isEmpty else { throw UploadRefusal.emptyChunk }
         guard chunk.count <= limits.chunkBytes else { throw UploadRefusal.tooLarge(limit: limits.chunkBytes) }
-        return try await unwrapped { try await client.withTransaction(logger: logger) { connection in
-            var state: (length: Int, received: Int)?
-            for try await row in try await connection.query("""
-                SELECT length, received FROM upload WHERE id = \(id) AND device_id = \(device) FOR UPDATE
-                """, logger: logger).decode((Int, Int).self) { state = row }
-            guard let state else { throw UploadRefusal.noSuchUpload }
-            guard offset == state.received else { throw UploadRefusal.wrongOffset(current: state.received) }
-            guard offset + chunk.count <= state.length else { throw UploadRefusal.pastEnd(length: state.length) }
-            let end = offset + chunk.count
-            try await connection.query("INSERT INTO upload_chunk (upload_id, start_offset, bytes) VALUES (\(id), \(offset), \(chunk))", logger: logger)
-            try await connection.query("UPDATE upload SET received = \(end), updated_at = now() WHERE id = \(id)", logger: logger)
-            return end
-        } }
+        return try await unwrapped {
+            try await client.withTransaction(logger: logger) { connection in
+                var state: (length: Int, received: Int)?
+                for try await row in try await connection.query("""
+                    SELECT length, received FROM upload WHERE id = \(id) AND device_id = \(device) FOR UPDATE
+                    """, logger: logger).decode((Int, Int).self) { state = row }
+                guard let state else { throw UploadRefusal.noSuchUpload }
+                guard offset == state.received else { throw UploadRefusal.wrongOffset(current: state.received) }
+                guard offset + chunk.count <= state.length else { throw UploadRefusal.pastEnd(length: state.length) }
+                let end = offset + chunk.count
+                try await connection.query("INSERT INTO upload_chunk (upload_id, start_offset, bytes) VALUES (\(id), \(offset), \(chunk))", logger: logger)
+                try await connection.query("UPDATE upload SET received = \(end), updated_at = now() WHERE id = \(id)", logger: logger)
+                return end
+            }
+        }
     }
 
     /// The whole file of a finished upload, when its bytes hash to the announced SHA-256. A mismatch drops

@@ -41,12 +41,27 @@ extension HubConfiguration {
     }
 }
 
-/// Runs `body` with the client's connection pool running, then stops it.
+/// Runs `body` with the client's connection pool running, then stops it. PostgreSQL's refusals are said
+/// in one line with the server's own message (postgres-nio's description hides it).
 func withRunningClient<T: Sendable>(_ client: PostgresClient, _ body: @Sendable () async throws -> T) async throws -> T {
-    try await withThrowingTaskGroup(of: T?.self) { group in
-        group.addTask { await client.run(); return nil }
-        defer { group.cancelAll() }
-        return try await body()
+    do {
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { await client.run(); return nil }
+            defer { group.cancelAll() }
+            return try await body()
+        }
+    } catch let error as PSQLError {
+        throw HubFailure(psql: error)
+    }
+}
+
+extension HubFailure {
+    init(psql error: PSQLError) {
+        if let message = error.serverInfo?[.message] {
+            description = "PostgreSQL: \(message)"
+        } else {
+            description = "cannot use PostgreSQL (\(error.code))"
+        }
     }
 }
 
@@ -85,7 +100,8 @@ struct Serve: AsyncParsableCommand {
         let revocationsPath = configuration.revocations
         app.beforeServerStarts {
             // Serving a schema older than this binary would lose writes: `migrate` first.
-            let applied = try await HubMigrations.applied(client, logger: logger)
+            let applied: [String]
+            do { applied = try await HubMigrations.applied(client, logger: logger) } catch let error as PSQLError { throw HubFailure(psql: error) }
             let missing = HubMigrations.all.map(\.name).filter { !applied.contains($0) }
             guard missing.isEmpty else { throw HubFailure(description: "run `hufang-hub migrate` first: \(missing.joined(separator: ", "))") }
             if let revocationsPath, let file = FileManager.default.contents(atPath: revocationsPath), let signed = CountySigned(file: file) {

@@ -26,9 +26,9 @@ public struct HubTestCounty: Sendable {
                           folder: folder)
     }
 
-    /// The hub's key, enrolled with role hub for the whole county.
-    public func hubKey() throws -> DeviceKey {
-        try DeviceKey.create(at: "\(folder)/hub-\(UUID().uuidString.prefix(4)).key")
+    /// A new key for the hub (or any other signer), in the county's folder unless `path` says where.
+    public func hubKey(path: String? = nil) throws -> DeviceKey {
+        try DeviceKey.create(at: path ?? "\(folder)/hub-\(UUID().uuidString.prefix(4)).key")
     }
 }
 
