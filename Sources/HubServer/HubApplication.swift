@@ -12,7 +12,9 @@ public enum HubApplication {
         let identity = HubAnswer(county: store.county.countyID, hubKey: store.hubKey.publicKey.base64EncodedString(),
                                  fingerprint: store.hubKey.fingerprint)
         router.get("v1/hub") { _, _ in HubResponse.json(identity) }
-        let signed = router.group("v1").add(middleware: DeviceAuthentication(store: store))
+        let signed = router.group("v1")
+            .add(middleware: RequestDeadline(seconds: store.limits.requestSeconds))
+            .add(middleware: DeviceAuthentication(store: store))
         UploadRoutes(store: store).register(on: signed)
         var app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "hufang-hub"),
                               logger: logger)

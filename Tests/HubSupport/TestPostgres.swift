@@ -42,6 +42,17 @@ public final class TestPostgres: Sendable {
 
     init(folder: String, port: Int) { self.folder = folder; self.port = port }
 
+    /// Stops the server and keeps its files, as an operator's restart does; `startAgain` brings it back.
+    public func stopServer() throws {
+        try Self.asPostgres("\(Self.bin)/pg_ctl", ["-D", "\(folder)/pg", "-m", "fast", "-w", "stop"])
+    }
+
+    /// Starts the server again on the same port and files.
+    public func startAgain() throws {
+        try Self.asPostgres("\(Self.bin)/pg_ctl", ["-D", "\(folder)/pg", "-l", "\(folder)/log", "-w", "start",
+                                                  "-o", "-k \(folder) -p \(port) -c listen_addresses=127.0.0.1"])
+    }
+
     /// Stops the cluster and removes its folder.
     public func stop() {
         _ = try? Self.asPostgres("\(Self.bin)/pg_ctl", ["-D", "\(folder)/pg", "-m", "fast", "-w", "stop"])

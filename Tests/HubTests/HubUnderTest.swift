@@ -17,7 +17,7 @@ struct HubUnderTest {
     let hubKey: DeviceKey
 
     /// Small chunks, so even a one-household bundle travels in several.
-    static let limits = HubLimits(chunkBytes: 512, bundleBytes: 1 << 20, openUploadsPerDevice: 4)
+    static let limits = HubLimits(chunkBytes: 512, bundleBytes: 1 << 20, openUploadsPerDevice: 4, requestSeconds: 3)
 
     /// Makes the database and the county, migrates, serves, and runs `test` with a client of the live server.
     static func run(_ test: @Sendable (HubUnderTest, Client) async throws -> Void) async throws {
