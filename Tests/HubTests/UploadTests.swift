@@ -6,6 +6,8 @@ import HubTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Store
+import ProjectFolders
+import TestSupport
 import Testing
 
 /// The upload path over real HTTP against a real PostgreSQL: announce, chunks at offsets, HEAD, finish
@@ -186,6 +188,38 @@ import Testing
             #expect(receipt.reason?.contains(laptop.id) == true)
             let rows = try await hub.rows()
             #expect(rows["bundle"] == 0 && rows["upload"] == 0 && rows["upload_chunk"] == 0)
+        }
+    }
+}
+
+/// What `bundle import` refuses, the hub refuses at finish with a signed "rejected" receipt, keeping nothing
+/// (on the suite's cluster: one per suite).
+extension UploadTests {
+    @Test func aBundleForAnotherSchemaOrWithADamagedPayloadIsRejectedWithItsReason() async throws {
+        try await HubUnderTest.run { hub, client in
+            let laptop = try hub.county.device("调查员1")
+            _ = try laptop.nextBundle(no: "0001")
+            // Correctly signed with the laptop's enrolled key, carrying its certificate: only what they declare is wrong.
+            let forge = BundleForge(signer: laptop.store, receiver: laptop.store, questionnaire: Project.questionnaire)
+            let changes = try forge.changeset("UPDATE household SET householdNo = '0009'")
+            let cases: [(Data, String)] = [
+                (try forge.bundle(changes) { $0.certificate = laptop.signedCertificate; $0.schema = String(repeating: "ab", count: 16) },
+                 BundleRejection.schemaMismatch(theirs: String(repeating: "ab", count: 16), ours: EnrolledBundleCheck.currentSchema).message(.en)),
+                (try forge.bundle(changes) { $0.certificate = laptop.signedCertificate; $0.payload.sha256 = String(repeating: "0", count: 64) },
+                 BundleRejection.payloadDamaged.message(.en)),
+            ]
+            for (file, reason) in cases {
+                let id = try #require(try await client.announce(file, as: laptop).1["upload"]?.string)
+                try await client.sendChunks(file, upload: id, from: 0, as: laptop)
+                let answer = try await client.finish(id, as: laptop).1
+                #expect(answer["outcome"]?.string == "rejected")
+                #expect(answer["reason"]?.string == reason)
+                let signed = SignedHubReceipt(receipt: try #require(answer["receipt"]?["receipt"]?.string),
+                                              signature: try #require(answer["receipt"]?["signature"]?.string))
+                #expect(signed.verified(hubKey: hub.hubKey.publicKey)?.reason == reason)
+            }
+            let rows = try await hub.rows()
+            #expect(rows["bundle"] == 0 && rows["upload"] == 0 && rows["upload_chunk"] == 0 && rows["receipt"] == 2)
         }
     }
 }

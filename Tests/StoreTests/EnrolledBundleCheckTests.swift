@@ -43,6 +43,7 @@ import Testing
         #expect(checked.hash == recorded)
         #expect(checked.certificate.deviceID == laptop.deviceID)
         #expect(checked.manifest.sequence == 1)
+        #expect(checked.manifest.schema == EnrolledBundleCheck.currentSchema)
     }
 
     @Test func whatTheCheckRefusesImportRefusesForTheSameReason() throws {
@@ -62,6 +63,11 @@ import Testing
         let lying = try forge.bundle(changes) { $0.certificate = certificate; $0.payload.sha256 = String(repeating: "0", count: 64) }
         #expect(checkRefusal(lying) == .payloadDamaged)
         #expect(try importRefusal(lying) == .payloadDamaged)
+
+        // Changes for another schema.
+        let otherSchema = try forge.bundle(changes) { $0.certificate = certificate; $0.schema = "0123456789abcdef0123456789abcdef" }
+        #expect(checkRefusal(otherSchema) == .schemaMismatch(theirs: "0123456789abcdef0123456789abcdef", ours: EnrolledBundleCheck.currentSchema))
+        #expect(try importRefusal(otherSchema) == checkRefusal(otherSchema))
 
         // A revoked key, and a certificate past its last day.
         let file = try county.export(laptop)

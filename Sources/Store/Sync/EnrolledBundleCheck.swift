@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GRDB
 import Survey
 
 /// A bundle file taken apart: the exact manifest bytes, their signature, the payload, and the manifest read.
@@ -12,8 +13,9 @@ struct OpenedBundle {
     var hash: String { BundleManifest.hash(manifestBytes) }
 }
 
-/// A bundle whose envelope passed every check that needs no store: canonical file, format, the county's
-/// certificate for the signer, the signature, the revocation list, the payload's length and hash.
+/// A bundle whose envelope passed every check that needs no store's rows: canonical file, format, the
+/// county's certificate for the signer, the signature, the revocation list, the schema, the payload's
+/// length and hash.
 public struct CheckedBundle: Sendable {
     public var manifest: BundleManifest
     /// SHA-256 of the manifest bytes: the bundle's identity in every store and on the hub.
@@ -26,10 +28,24 @@ public struct CheckedBundle: Sendable {
 
 /// The checks of `bundle import` that need only the county's public identity and its newest revocation
 /// list, so a relay (the county hub) applies exactly them without a household store. `HouseholdStore`
-/// runs the same steps, in the same order, around the ones that need its tables (schema, scope, chain).
+/// runs the same steps, in the same order, around the ones that need its rows (hand-made trust, the
+/// changes' scope and validity, the chain).
 public enum EnrolledBundleCheck {
-    /// Checks `file` as sent by an enrolled device on `day`. Throws the first refusal, as an import would.
-    public static func check(_ file: Data, county: CountyIdentity, revocations: RevocationList?,
+    /// The schema fingerprint of the stores this build makes: what a bundle's manifest must state.
+    public static let currentSchema: String = {
+        do {
+            let queue = try DatabaseQueue()
+            try Migrations.migrator.migrate(queue)
+            return try queue.read { db in try BundleManifest.schemaFingerprint(db) }
+        } catch {
+            // Never seen: the migrations run on every store's creation. Every bundle is then refused as a mismatch.
+            return "unknown (\(error))"
+        }
+    }()
+
+    /// Checks `file` as sent by an enrolled device on `day`, for stores of `schema`. Throws the first
+    /// refusal, as an import would.
+    public static func check(_ file: Data, county: CountyIdentity, revocations: RevocationList?, schema: String = currentSchema,
                              on day: Day = .today) throws(BundleRejection) -> CheckedBundle {
         do {
             let opened = try open(file)
@@ -50,6 +66,7 @@ public enum EnrolledBundleCheck {
             if let entry = list?.revokes(device: manifest.deviceID, key: manifest.keyID, sequence: manifest.sequence) {
                 throw BundleRejection.revoked(device: manifest.deviceID, from: entry.fromSequence)
             }
+            guard manifest.schema == schema else { throw BundleRejection.schemaMismatch(theirs: manifest.schema, ours: schema) }
             try checkPayload(opened)
             return CheckedBundle(manifest: manifest, hash: opened.hash, certificate: certificate, signedCertificate: signed, newerRevocations: newer)
         } catch let rejection as BundleRejection {
