@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         .target(name: "Survey", dependencies: [.product(name: "Yams", package: "Yams")]),
@@ -45,6 +46,7 @@ let package = Package(
         .target(name: "HubServer", dependencies: ["HubCore", "Store", .product(name: "Hummingbird", package: "hummingbird"),
                                                   .product(name: "HTTPTypes", package: "swift-http-types"),
                                                   .product(name: "PostgresNIO", package: "postgres-nio"),
+                                                  .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                                                   .product(name: "Yams", package: "Yams"),
                                                   .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "hufang-hub", dependencies: ["HubServer", "HubCore", "Store", .product(name: "Hummingbird", package: "hummingbird"),

@@ -18,7 +18,7 @@ public enum HubApplication {
         UploadRoutes(store: store).register(on: signed)
         var app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "hufang-hub"),
                               logger: logger)
-        app.addServices(store.client)
+        app.addServices(store.client, NoncePruning(store: store))
         return app
     }
 }

@@ -78,3 +78,20 @@ import Testing
         }
     }
 }
+
+extension AuthenticationTests {
+    @Test func noncesOlderThanTwiceTheClockSkewAreForgottenAndNewerOnesKept() async throws {
+        try await HubUnderTest.run { hub, client in
+            let laptop = try hub.county.device("调查员1")
+            for _ in 0..<3 { #expect(try await client.send(.get, "/v1/status", as: laptop).status == .ok) }
+            try await hub.store.client.query("""
+                UPDATE request_nonce SET seen_at = now() - interval '11 minutes'
+                WHERE nonce IN (SELECT nonce FROM request_nonce ORDER BY nonce LIMIT 2)
+                """)
+            try await hub.store.pruneNonces()
+            var left = 0
+            for try await n in try await hub.store.client.query("SELECT count(*)::integer FROM request_nonce").decode(Int.self) { left = n }
+            #expect(left == 1)
+        }
+    }
+}
