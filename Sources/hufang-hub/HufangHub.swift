@@ -13,7 +13,7 @@ struct HufangHub: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hufang-hub",
         abstract: "The county hub: receives devices' signed bundles and keeps them in PostgreSQL.",
-        subcommands: [Migrate.self, Serve.self])
+        subcommands: [Key.self, Migrate.self, Serve.self])
 }
 
 /// Options every subcommand takes.
@@ -62,6 +62,35 @@ extension HubFailure {
         } else {
             description = "cannot use PostgreSQL (\(error.code))"
         }
+    }
+}
+
+struct Key: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Makes the hub's key (once) and its public key file for the county to enrol with role hub.")
+    @OptionGroup var options: ConfigOption
+    @Option(name: .long, help: "The name on the public key file.") var name = "county hub"
+
+    func run() throws {
+        let configuration = try options.load()
+        let path = configuration.hubKey
+        let key: DeviceKey
+        do {
+            key = FileManager.default.fileExists(atPath: path) ? try DeviceKey.load(from: path) : try DeviceKey.create(at: path)
+        } catch {
+            throw HubFailure(description: "\(path): \(error.message(.en))")
+        }
+        // The hub's device id is made once and kept in the public key file: its certificate names it.
+        let publicPath = path + ".pub"
+        let existing = FileManager.default.contents(atPath: publicPath).flatMap { String(data: $0, encoding: .utf8) }.flatMap(DevicePublicKey.init(text:))
+        if let existing, existing.publicKey != key.publicKey {
+            throw HubFailure(description: "\(publicPath) holds another key than \(path)")
+        }
+        let file = existing ?? DevicePublicKey(deviceID: UUID().uuidString.lowercased(), name: name, publicKey: key.publicKey)
+        try Data(file.text.utf8).write(to: URL(fileURLWithPath: publicPath), options: .atomic)
+        print("hub key: \(path) (fingerprint \(key.fingerprint))")
+        print("public key file: \(publicPath) (device \(file.deviceID))")
+        print("enrol it: hufang county enrol --county COUNTY-FOLDER --device \(publicPath) --role hub --scope COUNTY-CODE")
     }
 }
 

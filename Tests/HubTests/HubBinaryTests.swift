@@ -6,6 +6,7 @@ import HubCore
 import HubTestSupport
 import ProjectFolders
 import Store
+import Survey
 import Testing
 
 /// `hufang-hub migrate` and `hufang-hub serve` as an operator runs them: the built binary, a YAML
@@ -45,6 +46,27 @@ import Testing
             """
         try yaml.write(toFile: folder + "/hub.yaml", atomically: true, encoding: .utf8)
         return (folder + "/hub.yaml", county, key)
+    }
+
+    @Test func keyMakesTheHubsKeyOnceAndAPublicKeyFileTheCountyEnrols() throws {
+        let (config, county, _) = try configured(port: try TestPostgres.freePort())
+        let folder = county.folder
+        try FileManager.default.removeItem(atPath: folder + "/hub.key")
+        let first = try hub("key", "--config", config)
+        #expect(first.status == 0, "\(first.output)")
+        let key = try DeviceKey.load(from: folder + "/hub.key")
+        let text = try String(contentsOfFile: folder + "/hub.key.pub", encoding: .utf8)
+        let pub = try #require(DevicePublicKey(text: text))
+        #expect(pub.publicKey == key.publicKey)
+        #expect(first.output.contains(key.fingerprint))
+        // Again: the same key and device id.
+        #expect(try hub("key", "--config", config).status == 0)
+        #expect(try String(contentsOfFile: folder + "/hub.key.pub", encoding: .utf8) == text)
+        #expect(try DeviceKey.load(from: folder + "/hub.key").publicKey == key.publicKey)
+        // The county enrols it with role hub for the whole county.
+        let (_, certificate, _) = try county.authority.enrol(pub, role: .hub, scope: [county.authority.identity.countyID], name: "县级中心",
+                                                             validUntil: Day(year: 2099, month: 12, day: 31)!)
+        #expect(certificate.role == .hub && certificate.keyFingerprint == key.fingerprint)
     }
 
     @Test func migrateRunsEachMigrationOnceAndServeAnswersSignedRequests() async throws {
