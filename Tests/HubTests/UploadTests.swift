@@ -223,3 +223,60 @@ extension UploadTests {
         }
     }
 }
+
+extension UploadTests {
+    @Test func fourBundlesOfOneDeviceUploadedAtOnceEndInTheLogOnceEachAndInOrder() async throws {
+        try await HubUnderTest.run { hub, client in
+            let laptop = try hub.county.device("调查员1")
+            var files: [Data] = []
+            // As many as one device may have open (HubUnderTest.limits.openUploadsPerDevice).
+            for no in 1...4 { files.append(try laptop.nextBundle(no: String(format: "%04d", no))) }
+            // Each its own upload, all at once, finishing in whatever order they happen to: the per-device
+            // lock keeps the chain's end still under each check, and the held ones are released as it grows.
+            let outcomes = try await withThrowingTaskGroup(of: String?.self) { group in
+                for file in files.shuffled() {
+                    group.addTask {
+                        let (announced, answer) = try await client.announce(file, as: laptop)
+                        let id = try #require(answer["upload"]?.string, "\(announced.status) \(String(buffer: announced.body))")
+                        try await client.sendChunks(file, upload: id, from: 0, as: laptop)
+                        return try await client.finish(id, as: laptop).1["outcome"]?.string
+                    }
+                }
+                var all: [String?] = []
+                for try await outcome in group { all.append(outcome) }
+                return all
+            }
+            #expect(outcomes.allSatisfy { $0 == "applied" || $0 == "held" }, "\(outcomes)")
+            let status = try await client.send(.get, "/v1/status", as: laptop).json
+            #expect(status["contiguous"]?.int == 4)
+            #expect(status["held"] == .array([]))
+            for file in files { #expect(try await hub.archive(file.bundleIdentity.hash) == file) }
+            let rows = try await hub.rows()
+            #expect(rows["bundle"] == 4 && rows["upload"] == 0 && rows["receipt"] == 4)
+        }
+    }
+}
+
+extension UploadTests {
+    @Test func aDeviceMayHaveOnlySoManyUploadsOpenAtOnce() async throws {
+        try await HubUnderTest.run { hub, client in
+            let laptop = try hub.county.device("调查员1")
+            func announce(_ n: Int) async throws -> TestResponse {
+                let hash = String(repeating: String(format: "%02x", n), count: 32)
+                let body = try JSONSerialization.data(withJSONObject: ["bundle": hash, "sha256": hash, "length": 100])
+                return try await client.send(.post, "/v1/uploads", body: body, as: laptop)
+            }
+            for n in 1...HubUnderTest.limits.openUploadsPerDevice { #expect(try await announce(n).status == .created) }
+            let before = try await hub.rows()
+            let refused = try await announce(99)
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.json["limit"]?.int == HubUnderTest.limits.openUploadsPerDevice)
+            #expect(try await hub.rows() == before)
+            // Another device is not held back by this one's uploads.
+            let other = try hub.county.device("调查员2")
+            let hash = String(repeating: "ee", count: 32)
+            let body = try JSONSerialization.data(withJSONObject: ["bundle": hash, "sha256": hash, "length": 100])
+            #expect(try await client.send(.post, "/v1/uploads", body: body, as: other).status == .created)
+        }
+    }
+}
