@@ -42,11 +42,12 @@ extension HubStore {
               let nonce = header(HubRequestSignature.nonceHeader), (32...128).contains(nonce.utf8.count),
               let signatureText = header(HubRequestSignature.signatureHeader) else { throw AuthRefusal.unsigned }
         guard abs(Int(now.timeIntervalSince1970) - time) <= HubRequestSignature.maxSkew else { throw AuthRefusal.clockSkew }
+        let today = Self.day(of: now)
         var presented: (KnownDevice, CountySigned)?
         if let text = header(Self.certificateHeader) {
             guard let file = Data(base64Encoded: text), let signed = CountySigned(file: file) else { throw AuthRefusal.unknownDevice }
             do {
-                presented = (try check(certificate: signed, for: device, on: Day.today), signed)
+                presented = (try check(certificate: signed, for: device, on: today), signed)
             } catch CertificateRefusal.expired {
                 // Proven below before the device is told its certificate ran out.
                 guard let certificate = signed.certificate(county: county), let key = Data(base64Encoded: certificate.publicKey) else {
@@ -69,10 +70,16 @@ extension HubStore {
            list.entries.contains(where: { $0.deviceID == device && ($0.keyFingerprint == nil || $0.keyFingerprint == known.certificate.keyFingerprint) }) {
             throw AuthRefusal.revoked
         }
-        guard !known.certificate.isExpired(on: .today) else { throw AuthRefusal.expired }
+        guard !known.certificate.isExpired(on: today) else { throw AuthRefusal.expired }
         guard try await useNonce(nonce, device: device) else { throw AuthRefusal.replayed }
         if let (device, signed) = presented { try await keep(device, signed: signed) }
         return known
+    }
+
+    /// The UTC day of `date`, the day certificates are checked against.
+    static func day(of date: Date) -> Day {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
+        return Day(year: c.year!, month: c.month!, day: c.day!)!
     }
 
     private func verify(_ signature: HubRequestSignature, method: String, path: String, body: Data, key: Data) throws(AuthRefusal) {

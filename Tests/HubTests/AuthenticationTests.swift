@@ -95,3 +95,30 @@ extension AuthenticationTests {
         }
     }
 }
+
+extension AuthenticationTests {
+    @Test func aDeviceWhoseCertificateRanOutIsForbiddenOnlyOnceItsSignatureIsProven() async throws {
+        try await HubUnderTest.run { hub, client in
+            let laptop = try hub.county.device("调查员1")
+            // The hub's clock on the day after the certificate's last (2099-12-31); the device signs at that time.
+            let later = try #require(Calendar(identifier: .gregorian).date(from: DateComponents(
+                timeZone: TimeZone(identifier: "UTC"), year: 2100, month: 1, day: 2, hour: 12)))
+            func authenticate(signedBy key: DeviceKey) async throws -> AuthRefusal? {
+                let signature = try HubRequestSignature.sign(method: "GET", path: "/v1/status", body: Data(), device: laptop.id, key: key,
+                                                             time: Int(later.timeIntervalSince1970))
+                var headers = Dictionary(uniqueKeysWithValues: signature.headers.map { ($0.name, $0.value) })
+                headers[HubStore.certificateHeader] = laptop.signedCertificate.fileData.base64EncodedString()
+                do {
+                    _ = try await hub.store.authenticate(method: "GET", path: "/v1/status", header: { headers[$0] }, body: Data(), now: later)
+                    return nil
+                } catch let refusal as AuthRefusal {
+                    return refusal
+                }
+            }
+            #expect(try await authenticate(signedBy: laptop.key) == .expired)
+            #expect(AuthRefusal.expired.status == 403)
+            #expect(try await authenticate(signedBy: try hub.county.hubKey()) == .badSignature)
+            #expect(try await hub.rows()["device"] == 0)
+        }
+    }
+}
