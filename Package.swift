@@ -9,12 +9,18 @@ let package = Package(
         .executable(name: "hufang", targets: ["hufang"]),
         .library(name: "Survey", targets: ["Survey"]),
         .executable(name: "sample-data", targets: ["SampleDataGenerator"]),
+        .executable(name: "hufang-hub", targets: ["hufang-hub"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        // The county hub's server stack; only the hub's targets link it, never `hufang`.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         .target(name: "Survey", dependencies: [.product(name: "Yams", package: "Yams")]),
@@ -33,6 +39,19 @@ let package = Package(
             name: "hufang",
             dependencies: ["TUI", "Store", "Survey", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The county hub (DESIGN.md "The county hub"): its state in PostgreSQL and the checks of `bundle import`
+        // reused from Store; its HTTP API on Hummingbird; and the `hufang-hub` executable that wires them.
+        .target(name: "HubCore", dependencies: ["Store", "Survey", .product(name: "PostgresNIO", package: "postgres-nio"),
+                                                .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "HubServer", dependencies: ["HubCore", "Store", .product(name: "Hummingbird", package: "hummingbird"),
+                                                  .product(name: "HTTPTypes", package: "swift-http-types"),
+                                                  .product(name: "PostgresNIO", package: "postgres-nio"),
+                                                  .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                                                  .product(name: "Yams", package: "Yams"),
+                                                  .product(name: "Crypto", package: "swift-crypto")]),
+        .executableTarget(name: "hufang-hub", dependencies: ["HubServer", "HubCore", "Store", .product(name: "Hummingbird", package: "hummingbird"),
+                                                             .product(name: "PostgresNIO", package: "postgres-nio"),
+                                                             .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Benchmarks print figures; they are never timed assertions inside unit tests.
         .executableTarget(name: "SurveyBenchmark", dependencies: ["Survey"], path: "Benchmarks/SurveyBenchmark"),
         .executableTarget(name: "StoreBenchmark", dependencies: ["Store", "Survey", "TUI", "SampleData", "CSQLiteSession", .product(name: "GRDB", package: "GRDB.swift")],
@@ -45,6 +64,14 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Store", "Survey", "ProjectFolders", .product(name: "GRDB", package: "GRDB.swift"),
                                                     .product(name: "Crypto", package: "swift-crypto")], path: "Tests/Support"),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Survey", "TestSupport", "ProjectFolders", "SampleData", .product(name: "Crypto", package: "swift-crypto")]),
+        // A throwaway PostgreSQL cluster for the hub's tests (DESIGN.md "PostgreSQL for tests").
+        .target(name: "HubTestSupport", dependencies: ["HubCore", "Store", "Survey", "ProjectFolders", .product(name: "PostgresNIO", package: "postgres-nio")],
+                path: "Tests/HubSupport"),
+        .testTarget(name: "HubTests", dependencies: ["HubCore", "HubServer", "HubTestSupport", "TestSupport", "Store", "Survey", "ProjectFolders",
+                                                     .product(name: "HummingbirdTesting", package: "hummingbird"),
+                                                     .product(name: "HTTPTypes", package: "swift-http-types"),
+                                                     .product(name: "PostgresNIO", package: "postgres-nio"),
+                                                     .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "BundleBenchmark", dependencies: ["Store", "Survey", "CZlib", "SampleData", .product(name: "GRDB", package: "GRDB.swift")],
                           path: "Benchmarks/BundleBenchmark"),
         .executableTarget(name: "TUIBenchmark", dependencies: ["TUI", "Store", "Survey", "SampleData"], path: "Benchmarks/TUIBenchmark"),

@@ -126,20 +126,8 @@ extension HouseholdStore {
 
     func verify(_ file: Data, questionnaire: Questionnaire?, progress: SyncProgress) throws -> VerifiedBundle {
         progress(.verify, 0, 3)
-        guard file.count <= BundleLimit.fileLength else { throw BundleRejection.fileTooLarge(size: file.count, limit: BundleLimit.fileLength) }
-        let entries: [Data]
-        do { entries = try BundleArchive.read(file) } catch {
-            switch error {
-            case .empty: throw BundleRejection.empty
-            case .truncated: throw BundleRejection.truncated
-            case .notCanonical: throw BundleRejection.damaged
-            }
-        }
-        let (manifestBytes, signature, payload) = (entries[0], entries[1], entries[2])
-        guard let manifest = try? JSONDecoder().decode(BundleManifest.self, from: manifestBytes) else { throw BundleRejection.unreadableManifest }
-        guard manifest.format == BundleManifest.formatName, manifest.formatVersion == BundleManifest.currentVersion else {
-            throw BundleRejection.unsupportedFormat("\(manifest.format)/\(manifest.formatVersion)")
-        }
+        let opened = try EnrolledBundleCheck.open(file)
+        let manifest = opened.manifest
         // A newer revocation list travels with the bundle: kept first, so it already applies to this very bundle.
         try takeRevocations(from: manifest)
         let (signer, schema, tables, county, revocations) = try read { db in
@@ -159,24 +147,14 @@ extension HouseholdStore {
             scope = .handTrusted
         } else if let signed = manifest.certificate {
             // Enrolled: the county vouches for the key, the role and the villages.
-            guard let county, let certificate = try? Self.certificate(signed, county: county) else {
-                throw BundleRejection.certificateNotFromCounty(device: manifest.deviceID)
-            }
-            guard certificate.deviceID == manifest.deviceID, certificate.keyFingerprint == manifest.keyID,
-                  let raw = Data(base64Encoded: certificate.publicKey), DeviceKey.fingerprint(of: raw) == certificate.keyFingerprint,
-                  let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else {
-                throw BundleRejection.certificateMismatch(device: manifest.deviceID)
-            }
-            guard !certificate.isExpired(on: .today) else {
-                throw BundleRejection.certificateExpired(device: manifest.deviceID, on: certificate.validUntil)
-            }
+            let (certificate, key) = try EnrolledBundleCheck.certified(signed, of: manifest, county: county, on: .today)
             publicKey = key
             scope = .certified(certificate)
             certified = (certificate, signed)
         } else {
             throw BundleRejection.untrustedDevice(device: manifest.deviceID, keyID: manifest.keyID)
         }
-        guard publicKey.isValidSignature(signature, for: BundleManifest.signingPrefix + manifestBytes) else { throw BundleRejection.badSignature }
+        try EnrolledBundleCheck.checkSignature(opened, key: publicKey)
         progress(.verify, 1, 3)
         if let from = signer?.revokedFrom, signer?.trustedAt != nil, manifest.sequence >= from {
             throw BundleRejection.revoked(device: manifest.deviceID, from: from)
@@ -185,10 +163,8 @@ extension HouseholdStore {
             throw BundleRejection.revoked(device: manifest.deviceID, from: entry.fromSequence)
         }
         guard manifest.schema == schema else { throw BundleRejection.schemaMismatch(theirs: manifest.schema, ours: schema) }
-        guard payload.count == manifest.payload.length, SHA256.hash(data: payload).hex == manifest.payload.sha256 else {
-            throw BundleRejection.payloadDamaged
-        }
-        let compressed = try open(payload, of: manifest)
+        try EnrolledBundleCheck.checkPayload(opened)
+        let compressed = try open(opened.payload, of: manifest)
         progress(.verify, 2, 3)
         // Every change is read and checked before any is written: the bundle goes in whole or not at all.
         let check = ChangesetCheck(rules: RowRules(questionnaire: questionnaire),
@@ -207,7 +183,7 @@ extension HouseholdStore {
         let total = passed.counts.values.reduce(0) { $0 + $1.total }
         guard total == manifest.changes else { throw BundleRejection.countsDiffer(declared: manifest.changes, actual: total) }
         progress(.verify, 3, 3)
-        return VerifiedBundle(manifest: manifest, certificate: certified, households: passed.households, hash: BundleManifest.hash(manifestBytes),
+        return VerifiedBundle(manifest: manifest, certificate: certified, households: passed.households, hash: opened.hash,
                               compressed: compressed, archive: file, isOwn: signer?.isSelf == true)
     }
 

@@ -1,0 +1,154 @@
+import Foundation
+import PostgresNIO
+import Store
+import Survey
+
+/// What the hub holds of one device's chain.
+public struct ChainStatus: Equatable, Sendable {
+    /// The highest sequence such that every bundle up to it is in the log (0 for none).
+    public var contiguous: Int
+    /// Sequences in the log beyond a gap, waiting for the missing ones.
+    public var held: [Int]
+}
+
+extension HubStore {
+    /// Finishes an upload: the bytes must hash to the announced SHA-256 and be the announced bundle; then
+    /// the checks of `bundle import` that need no household store (the county's certificate, signature,
+    /// revocations, payload), then the chain. The bundle and its receipt are committed together before the
+    /// receipt is returned; a refused bundle leaves only its signed "rejected" receipt.
+    public func finish(_ id: UUID, device: String, on day: Day = .today) async throws -> (HubReceipt, SignedHubReceipt) {
+        let (state, file) = try await assembled(id, device: device)
+        let checked: CheckedBundle
+        do {
+            checked = try EnrolledBundleCheck.check(file, county: county, revocations: try await revocations(), on: day)
+            guard checked.hash == state.bundle else { throw UploadRefusal.hashMismatch }
+            guard checked.manifest.deviceID == device else {
+                return try await reject(id, bundle: state.bundle, device: device, sequence: checked.manifest.sequence,
+                                        reason: "the bundle is another device's (\(checked.manifest.deviceID))")
+            }
+        } catch let rejection as BundleRejection {
+            let sequence = EnrolledBundleCheck.unverifiedSequence(file) ?? 0
+            return try await reject(id, bundle: state.bundle, device: device, sequence: sequence, reason: rejection.message(.en))
+        } catch UploadRefusal.hashMismatch {
+            try await drop(id)
+            throw UploadRefusal.hashMismatch
+        }
+        if let (_, signed) = checked.newerRevocations { try await install(revocations: signed) }
+        return try await commit(checked, file: file, upload: id)
+    }
+
+    /// Logs a checked bundle by its place in its device's chain, releases held ones that now follow, and
+    /// keeps the receipt, in one transaction under the device's lock.
+    private func commit(_ bundle: CheckedBundle, file: Data, upload: UUID) async throws -> (HubReceipt, SignedHubReceipt) {
+        let m = bundle.manifest
+        let manifestText = String(decoding: (try? JSONEncoder().encode(m)) ?? Data(), as: UTF8.self)
+        return try await unwrapped {
+            try await client.withTransaction(logger: logger) { connection in
+                // One device's bundles are taken one at a time: the chain's end does not move under a check.
+                try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(m.deviceID)))", logger: logger)
+                var outcome: HubReceipt.Outcome
+                var reason: String?
+                var known = false
+                for try await _ in try await connection.query("SELECT 1 FROM bundle WHERE hash = \(bundle.hash)", logger: logger) { known = true }
+                if known {
+                    outcome = .duplicate
+                } else {
+                    var last: (Int, String) = (0, "")
+                    for try await row in try await connection.query("""
+                        SELECT sequence, hash FROM bundle WHERE device_id = \(m.deviceID) AND state = 'applied' ORDER BY sequence DESC LIMIT 1
+                        """, logger: logger).decode((Int, String).self) { last = row }
+                    if m.sequence <= last.0 || (m.sequence == last.0 + 1 && m.previous != last.1) {
+                        outcome = .rejected
+                        reason = BundleRejection.fork(sequence: m.sequence).message(.en)
+                    } else {
+                        outcome = m.sequence == last.0 + 1 ? .applied : .held
+                        try await connection.query("""
+                            INSERT INTO bundle (hash, device_id, sequence, previous, bundle_id, state, changes, manifest, archive)
+                            VALUES (\(bundle.hash), \(m.deviceID), \(m.sequence), \(m.previous), \(m.bundleID), \(outcome.rawValue), \(m.changes),
+                                    \(manifestText), \(file))
+                            """, logger: logger)
+                        if outcome == .applied { try await releaseHeld(after: (m.sequence, bundle.hash), device: m.deviceID, connection) }
+                    }
+                }
+                let receipt = HubReceipt(bundle: bundle.hash, device: m.deviceID, sequence: m.sequence, outcome: outcome, reason: reason,
+                                         issuedAt: Self.timestamp(), hubKey: hubKey.fingerprint)
+                let signed = try receipt.signed(with: hubKey)
+                try await keep(receipt, signed, connection)
+                try await connection.query("DELETE FROM upload WHERE id = \(upload)", logger: logger)
+                return (receipt, signed)
+            }
+        }
+    }
+
+    /// Held bundles that now continue the chain become applied; one that names another predecessor is a fork
+    /// and leaves the log.
+    private func releaseHeld(after applied: (Int, String), device: String, _ connection: PostgresConnection) async throws {
+        var last = applied
+        while true {
+            var next: (String, String)?
+            for try await row in try await connection.query("""
+                SELECT hash, previous FROM bundle WHERE device_id = \(device) AND state = 'held' AND sequence = \(last.0 + 1)
+                """, logger: logger).decode((String, String).self) where row.1 == last.1 { next = row }
+            try await connection.query("""
+                DELETE FROM bundle WHERE device_id = \(device) AND state = 'held' AND sequence = \(last.0 + 1) AND previous <> \(last.1)
+                """, logger: logger)
+            guard let (hash, _) = next else { return }
+            try await connection.query("UPDATE bundle SET state = 'applied' WHERE hash = \(hash)", logger: logger)
+            last = (last.0 + 1, hash)
+        }
+    }
+
+    /// Signs and keeps a "rejected" receipt and drops the upload: nothing of the bundle stays.
+    private func reject(_ id: UUID, bundle: String, device: String, sequence: Int, reason: String) async throws -> (HubReceipt, SignedHubReceipt) {
+        let receipt = HubReceipt(bundle: bundle, device: device, sequence: sequence, outcome: .rejected, reason: reason,
+                                 issuedAt: Self.timestamp(), hubKey: hubKey.fingerprint)
+        let signed = try receipt.signed(with: hubKey)
+        try await unwrapped {
+            try await client.withTransaction(logger: logger) { connection in
+                try await keep(receipt, signed, connection)
+                try await connection.query("DELETE FROM upload WHERE id = \(id)", logger: logger)
+            }
+        }
+        return (receipt, signed)
+    }
+
+    private func keep(_ receipt: HubReceipt, _ signed: SignedHubReceipt, _ connection: PostgresConnection) async throws {
+        try await connection.query("""
+            INSERT INTO receipt (bundle_hash, device_id, sequence, outcome, reason, issued_at, receipt, signature)
+            VALUES (\(receipt.bundle), \(receipt.device), \(receipt.sequence), \(receipt.outcome.rawValue), \(receipt.reason),
+                    \(receipt.issuedAt)::timestamptz, \(signed.receipt), \(signed.signature))
+            """, logger: logger)
+    }
+
+    /// A fresh "duplicate" receipt when the log holds `bundle` of `device`.
+    func duplicateReceipt(device: String, bundle: String) async throws -> SignedHubReceipt? {
+        for try await sequence in try await client.query("""
+            SELECT sequence FROM bundle WHERE hash = \(bundle) AND device_id = \(device)
+            """, logger: logger).decode(Int.self) {
+            let receipt = HubReceipt(bundle: bundle, device: device, sequence: sequence, outcome: .duplicate, reason: nil,
+                                     issuedAt: Self.timestamp(), hubKey: hubKey.fingerprint)
+            let signed = try receipt.signed(with: hubKey)
+            try await unwrapped { try await client.withTransaction(logger: logger) { connection in try await keep(receipt, signed, connection) } }
+            return signed
+        }
+        return nil
+    }
+
+    /// What the log holds of `device`'s chain.
+    public func status(of device: String) async throws -> ChainStatus {
+        var contiguous = 0
+        var held: [Int] = []
+        for try await (sequence, state) in try await client.query("""
+            SELECT sequence, state FROM bundle WHERE device_id = \(device) ORDER BY sequence
+            """, logger: logger).decode((Int, String).self) {
+            if state == "applied" { contiguous = max(contiguous, sequence) } else { held.append(sequence) }
+        }
+        return ChainStatus(contiguous: contiguous, held: held)
+    }
+
+    /// How many bundles the log holds, in all (for tests and the operator).
+    public func bundleCount() async throws -> Int {
+        for try await n in try await client.query("SELECT count(*)::integer FROM bundle", logger: logger).decode(Int.self) { return n }
+        return 0
+    }
+}

@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import HubCore
+import HubServer
+import Hummingbird
+import Logging
+import PostgresNIO
+import Store
+
+/// The county hub: receives every device's bundles over HTTP and keeps them in PostgreSQL.
+@main
+struct HufangHub: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hufang-hub",
+        abstract: "The county hub: receives devices' signed bundles and keeps them in PostgreSQL.",
+        subcommands: [Key.self, Migrate.self, Serve.self])
+}
+
+/// Options every subcommand takes.
+struct ConfigOption: ParsableArguments {
+    @Option(name: .long, help: "The hub's configuration file (JSON or YAML).")
+    var config: String
+
+    func load() throws -> HubConfiguration {
+        do { return try HubConfiguration.load(config) } catch { throw ValidationError(error.description) }
+    }
+}
+
+/// A failure of a subcommand, said in one line.
+struct HubFailure: Error, CustomStringConvertible {
+    var description: String
+}
+
+extension HubConfiguration {
+    /// A PostgreSQL client for the configured database (not yet running).
+    func makeClient(logger: Logger) throws -> PostgresClient {
+        let db = try database()
+        let configuration = PostgresClient.Configuration(host: db.host, port: db.port, username: db.user, password: db.password,
+                                                         database: db.database, tls: .disable)
+        return PostgresClient(configuration: configuration, backgroundLogger: logger)
+    }
+}
+
+/// Runs `body` with the client's connection pool running, then stops it. PostgreSQL's refusals are said
+/// in one line with the server's own message (postgres-nio's description hides it).
+func withRunningClient<T: Sendable>(_ client: PostgresClient, _ body: @Sendable () async throws -> T) async throws -> T {
+    do {
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { await client.run(); return nil }
+            defer { group.cancelAll() }
+            return try await body()
+        }
+    } catch let error as PSQLError {
+        throw HubFailure(psql: error)
+    }
+}
+
+extension HubFailure {
+    init(psql error: PSQLError) {
+        if let message = error.serverInfo?[.message] {
+            description = "PostgreSQL: \(message)"
+        } else {
+            description = "cannot use PostgreSQL (\(error.code))"
+        }
+    }
+}
+
+struct Key: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Makes the hub's key (once) and its public key file for the county to enrol with role hub.")
+    @OptionGroup var options: ConfigOption
+    @Option(name: .long, help: "The name on the public key file.") var name = "county hub"
+
+    func run() throws {
+        let configuration = try options.load()
+        let path = configuration.hubKey
+        let key: DeviceKey
+        do {
+            key = FileManager.default.fileExists(atPath: path) ? try DeviceKey.load(from: path) : try DeviceKey.create(at: path)
+        } catch {
+            throw HubFailure(description: "\(path): \(error.message(.en))")
+        }
+        // The hub's device id is made once and kept in the public key file: its certificate names it.
+        let publicPath = path + ".pub"
+        let existing = FileManager.default.contents(atPath: publicPath).flatMap { String(data: $0, encoding: .utf8) }.flatMap(DevicePublicKey.init(text:))
+        if let existing, existing.publicKey != key.publicKey {
+            throw HubFailure(description: "\(publicPath) holds another key than \(path)")
+        }
+        let file = existing ?? DevicePublicKey(deviceID: UUID().uuidString.lowercased(), name: name, publicKey: key.publicKey)
+        try Data(file.text.utf8).write(to: URL(fileURLWithPath: publicPath), options: .atomic)
+        print("hub key: \(path) (fingerprint \(key.fingerprint))")
+        print("public key file: \(publicPath) (device \(file.deviceID))")
+        print("enrol it: hufang county enrol --county COUNTY-FOLDER --device \(publicPath) --role hub --scope COUNTY-CODE")
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Creates or upgrades the hub's schema (named, append-only migrations).")
+    @OptionGroup var options: ConfigOption
+
+    func run() async throws {
+        let configuration = try options.load()
+        let logger = Logger(label: "hufang-hub")
+        let client = try configuration.makeClient(logger: logger)
+        let ran = try await withRunningClient(client) { try await HubMigrations.migrate(client, logger: logger) }
+        if ran.isEmpty { print("schema up to date (\(HubMigrations.all.count) migrations)") }
+        for name in ran { print("migrated: \(name)") }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serves the hub's HTTP API.")
+    @OptionGroup var options: ConfigOption
+
+    func run() async throws {
+        let configuration = try options.load()
+        let logger = { var l = Logger(label: "hufang-hub"); l.logLevel = .info; return l }()
+        guard let data = FileManager.default.contents(atPath: configuration.county), let county = CountyIdentity(file: data) else {
+            throw HubFailure(description: "not a county file: \(configuration.county)")
+        }
+        let key: DeviceKey
+        do { key = try DeviceKey.load(from: configuration.hubKey) } catch {
+            throw HubFailure(description: "cannot read the hub key \(configuration.hubKey): \(error.message(.en))")
+        }
+        let client = try configuration.makeClient(logger: logger)
+        let store = HubStore(client: client, county: county, hubKey: key, limits: configuration.limits ?? HubLimits(), logger: logger)
+        let (host, port) = try configuration.address()
+        var app = HubApplication.make(store: store, host: host, port: port, logger: logger)
+        let revocationsPath = configuration.revocations
+        app.beforeServerStarts {
+            // Serving a schema older than this binary would lose writes: `migrate` first.
+            let applied: [String]
+            do { applied = try await HubMigrations.applied(client, logger: logger) } catch let error as PSQLError { throw HubFailure(psql: error) }
+            let missing = HubMigrations.all.map(\.name).filter { !applied.contains($0) }
+            guard missing.isEmpty else { throw HubFailure(description: "run `hufang-hub migrate` first: \(missing.joined(separator: ", "))") }
+            if let revocationsPath, let file = FileManager.default.contents(atPath: revocationsPath), let signed = CountySigned(file: file) {
+                try await store.install(revocations: signed)
+            }
+        }
+        try await app.runService()
+    }
+}
