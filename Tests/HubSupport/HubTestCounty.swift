@@ -46,7 +46,7 @@ public struct TestDevice: @unchecked Sendable {
     public func nextBundle(no: String, village: String = HubTestCounty.villages[0]) throws -> Data {
         let day = Day(year: 2020, month: 12, day: 31)!
         let questionnaire = Project.questionnaire
-        let iv = Interview(questionnaire: questionnaire, today: day)
+        var iv = Interview(questionnaire: questionnaire, today: day)
         try store.create(iv, enumerator: "李文华", who: "李文华")
         try store.commit(try iv.answer("village_code", .text(village)), of: iv, who: "李文华")
         try store.commit(try iv.answer("household_no", .text(no)), of: iv, who: "李文华")
