@@ -21,7 +21,7 @@ import TestSupport
         let warned = ["household_type", "poverty_status", "relation", "sex"].compactMap { q.question($0) }
         let statuses = HouseholdStatus.allCases
 
-        for step in 0..<400 {
+        for step in 0..<500 {
             var action: (kind: String, write: () throws -> Void)?
             let pick = households.isEmpty ? 0 : Int.random(in: 0..<100, using: &random)
             let h = households.isEmpty ? 0 : Int.random(in: 0..<households.count, using: &random)
@@ -37,15 +37,23 @@ import TestSupport
                 households.append(iv)
             case 4..<60:
                 var iv = households[h]
+                let clear = Int.random(in: 0..<5, using: &random) == 0
+                let answered = inputs.flatMap { question in
+                    (question.roster.map { iv.rowIDs(of: $0).map(Optional.some) } ?? [nil])
+                        .filter { iv.value(of: question.index, row: $0) != nil }.map { (question, $0) }
+                }
                 // Half the answers go to questions whose warnings can be overridden, so overrides come up.
                 let question = Bool.random(using: &random) ? warned[Int.random(in: 0..<warned.count, using: &random)]
                                                           : inputs[Int.random(in: 0..<inputs.count, using: &random)]
                 let rows = question.roster.map { iv.rowIDs(of: $0) } ?? []
                 guard question.roster == nil || !rows.isEmpty else { continue }
-                let row = rows.isEmpty ? nil : rows[Int.random(in: 0..<rows.count, using: &random)]
-                let clear = Int.random(in: 0..<5, using: &random) == 0
-                let value = clear ? nil : Self.value(for: question, &random)
-                guard let changes = try? iv.answer(question.index, row: row, value), !changes.isEmpty else { continue }
+                var (field, row) = (question, rows.isEmpty ? nil : rows[Int.random(in: 0..<rows.count, using: &random)])
+                if clear {
+                    guard !answered.isEmpty else { continue }
+                    (field, row) = answered[Int.random(in: 0..<answered.count, using: &random)]
+                }
+                let value = clear ? nil : Self.value(for: field, &random)
+                guard let changes = try? iv.answer(field.index, row: row, value), !changes.isEmpty else { continue }
                 households[h] = iv
                 let kind = changes.contains { if case .override(_, _, nil) = $0 { true } else { false } } ? "override cleared"
                     : clear ? "answer cleared" : "answer"
@@ -60,10 +68,10 @@ import TestSupport
                     households[h] = iv
                     action = ("row removed", { try store.commit(changes, of: iv, who: "李文华") })
                 }
-            case 70..<80:
+            case 70..<88:
                 var iv = households[h]
                 let explained = iv.problems.filter { $0.severity == .warning && $0.overrideReason != nil && q.checks[$0.check].ownsValue }
-                if Bool.random(using: &random), let problem = explained.first {
+                if Int.random(in: 0..<4, using: &random) > 0, let problem = explained.randomElement(using: &random) {
                     // A new value for the field whose warning has a reason: the reason goes with the old value.
                     let field = q.questions[q.checks[problem.check].field]
                     // A few draws: the first may be the value it already has.
@@ -78,16 +86,16 @@ import TestSupport
                     households[h] = iv
                     action = ("override", { try store.commit(changes, of: iv, who: "李文华") })
                 }
-            case 80..<85:
+            case 88..<92:
                 let id = households[h].householdID, status = statuses[Int.random(in: 0..<statuses.count, using: &random)]
                 let reason = Bool.random(using: &random) ? "复核" : nil
                 action = ("status", { try store.setStatus(id, to: status, reason: reason, who: "李文华") })
-            case 85..<91:
+            case 92..<96:
                 let iv = households[h]
                 let question = inputs[Int.random(in: 0..<inputs.count, using: &random)]
                 let row = question.roster.flatMap { iv.rowIDs(of: $0).first }
                 action = ("comment", { comments.append(try store.addComment(iv.householdID, row: row, question: question.id, text: "请核对", who: "乡镇审核员").id) })
-            case 91..<95:
+            case 96..<98:
                 guard !comments.isEmpty else { continue }
                 let id = comments.remove(at: Int.random(in: 0..<comments.count, using: &random))
                 action = ("comment resolved", { try store.resolveComment(id, who: "李文华") })
