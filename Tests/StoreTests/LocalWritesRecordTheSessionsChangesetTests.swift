@@ -158,10 +158,24 @@ import TestSupport
         for table in try ChangesetCodec(changeset).tables {
             for c in table.changes {
                 out[Change(table: table.name, primaryKey: table.primaryKey, op: c.op, indirect: c.indirect,
-                           old: "\(c.old)", new: "\(c.new)"), default: 0] += 1
+                           old: render(c.old), new: render(c.new)), default: 0] += 1
             }
         }
         return out
+    }
+
+    /// A record's values, every byte shown: `Data`'s own description gives only its length.
+    static func render(_ values: [ChangesetCodec.Value]) -> String {
+        values.map { value in
+            switch value {
+            case .undefined: return "undefined"
+            case .null: return "NULL"
+            case .integer(let n): return "int \(n)"
+            case .real(let d): return "real \(String(d.bitPattern, radix: 16))"
+            case .text(let d): return "text \(d.map { String($0, radix: 16) }.joined(separator: " ")) \(String(decoding: d, as: UTF8.self))"
+            case .blob(let d): return "blob \(d.map { String($0, radix: 16) }.joined(separator: " "))"
+            }
+        }.joined(separator: ", ")
     }
 
     /// Runs `write` on `store` (one local write), then replays the row changes it made on a copy of the

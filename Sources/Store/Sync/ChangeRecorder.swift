@@ -38,7 +38,8 @@ final class ChangeRecorder {
     private(set) var tables: [TableChanges]
     /// Why the recording cannot be trusted (a table whose column count is not its layout's): the write fails.
     private(set) var failure: Changeset.Failure?
-    private let observer = ChangeRecorder.observer
+    /// The observer of the write this recorder records, read once rather than at every change.
+    private let observing = ChangeRecorder.observer
 
     init(layouts: [TableLayout]) {
         self.layouts = layouts
@@ -81,8 +82,8 @@ final class ChangeRecorder {
         let indirect = sqlite3_preupdate_depth(db) > 0
         let old = operation == .insert ? nil : values(db, layout, sqlite3_preupdate_old)
         let new = operation == .delete ? nil : values(db, layout, sqlite3_preupdate_new)
-        if let observer {
-            observer(Observed(table: layout.table, operation: operation, depth: sqlite3_preupdate_depth(db),
+        if let observing {
+            observing(Observed(table: layout.table, operation: operation, depth: sqlite3_preupdate_depth(db),
                               old: operation == .insert ? nil : cells(db, layout, sqlite3_preupdate_old),
                               new: operation == .delete ? nil : cells(db, layout, sqlite3_preupdate_new)))
         }

@@ -18,10 +18,7 @@ enum ChangesetEncoder {
         var out: [UInt8] = []
         for (layout, table) in zip(recorder.layouts, recorder.tables) where !table.keys.isEmpty {
             let header = out.count
-            out.append(UInt8(ascii: "T"))
-            appendVarint(layout.columns, to: &out)
-            out += layout.primaryKey
-            out += layout.cName.map { UInt8(bitPattern: $0) } // ends with its NUL
+            out += layout.header
             let empty = out.count
             for key in table.keys {
                 let row = table.rows[key]!
@@ -94,7 +91,7 @@ enum ChangesetEncoder {
 
     /// SQLite's varint: big-endian groups of seven bits, the high bit set on all but the last. Lengths in
     /// a changeset are below 2^56, where the format needs no ninth byte.
-    private static func appendVarint(_ v: Int, to out: inout [UInt8]) {
+    static func appendVarint(_ v: Int, to out: inout [UInt8]) {
         var groups: [UInt8] = [UInt8(v & 0x7F)]
         var rest = v >> 7
         while rest > 0 { groups.append(UInt8(rest & 0x7F) | 0x80); rest >>= 7 }

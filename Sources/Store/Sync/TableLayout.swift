@@ -17,6 +17,13 @@ struct TableLayout: Sendable {
 
     var columns: Int { primaryKey.count }
 
+    /// The changeset's table header: 'T', the column count, the key flags and the NUL-terminated name.
+    var header: [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "T")]
+        ChangesetEncoder.appendVarint(columns, to: &out)
+        return out + primaryKey + cName.map { UInt8(bitPattern: $0) }
+    }
+
     /// The layouts of every travelling table, in `TravellingTable` order (the session's table order).
     static func read(_ connection: OpaquePointer) throws -> [TableLayout] {
         try TravellingTable.allCases.map { table in
