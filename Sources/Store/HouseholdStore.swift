@@ -11,6 +11,8 @@ public final class HouseholdStore: Sendable {
     public let deviceID: String
     /// Where this device's private key lives: beside the store, never inside it.
     public var keyPath: String { path + ".key" }
+    /// The travelling tables' layouts, read once for every captured write.
+    let travellingLayouts = TableLayouts()
 
     /// Opens (or, with `create`, creates) a store. A second writer waits up to `busyTimeout` seconds.
     /// `readOnly` opens it only to read: a store this user may not write opens too, and nothing is left
@@ -140,7 +142,9 @@ public final class HouseholdStore: Sendable {
     /// `write`, passing the body's own errors through unchanged.
     func capturedWrite<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.write { db in
-            let (result, changeset) = try Changeset.capture(db.sqliteConnection!) { try body(db) }
+            // The preupdate hook rather than a session: a session loads each touched table's layout and reads
+            // every changed row back on each commit, which cost more than the commit's own statements.
+            let (result, changeset) = try ChangeRecorder.capture(db, layouts: travellingLayouts.current(db)) { try body(db) }
             if let changeset {
                 try db.cachedStatement(sql: "INSERT INTO outbox (changeset, at) VALUES (?, ?)").execute(arguments: [changeset, Self.timestamp()])
             }

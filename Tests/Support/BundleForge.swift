@@ -65,8 +65,11 @@ public struct BundleForge {
 /// Everything a store holds, as text: the schema and every row of every table in key order — the
 /// equivalent of `sqlite3 store .dump`, to show that a refused bundle changed nothing at all.
 public enum StoreDump {
-    public static func of(_ store: HouseholdStore) throws -> String {
-        try store.pool.read { db in
+    public static func of(_ store: HouseholdStore) throws -> String { try of(store.pool) }
+
+    /// The dump of any database: a store's copy, or one a test applied a changeset to.
+    public static func of(_ reader: some DatabaseReader) throws -> String {
+        try reader.read { db in
             var out = ""
             for (name, sql) in try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name")
                 .map({ ($0["name"] as String, $0["sql"] as String) }) {
