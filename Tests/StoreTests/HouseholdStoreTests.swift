@@ -73,7 +73,7 @@ import Survey
 
     @Test func clocksIncreaseWithEveryCommit() throws {
         let store = try HouseholdStore(path: Fixture.tempPath(), create: true)
-        var iv = try Fixture.household(store, no: "0001", head: "王建军")
+        let iv = try Fixture.household(store, no: "0001", head: "王建军")
         let clocks = try store.auditTrail(iv.householdID).map(\.clock)
         #expect(clocks == clocks.sorted())
         #expect(Set(clocks).count == clocks.count)
@@ -82,7 +82,7 @@ import Survey
 
     @Test func aFailedTransactionLeavesNeitherAnswerNorAudit() throws {
         let store = try HouseholdStore(path: Fixture.tempPath(), create: true)
-        var iv = try Fixture.household(store, no: "0001", head: "王建军")
+        let iv = try Fixture.household(store, no: "0001", head: "王建军")
         let before = try store.auditTrail(iv.householdID).count
         // The second change names a row that does not exist: the foreign key fails the whole transaction.
         let bad: [InterviewChange] = [.answer(question: "group_name", row: nil, old: nil, new: .text("三组")),

@@ -9,7 +9,7 @@ import Survey
 enum SampleVillageFixture {
     static let questionnaire = Project.questionnaire
     /// Shared by the tests, which only read it (no answer, move or override after generation).
-    nonisolated(unsafe) static let village = SampleVillage.generateWithNotes(questionnaire: questionnaire, seed: 2020, households: 128)
+    static let village = SampleVillage.generateWithNotes(questionnaire: questionnaire, seed: 2020, households: 128)
 
     /// The seed documents (real places, officials and households); absent outside the project's workplace.
     static let seedsDirectory = Project.root.appendingPathComponent("../shared/reference/seeds").standardizedFileURL

@@ -8,7 +8,7 @@ import Testing
     static let son = Person(name: "王小明", sex: 1, born: Day(year: 2008, month: 1, day: 15)!, relation: 3)
 
     @Test func aPlainHouseholdHasNoProblems() {
-        var iv = HouseholdBuilder.make([Self.head, Self.wife, Self.son])
+        let iv = HouseholdBuilder.make([Self.head, Self.wife, Self.son])
         #expect(iv.problems.isEmpty, "\(iv.problems.map { iv.questionnaire.checks[$0.check].message.zh })")
         #expect(iv.completeness.answered == iv.completeness.required)
         #expect(throws: Never.self) { try iv.checkCompletable() }
@@ -47,7 +47,7 @@ import Testing
     @Test func spouseOfTheSameSexAsTheHeadIsSoft() {
         var husband = Self.wife
         husband.sex = 1; husband.name = "刘志强"
-        var iv = HouseholdBuilder.make([Self.head, husband])
+        let iv = HouseholdBuilder.make([Self.head, husband])
         #expect(iv.hasProblem("relation", .warning, row: iv.rows("members")[1]))
         #expect(!iv.hasProblem("relation", .error))
     }
@@ -55,7 +55,7 @@ import Testing
     @Test func childOlderThanTheHeadAndHeadUnder16AreSoft() {
         var oldSon = Self.son
         oldSon.born = Day(year: 1960, month: 1, day: 1)!
-        var iv = HouseholdBuilder.make([Self.head, oldSon])
+        let iv = HouseholdBuilder.make([Self.head, oldSon])
         #expect(iv.hasProblem("age", .warning, row: iv.rows("members")[1]))
 
         var youngHead = Self.son
@@ -67,7 +67,7 @@ import Testing
     @Test func compulsorySchoolAgeOutOfSchoolIsSoftAndFailsEducation() {
         var dropout = Self.son
         dropout.answers = ["school_stage": .code(9), "dropout_reason": .code(1)]
-        var iv = HouseholdBuilder.make([Self.head, Self.wife, dropout])
+        let iv = HouseholdBuilder.make([Self.head, Self.wife, dropout])
         #expect(iv.hasProblem("school_stage", .warning, row: iv.rows("members")[2]))
         #expect(Assessment(iv).guarantees.first { $0.id == "education" }?.met == false)
     }

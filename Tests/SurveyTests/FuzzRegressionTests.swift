@@ -18,7 +18,7 @@ import Testing
     }
 
     static func evaluate(_ source: String, in roster: String? = nil) throws -> Value? {
-        var (iv, row) = try household()
+        let (iv, row) = try household()
         let compiled = try Shipped.questionnaire.compile(source, in: roster)
         return iv.evaluate(compiled, row: roster == nil ? nil : row, roster: roster)
     }

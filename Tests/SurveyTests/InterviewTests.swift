@@ -47,7 +47,7 @@ import Testing
 
     @Test func perMemberSectionsAskOnlyThoseTheyApplyTo() {
         let grandma = Person(name: "张桂花", sex: 2, born: Day(year: 1940, month: 1, day: 1)!, relation: 8)
-        var iv = HouseholdBuilder.make([Self.head, grandma, Self.son])
+        let iv = HouseholdBuilder.make([Self.head, grandma, Self.son])
         let rows = iv.rows("members")
         let labourRows = Set(iv.slots(in: section("C")).map(\.row))
         #expect(labourRows == [rows[0]])        // only the head is of labour age

@@ -142,7 +142,6 @@ enum ReviewListUpdate {
             }
             return requery(&state, q)
         }
-        return reloadIfNeeded(&state)
     }
 
     /// The next value of a filter: none, each choice in turn, none again.

@@ -21,7 +21,6 @@ enum DashboardView {
 
     /// The whole dashboard, as tall as it needs to be.
     static func canvas(_ p: DashboardPage, selected: Int, width: Int, lang: Language) -> ScreenBuffer {
-        let zh = lang == .zh
         var c = ScreenBuffer(width: width, height: 80)
         // The left block needs room for a 4-status table; the right one for bars.
         let leftW = (width - 3) * 3 / 5, rightW = width - 3 - leftW, lx = 1, rx = 2 + leftW
