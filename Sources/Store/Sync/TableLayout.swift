@@ -1,6 +1,7 @@
 import CSQLiteSession
 import Foundation
 import GRDB
+import Synchronization
 
 /// What a changeset's table header says about a travelling table: its name, column count, which
 /// columns make the primary key and which have REAL affinity. Read once per schema, not per commit.
@@ -49,10 +50,9 @@ struct TableLayout: Sendable {
 
 /// The travelling tables' layouts of one store, read on its first captured write and again whenever
 /// `PRAGMA schema_version` moves (a migration, or a test that alters a table).
-final class TableLayouts: @unchecked Sendable {
-    // Sendable through the lock: only the pool's one writer uses it, so it is never contended.
-    private let lock = NSLock()
-    private var cached: (version: Int64, layouts: [TableLayout])?
+final class TableLayouts: Sendable {
+    // Only the pool's one writer reads it, so the lock is never contended.
+    private let cached = Mutex<(version: Int64, layouts: [TableLayout])?>(nil)
 
     /// The layouts for the schema `db` sees now. Runs inside the write, so the schema cannot move
     /// between this read and the changes recorded.
@@ -60,11 +60,9 @@ final class TableLayouts: @unchecked Sendable {
         // A cached statement: one step of a prepared PRAGMA, where reading the layouts again would cost
         // a statement per table.
         let version = try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA main.schema_version")) ?? 0
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached, cached.version == version { return cached.layouts }
+        if let hit = cached.withLock({ $0?.version == version ? $0?.layouts : nil }) { return hit }
         let layouts = try TableLayout.read(db.sqliteConnection!)
-        cached = (version, layouts)
+        cached.withLock { $0 = (version, layouts) }
         return layouts
     }
 }
