@@ -9,35 +9,63 @@ import Testing
 
     /// Starts the writer and kills it `millis` after launch or, with `afterReady`, `millis` after it reported its
     /// household (its writing has begun): moments meant to fall among the commits do so however loaded the machine is.
+    /// posix_spawn, a pipe and read(2), not Foundation's Process and Pipe: with other suites spawning processes at the
+    /// same time, Process killed mid-write once trapped inside Foundation ("Index out of range") and took the runner down.
     func runAndKill(db: String, millis: UInt32, afterReady: Bool) throws -> Observed {
-        let p = Process()
-        p.executableURL = HufangBinary.url
-        p.arguments = ["crash-writer", "--db", db, "--screens", HufangBinary.screens]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        var data = Data()
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { throw SpawnFailure(code: errno) }
+        let (readEnd, writeEnd) = (fds[0], fds[1])
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, writeEnd, 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addclose(&actions, readEnd)
+        posix_spawn_file_actions_addclose(&actions, writeEnd)
+        // The test runner blocks signals in its threads; the writer must not inherit that.
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        defer { posix_spawnattr_destroy(&attr) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attr, &none)
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK))
+        let program: String = HufangBinary.url.path
+        let words: [String] = [program, "crash-writer", "--db", db, "--screens", HufangBinary.screens]
+        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { for a in argv { free(a) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, program, &actions, &attr, argv, environ)
+        close(writeEnd)
+        defer { close(readEnd) }
+        guard rc == 0 else { throw SpawnFailure(code: rc) }
+        var output: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        /// Reads what the writer printed so far; false at end of file (the writer is gone).
+        func readSome() -> Bool {
+            let n = read(readEnd, &buffer, buffer.count)
+            if n > 0 { output.append(contentsOf: buffer[0..<n]); return true }
+            return n < 0 && errno == EINTR
+        }
         if afterReady {
-            // availableData waits for output and is empty at end of file (a writer that failed to start).
-            while !data.contains(UInt8(ascii: "\n")) {
-                let chunk = out.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                data.append(chunk)
-            }
+            while !output.contains(UInt8(ascii: "\n")), readSome() {}
         }
         usleep(millis * 1000)
-        kill(p.processIdentifier, SIGKILL)
-        p.waitUntilExit()
-        data.append(out.fileHandleForReading.readDataToEndOfFile())
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        while readSome() {}
         var o = Observed()
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+        for line in String(decoding: output, as: UTF8.self).split(separator: "\n") {
             let parts = line.split(separator: " ")
             if parts.first == "household", parts.count == 4 { o.household = String(parts[1]); o.row = String(parts[3]) }
             if parts.first == "committed", parts.count == 2, let n = Int(parts[1]) { o.committed = n }
         }
         return o
     }
+
+    struct SpawnFailure: Error { var code: Int32 }
 
     func sqlite(_ db: String, _ sql: String) throws -> String {
         let p = Process()
