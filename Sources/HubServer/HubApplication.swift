@@ -39,6 +39,9 @@ public enum HubApplication {
 
     private static func make(store: HubStore, host: String, port: Int, logger: Logger, certificate: CountySigned?,
                              server: HTTPServerBuilder) -> Application<RouterResponder<HubRequestContext>> {
+        // Migrates an in-memory store once (the schema every bundle is checked against): now, not inside the
+        // first upload's deadline.
+        _ = EnrolledBundleCheck.currentSchema
         let router = Router(context: HubRequestContext.self)
         let identity = HubAnswer(county: store.county.countyID, hubKey: store.hubKey.publicKey.base64EncodedString(),
                                  fingerprint: store.hubKey.fingerprint, certificate: certificate)

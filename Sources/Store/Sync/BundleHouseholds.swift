@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The households a bundle's changes name, and the village each household row it carries sets: what a
 /// relay (the county hub) needs to know which devices a bundle concerns, without a household store.
@@ -15,13 +14,6 @@ public struct BundleHouseholds: Equatable, Sendable {
 }
 
 extension EnrolledBundleCheck {
-    /// Columns (in changeset order) and primary-key flags of the travelling tables of this build's stores.
-    static let travellingSchema: [TravellingTable: (names: [String], primaryKey: [Bool])] = {
-        guard let queue = try? DatabaseQueue(), (try? Migrations.migrator.migrate(queue)) != nil,
-              let schema = try? queue.read({ db in try ChangesetCheck.schema(db) }) else { return [:] }
-        return schema
-    }()
-
     /// The households an already checked bundle `file` touches, read from its changes; nil when its payload
     /// is sealed to the county key (only the county opens it). Damaged changes, or fewer or more than the
     /// manifest counts, are refused as an import refuses them.
@@ -38,7 +30,7 @@ extension EnrolledBundleCheck {
         do {
             try Changeset.walk(input) { change in
                 changes += 1
-                guard let table = TravellingTable(rawValue: change.table), let names = travellingSchema[table]?.names,
+                guard let table = TravellingTable(rawValue: change.table), let names = thisBuild.tables[table]?.names,
                       names.count == change.new.count else { return }
                 // The row as ChangesetCheck reads it: an update's key is in its old values, what it changes in its new.
                 func cell(_ column: String) -> Cell? {
