@@ -44,6 +44,7 @@ let package = Package(
         .target(name: "HubCore", dependencies: ["Store", "Survey", .product(name: "PostgresNIO", package: "postgres-nio"),
                                                 .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "HubServer", dependencies: ["HubCore", "Store", .product(name: "Hummingbird", package: "hummingbird"),
+                                                  .product(name: "HummingbirdTLS", package: "hummingbird"),
                                                   .product(name: "HTTPTypes", package: "swift-http-types"),
                                                   .product(name: "PostgresNIO", package: "postgres-nio"),
                                                   .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

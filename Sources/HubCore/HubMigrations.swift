@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import PostgresNIO
 
@@ -8,6 +9,12 @@ public enum HubMigrations {
     public struct Migration: Sendable {
         public var name: String
         public var statements: [String]
+        /// Work SQL cannot do, run after the statements in the same transaction (reading bundles already logged).
+        public var backfill: (@Sendable (PostgresConnection, Logger) async throws -> Void)?
+
+        public init(name: String, statements: [String], backfill: (@Sendable (PostgresConnection, Logger) async throws -> Void)? = nil) {
+            self.name = name; self.statements = statements; self.backfill = backfill
+        }
     }
 
     /// Every migration, in order.
@@ -99,15 +106,65 @@ public enum HubMigrations {
             """,
             "CREATE INDEX request_nonce_age ON request_nonce (seen_at)",
         ]),
+        Migration(name: "v2 inbox: log positions, villages touched, authors' roles, inbox cursors", statements: [
+            // A hub-wide place in the log, given when a bundle becomes applied: the inbox's cursor.
+            "CREATE SEQUENCE bundle_position AS bigint",
+            "ALTER TABLE bundle ADD COLUMN log_position bigint UNIQUE",
+            // The role of the certificate that signed it: an enumerator receives only supervisors' bundles.
+            "ALTER TABLE bundle ADD COLUMN author_role text",
+            """
+            WITH ordered AS (SELECT hash, row_number() OVER (ORDER BY received_at, device_id, sequence) AS n FROM bundle WHERE state = 'applied')
+            UPDATE bundle SET log_position = ordered.n FROM ordered WHERE bundle.hash = ordered.hash
+            """,
+            "SELECT setval('bundle_position', (SELECT coalesce(max(log_position), 0) + 1 FROM bundle), false)",
+            "UPDATE bundle SET author_role = device.role FROM device WHERE device.device_id = bundle.device_id",
+            "ALTER TABLE bundle ALTER COLUMN author_role SET NOT NULL",
+            "ALTER TABLE bundle ADD CONSTRAINT bundle_position_when_applied CHECK ((state = 'applied') = (log_position IS NOT NULL))",
+            "ALTER TABLE bundle ADD CONSTRAINT bundle_author_role CHECK (author_role IN ('enumerator', 'supervisor', 'hub'))",
+            // The villages each bundle's changes touch (as it sets them, and as the hub knew them before).
+            """
+            CREATE TABLE bundle_village (
+                bundle_hash text NOT NULL REFERENCES bundle (hash) ON DELETE CASCADE,
+                village_code text NOT NULL,
+                PRIMARY KEY (bundle_hash, village_code)
+            )
+            """,
+            "CREATE INDEX bundle_village_code ON bundle_village (village_code)",
+            // Each household's village as the log last set it: a decision names only the household.
+            """
+            CREATE TABLE household_village (
+                household_id text PRIMARY KEY,
+                village_code text NOT NULL
+            )
+            """,
+            // The highest cursor each device asked its inbox from: how far it has read, for the dashboard.
+            """
+            CREATE TABLE inbox_cursor (
+                device_id text PRIMARY KEY,
+                asked_after bigint NOT NULL CHECK (asked_after >= 0),
+                asked_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+        ], backfill: { connection, logger in
+            // Bundles logged before this migration: their villages, read from their changes in log order.
+            var logged: [(String, Data)] = []
+            for try await row in try await connection.query("""
+                SELECT hash, archive FROM bundle ORDER BY log_position NULLS LAST, received_at
+                """, logger: logger).decode((String, Data).self) { logged.append(row) }
+            for (hash, archive) in logged {
+                try await HubStore.recordVillages(of: hash, file: archive, connection, logger: logger)
+            }
+        }),
     ]
 
-    /// Runs the migrations not yet applied, each in its own transaction; returns the names it ran.
+    /// Runs the migrations not yet applied, each in its own transaction; returns the names it ran. `through`
+    /// stops after that many (a test builds an older hub's database).
     @discardableResult
-    public static func migrate(_ client: PostgresClient, logger: Logger) async throws -> [String] {
+    public static func migrate(_ client: PostgresClient, logger: Logger, through count: Int = all.count) async throws -> [String] {
         try await client.query("CREATE TABLE IF NOT EXISTS hub_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
                                logger: logger)
         var ran: [String] = []
-        for migration in all {
+        for migration in all.prefix(count) {
             let done = try await client.withTransaction(logger: logger) { connection -> Bool in
                 // Two hubs migrating at once: the second waits, then finds the step done.
                 try await connection.query("LOCK TABLE hub_migration IN EXCLUSIVE MODE", logger: logger)
@@ -116,6 +173,7 @@ public enum HubMigrations {
                 for statement in migration.statements {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
+                try await migration.backfill?(connection, logger)
                 try await connection.query("INSERT INTO hub_migration (name) VALUES (\(migration.name))", logger: logger)
                 return false
             }

@@ -19,9 +19,12 @@ extension HubStore {
     public func finish(_ id: UUID, device: String, on day: Day = .today) async throws -> (HubReceipt, SignedHubReceipt) {
         let (state, file) = try await assembled(id, device: device)
         let checked: CheckedBundle
+        let households: BundleHouseholds?
         do {
             checked = try EnrolledBundleCheck.check(file, county: county, revocations: try await revocations(), on: day)
             guard checked.hash == state.bundle else { throw UploadRefusal.hashMismatch }
+            // The households its changes touch decide whose inbox it reaches; damaged changes refuse it here.
+            households = try EnrolledBundleCheck.households(in: file)
             guard checked.manifest.deviceID == device else {
                 return try await reject(id, bundle: state.bundle, device: device, sequence: checked.manifest.sequence,
                                         reason: "the bundle is another device's (\(checked.manifest.deviceID))")
@@ -34,12 +37,13 @@ extension HubStore {
             throw UploadRefusal.hashMismatch
         }
         if let (_, signed) = checked.newerRevocations { try await install(revocations: signed) }
-        return try await commit(checked, file: file, upload: id)
+        return try await commit(checked, households: households, file: file, upload: id)
     }
 
     /// Logs a checked bundle by its place in its device's chain, releases held ones that now follow, and
     /// keeps the receipt, in one transaction under the device's lock.
-    private func commit(_ bundle: CheckedBundle, file: Data, upload: UUID) async throws -> (HubReceipt, SignedHubReceipt) {
+    private func commit(_ bundle: CheckedBundle, households: BundleHouseholds?, file: Data,
+                        upload: UUID) async throws -> (HubReceipt, SignedHubReceipt) {
         let m = bundle.manifest
         let manifestText = String(decoding: (try? JSONEncoder().encode(m)) ?? Data(), as: UTF8.self)
         return try await unwrapped {
@@ -62,12 +66,17 @@ extension HubStore {
                         reason = BundleRejection.fork(sequence: m.sequence).message(.en)
                     } else {
                         outcome = m.sequence == last.0 + 1 ? .applied : .held
+                        let applied = outcome == .applied
+                        if applied { try await lockLogEnd(connection) }
                         try await connection.query("""
-                            INSERT INTO bundle (hash, device_id, sequence, previous, bundle_id, state, changes, manifest, archive)
+                            INSERT INTO bundle (hash, device_id, sequence, previous, bundle_id, state, changes, manifest, archive, author_role,
+                                                log_position)
                             VALUES (\(bundle.hash), \(m.deviceID), \(m.sequence), \(m.previous), \(m.bundleID), \(outcome.rawValue), \(m.changes),
-                                    \(manifestText), \(file))
+                                    \(manifestText), \(file), \(bundle.certificate.role.rawValue),
+                                    CASE WHEN \(applied) THEN nextval('bundle_position') END)
                             """, logger: logger)
-                        if outcome == .applied { try await releaseHeld(after: (m.sequence, bundle.hash), device: m.deviceID, connection) }
+                        try await Self.recordVillages(of: bundle.hash, households: households, connection, logger: logger)
+                        if applied { try await releaseHeld(after: (m.sequence, bundle.hash), device: m.deviceID, connection) }
                     }
                 }
                 let receipt = HubReceipt(bundle: bundle.hash, device: m.deviceID, sequence: m.sequence, outcome: outcome, reason: reason,
@@ -79,6 +88,16 @@ extension HubStore {
             }
         }
     }
+
+    /// Serialises the hub's commits that give out log positions, until this transaction ends: a position
+    /// becomes visible only after every lower one has, so an inbox read past a cursor never skips a bundle
+    /// committed later with a lower position.
+    private func lockLogEnd(_ connection: PostgresConnection) async throws {
+        try await connection.query("SELECT pg_advisory_xact_lock(\(Self.logEndLock))", logger: logger)
+    }
+
+    /// The advisory lock key of the log's end (a device's lock is `hashtext` of its id, a 32-bit value).
+    static let logEndLock: Int64 = 0x6875_6661_6e67_6c6f
 
     /// Held bundles that now continue the chain become applied; one that names another predecessor is a fork
     /// and leaves the log.
@@ -93,7 +112,8 @@ extension HubStore {
                 DELETE FROM bundle WHERE device_id = \(device) AND state = 'held' AND sequence = \(last.0 + 1) AND previous <> \(last.1)
                 """, logger: logger)
             guard let (hash, _) = next else { return }
-            try await connection.query("UPDATE bundle SET state = 'applied' WHERE hash = \(hash)", logger: logger)
+            try await connection.query("UPDATE bundle SET state = 'applied', log_position = nextval('bundle_position') WHERE hash = \(hash)",
+                                       logger: logger)
             last = (last.0 + 1, hash)
         }
     }

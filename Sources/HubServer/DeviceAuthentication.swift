@@ -6,10 +6,12 @@ import NIOCore
 import PostgresNIO
 
 /// Lets a request through only when an enrolled, unrevoked device signed it (`HubRequestSignature`). The
-/// body is read first, bounded by the chunk limit, because the signature covers its hash.
+/// body is read first, bounded by the chunk limit, because the signature covers its hash. A proven device
+/// over its request rate is answered 429 with Retry-After.
 struct DeviceAuthentication: RouterMiddleware {
     typealias Context = HubRequestContext
     let store: HubStore
+    let rate: RequestRate
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var request = request
@@ -30,6 +32,9 @@ struct DeviceAuthentication: RouterMiddleware {
             return HubResponse.refused(refusal)
         } catch is PSQLError {
             return HubResponse.unavailable()
+        }
+        if let device = context.device, let seconds = rate.wait(for: device.certificate.deviceID) {
+            return HubResponse.tooManyRequests(retryAfter: seconds, perMinute: rate.perMinute)
         }
         return try await next(request, context)
     }

@@ -1,24 +1,79 @@
 import Foundation
 import HubCore
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import Store
+import Survey
 
 /// The hub's HTTP application: `/v1/hub` for anyone, everything else only for signed requests.
 public enum HubApplication {
-    /// The application serving `store` at `host:port` (port 0: any free port, as tests use).
-    public static func make(store: HubStore, host: String, port: Int, logger: Logger) -> Application<RouterResponder<HubRequestContext>> {
+    /// The application serving `store` at `host:port` (port 0: any free port, as tests use) over plain HTTP
+    /// (on loopback behind nginx, or in tests). `certificate` is the county's certificate of the hub's key.
+    public static func make(store: HubStore, host: String, port: Int, logger: Logger,
+                            certificate: CountySigned? = nil) -> Application<RouterResponder<HubRequestContext>> {
+        make(store: store, host: host, port: port, logger: logger, certificate: certificate, server: .http1())
+    }
+
+    /// The same application serving TLS itself (swift-nio-ssl) with `tls`'s certificate chain and key.
+    public static func make(store: HubStore, host: String, port: Int, logger: Logger, certificate: CountySigned? = nil,
+                            tls: TLSConfiguration) throws -> Application<RouterResponder<HubRequestContext>> {
+        make(store: store, host: host, port: port, logger: logger, certificate: certificate,
+             server: try .tls(.http1(), tlsConfiguration: tls))
+    }
+
+    /// The application a configuration describes: its address, and TLS when it names a certificate and key.
+    public static func make(store: HubStore, configuration: HubConfiguration, certificate: CountySigned?,
+                            logger: Logger) throws(HubConfiguration.Problem) -> Application<RouterResponder<HubRequestContext>> {
+        let (host, port) = try configuration.address()
+        guard let tls = try configuration.tlsConfiguration() else {
+            return make(store: store, host: host, port: port, logger: logger, certificate: certificate)
+        }
+        do {
+            return try make(store: store, host: host, port: port, logger: logger, certificate: certificate, tls: tls)
+        } catch {
+            throw HubConfiguration.Problem(description: "tls: \(error)")
+        }
+    }
+
+    private static func make(store: HubStore, host: String, port: Int, logger: Logger, certificate: CountySigned?,
+                             server: HTTPServerBuilder) -> Application<RouterResponder<HubRequestContext>> {
+        // Migrates an in-memory store once (the schema every bundle is checked against): now, not inside the
+        // first upload's deadline.
+        _ = EnrolledBundleCheck.currentSchema
         let router = Router(context: HubRequestContext.self)
         let identity = HubAnswer(county: store.county.countyID, hubKey: store.hubKey.publicKey.base64EncodedString(),
-                                 fingerprint: store.hubKey.fingerprint)
+                                 fingerprint: store.hubKey.fingerprint, certificate: certificate)
         router.get("v1/hub") { _, _ in HubResponse.json(identity) }
         let signed = router.group("v1")
             .add(middleware: RequestDeadline(seconds: store.limits.requestSeconds))
-            .add(middleware: DeviceAuthentication(store: store))
+            .add(middleware: DeviceAuthentication(store: store, rate: RequestRate(perMinute: store.limits.requestsPerMinute)))
         UploadRoutes(store: store).register(on: signed)
-        var app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "hufang-hub"),
-                              logger: logger)
+        InboxRoutes(store: store).register(on: signed)
+        var app = Application(router: router, server: server,
+                              configuration: .init(address: .hostname(host, port: port), serverName: "hufang-hub"), logger: logger)
         app.addServices(store.client, NoncePruning(store: store))
         return app
+    }
+
+    /// Why the hub's certificate cannot be served.
+    public struct CertificateProblem: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// The hub's certificate file, when it is the county's, for role hub, for the hub's own key, and valid
+    /// today: a device would refuse any other, so the hub refuses to start with it.
+    public static func hubCertificate(file: Data, county: CountyIdentity, hubKey: DeviceKey,
+                                      on day: Day = .today) throws(CertificateProblem) -> CountySigned {
+        guard let signed = CountySigned(file: file), let certificate = signed.certificate(county: county) else {
+            throw CertificateProblem(description: "not a certificate signed by county \(county.countyID)")
+        }
+        guard certificate.role == .hub else { throw CertificateProblem(description: "the certificate is for role \(certificate.role.rawValue), not hub") }
+        guard certificate.keyFingerprint == hubKey.fingerprint else {
+            throw CertificateProblem(description: "the certificate is for key \(certificate.keyFingerprint), not the hub's \(hubKey.fingerprint)")
+        }
+        guard !certificate.isExpired(on: day) else { throw CertificateProblem(description: "the certificate ran out on \(certificate.validUntil)") }
+        return signed
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HubCore
+import NIOSSL
 import Yams
 
 /// `hufang-hub`'s configuration file, JSON or YAML. Relative paths are read from the file's folder.
@@ -14,7 +15,20 @@ public struct HubConfiguration: Codable, Equatable, Sendable {
     public var county: String
     /// The county's current `revocations.json`, installed at start when newer than the one held.
     public var revocations: String?
+    /// The county's certificate of the hub's key (`hufang county enrol … --role hub`), served by `/v1/hub`
+    /// so devices check the hub's key against their county before believing a receipt.
+    public var certificate: String?
+    /// TLS served by the hub itself; absent: plain HTTP (on loopback behind nginx).
+    public var tls: TLSFiles?
     public var limits: HubLimits?
+
+    /// The PEM files of the hub's TLS certificate (its chain, leaf first) and private key.
+    public struct TLSFiles: Codable, Equatable, Sendable {
+        public var certificate: String
+        public var key: String
+
+        public init(certificate: String, key: String) { self.certificate = certificate; self.key = key }
+    }
 
     /// Why the configuration cannot be used.
     public struct Problem: Error, CustomStringConvertible, Sendable {
@@ -39,14 +53,17 @@ public struct HubConfiguration: Codable, Equatable, Sendable {
         configuration.hubKey = resolved(configuration.hubKey)
         configuration.county = resolved(configuration.county)
         configuration.revocations = configuration.revocations.map(resolved)
+        configuration.certificate = configuration.certificate.map(resolved)
+        configuration.tls = configuration.tls.map { TLSFiles(certificate: resolved($0.certificate), key: resolved($0.key)) }
         _ = try configuration.address()
         _ = try configuration.database()
         return configuration
     }
 
-    public init(listen: String, postgres: String, hubKey: String, county: String, revocations: String? = nil, limits: HubLimits? = nil) {
+    public init(listen: String, postgres: String, hubKey: String, county: String, revocations: String? = nil, certificate: String? = nil,
+                tls: TLSFiles? = nil, limits: HubLimits? = nil) {
         self.listen = listen; self.postgres = postgres; self.hubKey = hubKey; self.county = county
-        self.revocations = revocations; self.limits = limits
+        self.revocations = revocations; self.certificate = certificate; self.tls = tls; self.limits = limits
     }
 
     /// The host and port to listen on.
@@ -76,4 +93,23 @@ public struct DatabaseAddress: Equatable, Sendable {
     public var user: String
     public var password: String?
     public var database: String
+}
+
+extension HubConfiguration {
+    /// The TLS the hub serves itself, from the configured PEM files; nil for plain HTTP.
+    public func tlsConfiguration() throws(Problem) -> TLSConfiguration? {
+        guard let tls else { return nil }
+        let chain: [NIOSSLCertificate]
+        do { chain = try NIOSSLCertificate.fromPEMFile(tls.certificate) } catch {
+            throw Problem(description: "tls.certificate: cannot read a PEM certificate from \(tls.certificate) (\(error))")
+        }
+        guard !chain.isEmpty else { throw Problem(description: "tls.certificate: no certificate in \(tls.certificate)") }
+        let key: NIOSSLPrivateKey
+        do { key = try NIOSSLPrivateKey(file: tls.key, format: .pem) } catch {
+            throw Problem(description: "tls.key: cannot read a PEM private key from \(tls.key) (\(error))")
+        }
+        var configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+        configuration.minimumTLSVersion = .tlsv12
+        return configuration
+    }
 }

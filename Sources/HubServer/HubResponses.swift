@@ -59,6 +59,14 @@ enum HubResponse {
             : problem(.forbidden, "forbidden", "this device may not use the hub")
     }
 
+    /// The device is over its request rate: the seconds until its next request would pass.
+    static func tooManyRequests(retryAfter seconds: Int, perMinute: Int) -> Response {
+        var response = problem(.tooManyRequests, "rate-limited", "more than \(perMinute) requests a minute; try again in \(seconds) s",
+                               limit: perMinute)
+        response.headers[.retryAfter] = String(seconds)
+        return response
+    }
+
     /// PostgreSQL is unreachable: try again later; nothing was acknowledged.
     static func unavailable() -> Response {
         problem(.serviceUnavailable, "unavailable", "the hub's database is unavailable; try again")
@@ -87,11 +95,13 @@ struct OutcomeAnswer: Encodable {
     var receipt: SignedHubReceipt
 }
 
-/// The hub's identity, so a device can check receipts.
+/// The hub's identity, so a device can check receipts: with the county's certificate of the hub's key
+/// (role hub), which a device checks against the county it trusts before believing any receipt.
 struct HubAnswer: Encodable {
     var county: String
     var hubKey: String
     var fingerprint: String
+    var certificate: CountySigned?
 }
 
 /// What the hub holds of the asking device's chain.

@@ -13,7 +13,7 @@ struct HufangHub: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hufang-hub",
         abstract: "The county hub: receives devices' signed bundles and keeps them in PostgreSQL.",
-        subcommands: [Key.self, Migrate.self, Serve.self])
+        subcommands: [Key.self, Migrate.self, Serve.self, Revocations.self])
 }
 
 /// Options every subcommand takes.
@@ -122,10 +122,18 @@ struct Serve: AsyncParsableCommand {
         do { key = try DeviceKey.load(from: configuration.hubKey) } catch {
             throw HubFailure(description: "cannot read the hub key \(configuration.hubKey): \(error.message(.en))")
         }
+        var certificate: CountySigned?
+        if let path = configuration.certificate {
+            guard let file = FileManager.default.contents(atPath: path) else { throw HubFailure(description: "cannot read the hub's certificate \(path)") }
+            do { certificate = try HubApplication.hubCertificate(file: file, county: county, hubKey: key) } catch {
+                throw HubFailure(description: "\(path): \(error.description)")
+            }
+        } else {
+            logger.warning("no `certificate:` in the configuration: devices cannot check this hub's key against their county")
+        }
         let client = try configuration.makeClient(logger: logger)
         let store = HubStore(client: client, county: county, hubKey: key, limits: configuration.limits ?? HubLimits(), logger: logger)
-        let (host, port) = try configuration.address()
-        var app = HubApplication.make(store: store, host: host, port: port, logger: logger)
+        var app = try HubApplication.make(store: store, configuration: configuration, certificate: certificate, logger: logger)
         let revocationsPath = configuration.revocations
         app.beforeServerStarts {
             // Serving a schema older than this binary would lose writes: `migrate` first.
@@ -133,10 +141,82 @@ struct Serve: AsyncParsableCommand {
             do { applied = try await HubMigrations.applied(client, logger: logger) } catch let error as PSQLError { throw HubFailure(psql: error) }
             let missing = HubMigrations.all.map(\.name).filter { !applied.contains($0) }
             guard missing.isEmpty else { throw HubFailure(description: "run `hufang-hub migrate` first: \(missing.joined(separator: ", "))") }
+            try await store.advanceLogPositions()
             if let revocationsPath, let file = FileManager.default.contents(atPath: revocationsPath), let signed = CountySigned(file: file) {
                 try await store.install(revocations: signed)
             }
         }
         try await app.runService()
+    }
+}
+
+struct Revocations: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The county's revocation lists the hub holds and hands to every device.",
+        subcommands: [InstallRevocations.self, ShowRevocations.self])
+}
+
+/// What the county's office does after `hufang county revoke`: the new list reaches every device at its next sync.
+struct InstallRevocations: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "install",
+                                                    abstract: "Installs a county-signed revocations.json when it is newer than the hub's.")
+    @OptionGroup var options: ConfigOption
+    @Argument(help: "The revocations.json `hufang county revoke` wrote.") var file: String
+
+    func run() async throws {
+        let configuration = try options.load()
+        let logger = Logger(label: "hufang-hub")
+        let county = try configuration.countyIdentity()
+        let key = try configuration.loadHubKey()
+        guard let data = FileManager.default.contents(atPath: file) else { throw HubFailure(description: "cannot read \(file)") }
+        guard let signed = CountySigned(file: data), let list = signed.revocations(county: county) else {
+            throw HubFailure(description: "\(file) is not a revocation list signed by county \(county.countyID)")
+        }
+        let client = try configuration.makeClient(logger: logger)
+        let held = try await withRunningClient(client) { () -> Int? in
+            let store = HubStore(client: client, county: county, hubKey: key, limits: HubLimits(), logger: logger)
+            if try await store.install(revocations: signed) { return nil }
+            return try await store.newestRevocations()?.number ?? 0
+        }
+        if let held {
+            throw HubFailure(description: "revocation list \(list.number) is not newer than the hub's \(held): not installed")
+        }
+        print("installed revocation list \(list.number) (\(list.entries.count) entries): every device receives it at its next sync")
+    }
+}
+
+struct ShowRevocations: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Says which revocation list the hub holds.")
+    @OptionGroup var options: ConfigOption
+
+    func run() async throws {
+        let configuration = try options.load()
+        let logger = Logger(label: "hufang-hub")
+        let county = try configuration.countyIdentity()
+        let key = try configuration.loadHubKey()
+        let client = try configuration.makeClient(logger: logger)
+        let newest = try await withRunningClient(client) { () -> (Int, Int)? in
+            let store = HubStore(client: client, county: county, hubKey: key, limits: HubLimits(), logger: logger)
+            guard let (number, signed) = try await store.newestRevocations() else { return nil }
+            return (number, signed.revocations(county: county)?.entries.count ?? 0)
+        }
+        if let (number, entries) = newest { print("revocation list \(number) (\(entries) entries)") } else { print("no revocation list") }
+    }
+}
+
+extension HubConfiguration {
+    /// The county named by `county:`.
+    func countyIdentity() throws -> CountyIdentity {
+        guard let data = FileManager.default.contents(atPath: county), let identity = CountyIdentity(file: data) else {
+            throw HubFailure(description: "not a county file: \(county)")
+        }
+        return identity
+    }
+
+    /// The key named by `hubKey:`.
+    func loadHubKey() throws -> DeviceKey {
+        do { return try DeviceKey.load(from: hubKey) } catch {
+            throw HubFailure(description: "cannot read the hub key \(hubKey): \(error.message(.en))")
+        }
     }
 }

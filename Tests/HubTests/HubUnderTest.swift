@@ -9,35 +9,43 @@ import HummingbirdTesting
 import Logging
 import PostgresNIO
 import Store
+import Survey
 
 /// A hub on a fresh database of the suite's cluster, served over loopback HTTP for one test.
 struct HubUnderTest {
     let county: HubTestCounty
     let store: HubStore
     let hubKey: DeviceKey
+    /// The county's certificate of the hub's key, which `/v1/hub` serves.
+    let certificate: CountySigned
 
-    /// Small chunks, so even a one-household bundle travels in several.
-    static let limits = HubLimits(chunkBytes: 512, bundleBytes: 1 << 20, openUploadsPerDevice: 4, requestSeconds: 3)
+    /// Small chunks, so even a one-household bundle travels in several. The deadline is generous: every hub
+    /// suite runs at once, each test of a suite in parallel, on two shared cores; below the test client's 15 s read timeout.
+    static let limits = HubLimits(chunkBytes: 512, bundleBytes: 1 << 20, openUploadsPerDevice: 4, requestSeconds: 10)
 
     /// Makes the database and the county, migrates, serves, and runs `test` with a client of the live server.
-    static func run(_ test: @Sendable (HubUnderTest, Client) async throws -> Void) async throws {
+    static func run(limits: HubLimits = limits, _ test: @Sendable (HubUnderTest, Client) async throws -> Void) async throws {
         let cluster = try TestPostgres.current
         let database = try cluster.createDatabase()
         let county = try HubTestCounty()
         let hubKey = try county.hubKey()
+        let (certificate, _, _) = try county.authority.enrol(DevicePublicKey(deviceID: UUID().uuidString.lowercased(), name: "县级中心",
+                                                                             publicKey: hubKey.publicKey),
+                                                             role: .hub, scope: [county.authority.identity.countyID], name: "县级中心",
+                                                             validUntil: Day(year: 2099, month: 12, day: 31)!)
         let logger = { var l = Logger(label: "hub-test"); l.logLevel = .warning; return l }()
         let client = cluster.client(database: database)
         let store = HubStore(client: client, county: county.authority.identity, hubKey: hubKey, limits: limits, logger: logger)
-        var app = HubApplication.make(store: store, host: "127.0.0.1", port: 0, logger: logger)
+        var app = HubApplication.make(store: store, host: "127.0.0.1", port: 0, logger: logger, certificate: certificate)
         app.beforeServerStarts { try await HubMigrations.migrate(client, logger: logger) }
-        let hub = HubUnderTest(county: county, store: store, hubKey: hubKey)
+        let hub = HubUnderTest(county: county, store: store, hubKey: hubKey, certificate: certificate)
         try await app.test(.live) { http in try await test(hub, Client(http: http)) }
     }
 
     /// Rows in each of the hub's tables: what a refused request must leave as it was.
     func rows() async throws -> [String: Int] {
         var counts: [String: Int] = [:]
-        for table in ["device", "bundle", "upload", "upload_chunk", "receipt", "revocation_list"] {
+        for table in ["device", "bundle", "upload", "upload_chunk", "receipt", "revocation_list", "bundle_village", "inbox_cursor"] {
             for try await n in try await store.client.query(PostgresQuery(unsafeSQL: "SELECT count(*)::integer FROM \(table)")).decode(Int.self) {
                 counts[table] = n
             }

@@ -32,14 +32,18 @@ public struct CheckedBundle: Sendable {
 /// changes' scope and validity, the chain).
 public enum EnrolledBundleCheck {
     /// The schema fingerprint of the stores this build makes: what a bundle's manifest must state.
-    public static let currentSchema: String = {
+    public static var currentSchema: String { thisBuild.fingerprint }
+
+    /// The fingerprint and the travelling tables' columns of a store this build makes, from one in-memory
+    /// store migrated once.
+    static let thisBuild: (fingerprint: String, tables: [TravellingTable: (names: [String], primaryKey: [Bool])]) = {
         do {
             let queue = try DatabaseQueue()
             try Migrations.migrator.migrate(queue)
-            return try queue.read { db in try BundleManifest.schemaFingerprint(db) }
+            return try queue.read { db in (try BundleManifest.schemaFingerprint(db), try ChangesetCheck.schema(db)) }
         } catch {
             // Never seen: the migrations run on every store's creation. Every bundle is then refused as a mismatch.
-            return "unknown (\(error))"
+            return ("unknown (\(error))", [:])
         }
     }()
 

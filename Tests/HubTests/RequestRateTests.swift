@@ -1,0 +1,44 @@
+import Foundation
+import HTTPTypes
+import HubCore
+@testable import HubServer
+import HubTestSupport
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Each device's request rate: over it, 429 with the seconds to wait; other devices go on.
+@Suite(.postgres) struct RequestRateTests {
+    @Test func aDeviceOverItsRateIsToldWhenToComeBackAndOthersAreNotHeldBack() async throws {
+        var limits = HubUnderTest.limits
+        limits.requestsPerMinute = 5
+        try await HubUnderTest.run(limits: limits) { hub, client in
+            let laptop = try hub.county.device("调查员1")
+            for n in 1...5 { #expect(try await client.send(.get, "/v1/status", as: laptop).status == .ok, "request \(n)") }
+            let refused = try await client.send(.get, "/v1/status", as: laptop)
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.json["error"]?.string == "rate-limited")
+            #expect(refused.json["limit"]?.int == 5)
+            // One request every 12 s on average: the next passes within 12 s.
+            let wait = try #require(refused.headers[.retryAfter].flatMap { Int($0) })
+            #expect((1...12).contains(wait), "Retry-After: \(wait)")
+            #expect(try await client.send(.get, "/v1/inbox", as: laptop).status == .tooManyRequests, "every signed endpoint counts")
+            let other = try hub.county.device("调查员2")
+            #expect(try await client.send(.get, "/v1/status", as: other).status == .ok)
+            // The identity is for anyone and never limited.
+            #expect(try await client.send(.get, "/v1/hub", as: nil).status == .ok)
+        }
+    }
+
+    @Test func aBucketRefillsAtTheRateAndNeverHoldsMoreThanAMinutesWorth() {
+        let rate = RequestRate(perMinute: 60)
+        for _ in 0..<60 { #expect(rate.wait(for: "d", now: 100) == nil) }
+        #expect(rate.wait(for: "d", now: 100) == 1)
+        #expect(rate.wait(for: "d", now: 100.5) == 1)
+        #expect(rate.wait(for: "d", now: 101) == nil, "one a second comes back")
+        #expect(rate.wait(for: "d", now: 101) == 1)
+        // An hour's quiet gives a burst of sixty, not of 3,600.
+        for _ in 0..<60 { #expect(rate.wait(for: "d", now: 3700) == nil) }
+        #expect(rate.wait(for: "d", now: 3700) != nil)
+    }
+}
