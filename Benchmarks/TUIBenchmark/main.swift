@@ -2,6 +2,8 @@
 // previous frame; a confirmed answer's `.committed` included, the store's own time not) in households of
 // 12 and 200 members, and launch → first frame of the real binary on a store of 10,000 households.
 // Run: swift run -c release TUIBenchmark [screens-dir] [path-to-hufang]
+// `--root DIR` after them: only the launch figure, of the binary installed in that Debian root
+// (path-to-hufang and screens-dir are paths inside it), as scripts/package-test runs it.
 import Foundation
 import SampleData
 import Store
@@ -11,6 +13,9 @@ import TUI
 let args = Array(CommandLine.arguments.dropFirst())
 let screens = args.first ?? "screens"
 let binary = args.count > 1 ? args[1] : ".build/release/hufang"
+if let i = args.firstIndex(of: "--root"), i + 1 < args.count {
+    exit(installedLaunch(root: args[i + 1], binary: binary, screens: screens))
+}
 let questionnaire: Questionnaire
 do { questionnaire = try DefinitionLoader.load(directory: URL(fileURLWithPath: screens)) } catch { print("cannot load \(screens): \(error)"); exit(1) }
 let day = Day(year: 2020, month: 12, day: 31)!
@@ -93,34 +98,8 @@ defer { try? FileManager.default.removeItem(at: dir) }
 let path = dir.appendingPathComponent("store.sqlite").path
 try SyntheticHouseholds.fill(try HouseholdStore(path: path, create: true), households: 10_000, villages: 20)
 
-/// Runs the binary on a pseudo-terminal made by util-linux `script` (so ncurses starts as on a real
-/// terminal); returns the wall time in nanoseconds, `script` included.
-func launchToFirstFrame() -> UInt64? {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    var env = ProcessInfo.processInfo.environment
-    env["TERM"] = "xterm-256color"; env["LINES"] = "24"; env["COLUMNS"] = "80"; env["LANG"] = "C.UTF-8"
-    env["HUFANG_EXIT_AFTER_FIRST_FRAME"] = "1"
-    let command = [binary, "--db", path, "--screens", screens].map { "'" + $0 + "'" }.joined(separator: " ")
-    let words: [String] = ["script", "-q", "-e", "-c", command, "/dev/null"]
-    let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-    let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { for p in argv + envp { free(p) } }
-    var pid: pid_t = 0
-    let t = now()
-    guard posix_spawnp(&pid, "script", &actions, nil, argv, envp) == 0 else { return nil }
-    var status: Int32 = 0
-    waitpid(pid, &status, 0)
-    let elapsed = now() - t
-    return status == 0 ? elapsed : nil
-}
-
 var launches: [UInt64] = []
-for _ in 0..<15 { if let t = launchToFirstFrame() { launches.append(t) } }
+for _ in 0..<15 { if let t = launchToFirstFrame(binary: binary, store: path, screens: screens) { launches.append(t) } }
 if launches.isEmpty {
     print("launch → first frame: could not run \(binary) on a pseudo-terminal")
 } else {

@@ -13,6 +13,7 @@ struct HufangHub: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hufang-hub",
         abstract: "The county hub: receives devices' signed bundles and keeps them in PostgreSQL.",
+        version: ProgramVersion.current,
         subcommands: [Key.self, Migrate.self, Serve.self, Revocations.self])
 }
 

@@ -16,7 +16,8 @@ struct ShippedFolder {
     static let sampleData = ShippedFolder(name: "sample-data", environment: "HUFANG_SAMPLE_DATA", notFound: .sampleDataNotFound)
 
     /// Where to look, in order: the folder given on the command line, alone; else the environment variable,
-    /// ./NAME, the installed share/hufang/NAME beside the binary, and NAME/ of the project it was built in.
+    /// ./NAME, the installed share/hufang/NAME beside the binary, NAME/ of the project it was built in, and the
+    /// Debian package's /usr/share/hufang/NAME (for a binary copied or linked elsewhere).
     func candidates(_ given: String?) -> [String] {
         if let given { return [given] }
         var candidates: [String] = []
@@ -25,6 +26,8 @@ struct ShippedFolder {
         let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         candidates.append(exe.appendingPathComponent("../share/hufang/" + name).standardizedFileURL.path)
         candidates.append(exe.appendingPathComponent("../../" + name).standardizedFileURL.path)
+        let packaged = "/usr/share/hufang/" + name
+        if !candidates.contains(packaged) { candidates.append(packaged) }
         return candidates
     }
 

@@ -31,11 +31,10 @@ struct Start: ParsableCommand {
             }
             return
         }
-        // First run on this laptop: an empty store (and this device's key) where the default says.
-        if !exists { try FileManager.default.createDirectory(atPath: (options.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true) }
-        let store = try options.open(create: !exists)
+        // First run on this laptop: the steps to start, done on the spot where they can be.
         let env = ProcessInfo.processInfo.environment
-        let name = who ?? env["HUFANG_USER"] ?? env["USER"] ?? Phrase.enumerator.text(lang)
+        let (store, name) = try exists ? (options.open(), who ?? env["HUFANG_USER"] ?? env["USER"] ?? Phrase.enumerator.text(lang))
+                                       : FirstRun(path: options.path, lang: lang).run(who: who)
         let runtime = AppRuntime(store: store, questionnaire: questionnaire, lang: lang, width: 80, height: 24, who: name, village: village)
         TerminalApp.run(runtime, exitAfterFirstFrame: env["HUFANG_EXIT_AFTER_FIRST_FRAME"] == "1")
     }

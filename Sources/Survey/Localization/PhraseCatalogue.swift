@@ -209,6 +209,10 @@ public enum Phrase: String, CaseIterable, Sendable {
     case conflictResolved
     // MARK: CLI · ReviewCommand.swift
     case reviewNoStore, reviewHouseholdCount, reviewOpenConflicts
+    // MARK: CLI · VersionCommand.swift
+    case versionQuestionnaire
+    // MARK: CLI · FirstRun.swift
+    case firstRunWelcome, firstRunAskEnumerator, firstRunAskDevice, firstRunStoreMade, firstRunEnrolment, firstRunWhoLater, firstRunOpen
 }
 
 extension Phrase {
@@ -917,8 +921,8 @@ extension Phrase {
         case .summaryIncomeLines: return Localized(zh: "收入标准：{0} 个年度，最新 {1} 年 {2} 元/人/年", en: "Income lines: {0} years, latest {1}: {2} yuan per person per year")
         case .summaryGuarantees: return Localized(zh: "两不愁三保障：", en: "Guarantees: ")
         case .summaryCodeLists: return Localized(zh: "代码表 {0} 个", en: "{0} code lists")
-        case .screensNotFound: return Localized(zh: "找不到问卷定义目录 (questionnaire folder not found): {0}", en: "questionnaire folder not found: {0}")
-        case .sampleDataNotFound: return Localized(zh: "找不到示例数据目录 (sample data folder not found): {0}", en: "sample data folder not found: {0}")
+        case .screensNotFound: return Localized(zh: "找不到问卷定义目录 (questionnaire folder not found): {0}\n解决：重新安装 `sudo apt install --reinstall hufang`，或用 --screens 目录、环境变量 HUFANG_SCREENS=目录 指明 (fix: reinstall the package, or name the folder with --screens DIR or HUFANG_SCREENS=DIR)", en: "questionnaire folder not found: {0}\nFix: reinstall the package (`sudo apt install --reinstall hufang`), or name the folder with --screens DIR or HUFANG_SCREENS=DIR")
+        case .sampleDataNotFound: return Localized(zh: "找不到示例数据目录 (sample data folder not found): {0}\n解决：重新安装 `sudo apt install --reinstall hufang`，或用 --sample-data 目录、环境变量 HUFANG_SAMPLE_DATA=目录 指明 (fix: reinstall the package, or name the folder with --sample-data DIR or HUFANG_SAMPLE_DATA=DIR)", en: "sample data folder not found: {0}\nFix: reinstall the package (`sudo apt install --reinstall hufang`), or name the folder with --sample-data DIR or HUFANG_SAMPLE_DATA=DIR")
         // MARK: Store · HouseholdStatus.swift
         case .statusInProgress: return Localized(zh: "调查中", en: "ongoing")
         case .statusComplete: return Localized(zh: "已完成", en: "complete")
@@ -1017,6 +1021,20 @@ extension Phrase {
         case .reviewNoStore: return Localized(zh: "没有数据库 {0}：先用 `hufang init --db {0}` 新建，再用 `hufang bundle import` 导入调查员的数据包。", en: "No store at {0}: make one with `hufang init --db {0}`, then import the enumerators' bundles with `hufang bundle import`.")
         case .reviewHouseholdCount: return Localized(zh: "{0} 户", en: "{0} households")
         case .reviewOpenConflicts: return Localized(zh: "待处理冲突：{0}", en: "Open conflicts: {0}")
+        // MARK: CLI · VersionCommand.swift
+        case .versionQuestionnaire: return Localized(zh: "问卷 {0} {1}（{2}）", en: "questionnaire {0} {1} ({2})")
+        // MARK: CLI · FirstRun.swift
+        case .firstRunWelcome: return Localized(
+            zh: "欢迎使用户访。这台电脑上还没有数据库（{0}），开始前要做这几步：\n  1. 填写调查员姓名和本机名称（现在就填）；\n  2. 新建数据库和本机设备密钥（马上自动完成）；\n  3. 县里使用设备登记时：把本机公钥文件交给县里，装入县里发回的 county.json 和本机证书。\n",
+            en: "Welcome to hufang. This laptop has no store yet ({0}); before you start:\n  1. type the enumerator's name and this device's name (now);\n  2. the store and this device's key are made (at once);\n  3. when the county enrols devices: give it this device's public key file, then install the county.json and certificate it sends back.\n")
+        case .firstRunAskEnumerator: return Localized(zh: "调查员姓名（直接回车用 {0}）：", en: "Enumerator's name (Enter keeps {0}): ")
+        case .firstRunAskDevice: return Localized(zh: "本机名称，如“一组笔记本”（直接回车用 {0}）：", en: "This device's name, e.g. \"team 1 laptop\" (Enter keeps {0}): ")
+        case .firstRunStoreMade: return Localized(zh: "已建立数据库 {0}，本机名称 {1}，设备密钥指纹 {2}\n公钥文件 {3}", en: "Created {0}, device {1}, key fingerprint {2}\nPublic key file {3}")
+        case .firstRunEnrolment: return Localized(
+            zh: "县里使用设备登记时（没有就跳过）：\n  把 {0} 交给县里（县里运行 hufang county enrol --device 这个文件）；\n  收到 county.json 和本机证书（.cert）后运行：hufang enrol --db {1} --county county.json 证书.cert",
+            en: "When the county enrols devices (skip this otherwise):\n  give {0} to the county office (it runs hufang county enrol --device on it);\n  with the county.json and this device's certificate (.cert) it sends back, run: hufang enrol --db {1} --county county.json CERT.cert")
+        case .firstRunWhoLater: return Localized(zh: "本次以“{0}”记录每条修改；以后用 --who 姓名 或环境变量 HUFANG_USER 指定。", en: "Changes this session are recorded as \"{0}\"; later, name the enumerator with --who NAME or HUFANG_USER.")
+        case .firstRunOpen: return Localized(zh: "按回车键打开户访（F10 退出）…", en: "Press Enter to open hufang (F10 quits)…")
         }
     }
 }
