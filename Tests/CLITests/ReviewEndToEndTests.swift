@@ -119,6 +119,9 @@ import Testing
             #expect(try review.waitFor("已退回：\(first.householdNo)"), "\((try? review.screen()) ?? "")")
             try review.press("Down", "Enter")
             #expect(try review.waitFor("审核 · \(second.householdNo)"))
+            // At 80×24 the assessment below the last field is reached by PgDn.
+            for _ in 0..<20 { try review.press("NPage") }
+            #expect(try review.waitFor("评估建议"), "\((try? review.screen()) ?? "")")
             try review.press("F9")
             #expect(try review.waitFor("确认通过"))
             try review.press("Enter")

@@ -143,6 +143,13 @@ import Testing
         #expect(app.form.cursor == .field(ProblemPlace.of(error, in: app.interview)))
     }
 
+    @Test(arguments: Language.allCases) func theHelpOfThePageNamesF7ForAWarning(_ lang: Language) {
+        let app = SnapshotTests.householdWithProblems(lang)
+        app.press(.function(4), .function(1))
+        #expect(app.screen.contains(Phrase.assessHelpExplain.text(lang)))
+        #expect(app.screen.contains(Action.explain.fullLabel))
+    }
+
     @Test func escFromTheChecksOpenedOnTheSignOffPageGoesBackToIt() throws {
         let app = SnapshotTests.householdWithProblems(.zh)
         app.press(.function(4), .down)

@@ -908,7 +908,7 @@ extension Phrase {
         case .assessRefusedWarnings: return Localized(zh: "还不能完成：{0}条提示要说明原因，已选中第一条，按 F7 说明", en: "Not yet: {0} warning(s) need a reason; the first is selected, F7 explains it")
         case .assessRefusedSeeBelow: return Localized(zh: "还不能完成：原因列在本页末尾", en: "Not yet: the reasons are listed at the foot of this page")
         case .assessBeforeConsent: return Localized(zh: "请先向本户说明以上评估结果，再按 Enter 记录户主是否认可", en: "Go through the assessment with the household; Enter records their consent")
-        case .assessHelpExplain: return Localized(zh: "为选中的提示说明原因（错误须改正）", en: "give the reason for the selected warning (errors must be fixed)")
+        case .assessHelpExplain: return Localized(zh: "为选中的提示说明原因（错误须改正）", en: "explain the selected warning")
         case .confirmCompleteTitle: return Localized(zh: " 完成本户 ", en: " Complete the household ")
         case .confirmCompleteQuestion: return Localized(zh: "将 {0} 标为已完成？", en: "Mark {0} as complete?")
         case .confirmCompleteDetail: return Localized(zh: "完成后交审核；之后再修改，本户会回到调查中", en: "It then goes to review; a later change puts it back in progress")
