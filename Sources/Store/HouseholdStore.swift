@@ -405,13 +405,15 @@ public final class HouseholdStore: Sendable {
     /// Households of a village (all villages when nil): those a supervisor sent back first, then in
     /// household-number order.
     public func households(village: String? = nil, limit: Int = 100, offset: Int = 0) throws(StoreError) -> [HouseholdRecord] {
-        try read { db in
-            var req = HouseholdRecord.all()
-            if let village { req = req.filter(HouseholdRecord.Columns.villageCode == village) }
-            return try req.order((HouseholdRecord.Columns.status == HouseholdStatus.sentBack).desc, HouseholdRecord.Columns.villageCode,
-                                 HouseholdRecord.Columns.householdNo)
-                .limit(limit, offset: offset).fetchAll(db)
-        }
+        try read { db in try Self.listed(village: village).limit(limit, offset: offset).fetchAll(db) }
+    }
+
+    /// The households of the list, in its order.
+    static func listed(village: String?) -> QueryInterfaceRequest<HouseholdRecord> {
+        var req = HouseholdRecord.all()
+        if let village { req = req.filter(HouseholdRecord.Columns.villageCode == village) }
+        return req.order((HouseholdRecord.Columns.status == HouseholdStatus.sentBack).desc, HouseholdRecord.Columns.villageCode,
+                         HouseholdRecord.Columns.householdNo)
     }
 
     /// Number of households (of a village, when given).

@@ -33,9 +33,11 @@ enum DashboardText {
         out.append(Phrase.dashboardTypeStatusTitle.text(lang))
         let typeW = (p.types.map { TextWidth.of($0.label) }.max() ?? 4) + 2
         let heads = DashboardPage.statuses.map { $0.label(lang) } + [Phrase.dashboardTotal.text(lang)]
-        out.append("  " + TextWidth.fit("", typeW) + heads.map { TextWidth.right($0, 8) }.joined())
+        // Each column is as wide as its widest heading and two spaces, so no two headings touch.
+        let colW = max(8, (heads.map { TextWidth.of($0) }.max() ?? 0) + 2)
+        out.append("  " + TextWidth.fit("", typeW) + heads.map { TextWidth.right($0, colW) }.joined())
         for t in p.types {
-            out.append("  " + TextWidth.fit(t.label, typeW) + (t.counts + [t.counts.reduce(0, +)]).map { TextWidth.right(String($0), 8) }.joined())
+            out.append("  " + TextWidth.fit(t.label, typeW) + (t.counts + [t.counts.reduce(0, +)]).map { TextWidth.right(String($0), colW) }.joined())
         }
         out += ["", Phrase.dashboardCauses.text(lang)]
         let causeW = (p.causes.map { TextWidth.of($0.label) }.max() ?? 4) + 2

@@ -60,9 +60,14 @@ struct InterviewPlan {
             guardCount += 1
             if guardCount > 5000 { throw PlanError.stuck("no end after 5000 stops") }
             if let problem = state.status, problem.kind == .error { throw PlanError.stuck("refused: \(problem.text)") }
+            if state.overlay == .confirmComplete {                 // completing asks once more
+                press(.enter, "Enter")
+                continue
+            }
             switch form.mode {
             case .assessment:
-                press(.function(9), "F9")
+                // The page opens before the consent question, at it (Enter goes there), and after the last question.
+                if SignOff.blockers(form.interview, lang: .zh).isEmpty { press(.function(9), "F9") } else { press(.enter, "Enter") }
                 continue
             case .fields: break
             default: throw PlanError.stuck("unexpected page \(form.mode)")

@@ -119,6 +119,9 @@ import Testing
             #expect(try review.waitFor("已退回：\(first.householdNo)"), "\((try? review.screen()) ?? "")")
             try review.press("Down", "Enter")
             #expect(try review.waitFor("审核 · \(second.householdNo)"))
+            // At 80×24 the assessment below the last field is reached by PgDn.
+            for _ in 0..<20 { try review.press("NPage") }
+            #expect(try review.waitFor("评估建议"), "\((try? review.screen()) ?? "")")
             try review.press("F9")
             #expect(try review.waitFor("确认通过"))
             try review.press("Enter")
@@ -147,6 +150,8 @@ import Testing
             try session.press("F4")
             #expect(try session.waitFor("评估"))
             try session.press("F9")
+            #expect(try session.waitFor("标为已完成？"), "\((try? session.screen()) ?? "")")   // asked once more
+            try session.press("Enter")
             #expect(try session.waitFor("本户已完成", timeout: 20), "\((try? session.screen()) ?? "")")
             try session.press("F10")
         }
@@ -223,6 +228,10 @@ import Testing
         // Each type's row ends with its total; the totals add up to the village.
         let typeRows = lines.drop { !$0.hasPrefix("Households by type") }.dropFirst(2).prefix { !$0.isEmpty }
         #expect(typeRows.compactMap { $0.split(separator: " ").last.flatMap { Int($0) } }.reduce(0, +) == 128, "\(typeRows)")
+        // The English headings are longer than a count: each still stands apart from the next.
+        let header = lines.drop { !$0.hasPrefix("Households by type") }.dropFirst().first ?? ""
+        let heads = header.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        #expect(heads == DashboardPage.statuses.map { $0.label(.en) } + [Phrase.dashboardTotal.text(.en)], "\(header)")
         for g in ReviewEndToEndTests.questionnaire.standards.guarantees {
             let n = d.failing[g.id]?.count ?? 0
             #expect(lines.contains { $0.hasPrefix("  \(g.label.en)  \(n)") }, "\(g.label.en): \(n)\n\(out)")

@@ -225,7 +225,7 @@ import Testing
         // The sample's households were made on its store: the sender is put in place as the store would give it.
         app.setState { state in
             state.sheet!.sender = Self.senders[0]
-            SheetUpdate.keepVisible(&state.sheet!, rows: state.sheetRows)
+            SheetUpdate.keepVisible(&state.sheet!, rows: state.sheetRows, width: state.width)
         }
         let frame = ReviewRender.frame(app.state)
         SnapshotTests.assertAligned(frame)

@@ -302,7 +302,7 @@ import Testing
             audit(.commentResolved, nil, nil, "号码少一位，请核对", "驻村队员", "2026-11-21T09:12:41.000Z")], question: q, lang: lang)
         app.setState { state in
             state.sheet!.selected = field
-            SheetUpdate.keepVisible(&state.sheet!, rows: state.sheetRows)
+            SheetUpdate.keepVisible(&state.sheet!, rows: state.sheetRows, width: state.width)
             state.overlay = .history(panel)
         }
         let frame = ReviewRender.frame(app.state)

@@ -46,7 +46,7 @@ import Testing
         #expect(runtime.state.screen == .dashboard && !runtime.program.isFinished(runtime.state))
     }
 
-    @Test func theEnumeratorStartsByReadingItsCertificateAndTheFirstPage() {
+    @Test func theEnumeratorStartsByReadingItsCertificateTheFirstPageAndWhatWasLeftUnfinished() {
         let runtime = Runtime(.enumerator, state: AppState(lang: .en, width: 80, height: 24))
         var done: [String] = []
         runtime.start { effect in
@@ -56,7 +56,7 @@ import Testing
             }
             return nil
         }
-        #expect(done == ["loadCertificate", #"loadList(query: "", offset: 0, limit: 54)"#])
+        #expect(done == ["loadCertificate", #"loadList(query: "", offset: 0, limit: 54)"#, "findUnfinished"])
         #expect(runtime.state.list.selectedHousehold?.householdNo == "H007")
         var quit: [String] = []
         runtime.send(.key(.function(10))) { quit.append("\($0)"); return nil }

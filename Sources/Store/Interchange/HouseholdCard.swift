@@ -20,20 +20,25 @@ public enum HouseholdCard {
         out.append(Phrase.head.text(lang) + colon + record.headName + "    " + Phrase.status.text(lang) + colon + record.status.label(lang))
         out.append(Phrase.cardEnumerator.text(lang) + colon + record.enumerator + "    " + Phrase.householdId.text(lang) + colon + record.id)
         for section in q.sections {
+            var body: [String] = []
+            if let roster = section.roster {
+                // A member the section does not apply to gets no heading; the row's own name is its heading,
+                // not a line under it.
+                let labelField = q.rosters[roster].rowLabelField
+                for (n, row) in iv.rowIDs(of: roster).enumerated() {
+                    let answered = lines(section, row: row, iv, lang, indent: "     ", skipping: labelField)
+                    guard !answered.isEmpty else { continue }
+                    let name = labelField.map { iv.display(q.questions[$0].id, row: row, lang) } ?? ""
+                    body.append("  \(n + 1). \(name)")
+                    body += answered
+                }
+            } else {
+                body = lines(section, row: nil, iv, lang, indent: "  ")
+            }
             out.append("")
             out.append(section.title.text(lang))
             out.append(rule)
-            if let roster = section.roster {
-                let rows = iv.rowIDs(of: roster)
-                if rows.isEmpty { out.append(Phrase.none.text(lang)) }
-                for (n, row) in rows.enumerated() {
-                    let name = q.rosters[roster].rowLabelField.map { iv.display(q.questions[$0].id, row: row, lang) } ?? ""
-                    out.append("  \(n + 1). \(name)")
-                    out += lines(section, row: row, iv, lang, indent: "     ")
-                }
-            } else {
-                out += lines(section, row: nil, iv, lang, indent: "  ")
-            }
+            out += body.isEmpty ? [Phrase.none.text(lang)] : body
         }
         let a = Assessment(iv)
         out.append("")
@@ -41,29 +46,49 @@ public enum HouseholdCard {
         out.append(rule)
         let income = a.perCapitaNetIncome.map { Value.format($0) } ?? "—", line = a.incomeLine.map { Value.format($0) } ?? "—"
         out.append(Phrase.perCapitaNetIncome.text(lang, income, line))
+        // Every reason: a guarantee's under it, the household's under the suggestion.
         for g in a.guarantees {
             let mark = g.met == true ? "✓" : g.met == false ? "✗" : "?"
-            var text = "  \(mark) " + g.label.text(lang)
-            if g.met == false, let r = g.reasons.first { text += colon + r.text(lang) }
-            if g.met == nil { text += Phrase.answersMissing.text(lang) }
-            out.append(text)
+            let head = "  \(mark) " + g.label.text(lang)
+            if g.met == nil { out.append(head + Phrase.answersMissing.text(lang)) }
+            else if g.met == false, let first = g.reasons.first {
+                out.append(head + colon + first.text(lang))
+                for r in g.reasons.dropFirst() { out.append("      " + r.text(lang)) }
+            } else { out.append(head) }
         }
         out.append("  " + Phrase.suggested.text(lang) + colon + a.status.label.text(lang))
+        for r in a.householdReasons { out.append("    · " + r.text(lang)) }
         if let review {
             out.append("")
             out.append(Phrase.review.text(lang) + colon + review.state.status.label(lang) + (review.reason.map { colon + $0 } ?? "")
                        + "（\(review.who) \(review.at.prefix(10))）")
         }
+        // Lines to sign on paper: the card is printed and signed at the household.
+        out += ["", Phrase.cardSignatures.text(lang), rule]
+        let blank = String(repeating: "_", count: 16), date = Phrase.cardDate.text(lang) + colon + String(repeating: "_", count: 12)
+        for who in [Phrase.cardSignHead, .cardSignCollectors, .cardSignHelper, .cardSignVillage] {
+            out.append("  " + who.text(lang) + colon + blank + "    " + date)
+            out.append("")
+        }
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// The answered questions of a section (in a row), one line each.
-    static func lines(_ section: Section, row: RowID?, _ iv: Interview, _ lang: Language, indent: String) -> [String] {
-        section.questions.compactMap { i in
-            let question = iv.questionnaire.questions[i]
+    /// The answered questions of a section (in a row), one line each, each with its problems under it:
+    /// a warning with the reason it was accepted for, an error as it stands.
+    static func lines(_ section: Section, row: RowID?, _ iv: Interview, _ lang: Language, indent: String, skipping: Int? = nil) -> [String] {
+        let q = iv.questionnaire
+        return section.questions.flatMap { i -> [String] in
+            guard i != skipping, iv.isRelevant(i, row: row) else { return [] }
+            let question = q.questions[i]
             let value = iv.display(question.id, row: row, lang)
-            guard !value.isEmpty else { return nil }
-            return indent + question.label.text(lang) + Phrase.colon.text(lang) + value + (question.unit.map { " " + $0.text(lang) } ?? "")
+            let problems = iv.problems(at: i, row: row).map { p in
+                let text = q.checks[p.check].message.text(lang)
+                let mark = p.severity == .error ? "✗ " : "! "
+                return indent + "  " + mark + text + (p.overrideReason.map { Phrase.formExplained.text(lang, $0) } ?? "")
+            }
+            guard !value.isEmpty || !problems.isEmpty else { return [] }
+            let shown = value.isEmpty ? "—" : value + (question.unit.map { " " + $0.text(lang) } ?? "")
+            return [indent + question.label.text(lang) + Phrase.colon.text(lang) + shown] + problems
         }
     }
 }

@@ -171,6 +171,13 @@ public enum Phrase: String, CaseIterable, Sendable {
     case reviewFailed, reviewReasonLabel, reviewDecision
     // MARK: TUI · Render.swift
     case terminalTooSmall, enlargeLeast, youContinueWhereYou
+    // MARK: TUI · PageViews.swift, PageUpdate.swift, FormUpdate.swift (the sign-off page, completing)
+    case assessExplainWhat, assessRefusedWarnings, assessRefusedSeeBelow, assessBeforeConsent, assessHelpExplain
+    case confirmCompleteTitle, confirmCompleteQuestion, confirmCompleteDetail, confirmCompleteKeys, notCompletedNothingChanged
+    // MARK: TUI · Update.swift (the household left unfinished)
+    case resumeOffered
+    // MARK: Store · HouseholdCard.swift (lines to sign)
+    case cardSignatures, cardSignHead, cardSignCollectors, cardSignHelper, cardSignVillage, cardDate
     // MARK: CLI · DashboardCommand.swift
     case dashboardVillageLine, dashboardTypeStatusTitle, dashboardFailingTitle, dashboardIncomeTitle
     case cliIncomeLineRule, dashboardIncomeUnknown, cliInAll
@@ -900,6 +907,26 @@ extension Phrase {
         case .terminalTooSmall: return Localized(zh: "终端窗口太小（{0}×{1}）", en: "The terminal is too small ({0}×{1})")
         case .enlargeLeast: return Localized(zh: "请把窗口放大到至少 80×24", en: "Please enlarge it to at least 80×24")
         case .youContinueWhereYou: return Localized(zh: "放大后从原处继续，输入不会丢失", en: "You will continue where you were; nothing is lost")
+        // MARK: TUI · PageViews.swift, PageUpdate.swift, FormUpdate.swift (the sign-off page, completing)
+        case .assessExplainWhat: return Localized(zh: "F7 为选中的提示说明原因：请先用 ↑↓ 选中一条提示", en: "F7 gives the reason for a warning: select one with ↑↓ first")
+        case .assessRefusedWarnings: return Localized(zh: "还不能完成：{0}条提示要说明原因，已选中第一条，按 F7 说明", en: "Not yet: {0} warning(s) need a reason; the first is selected, F7 explains it")
+        case .assessRefusedSeeBelow: return Localized(zh: "还不能完成：原因列在本页末尾", en: "Not yet: the reasons are listed at the foot of this page")
+        case .assessBeforeConsent: return Localized(zh: "请先向本户说明以上评估结果，再按 Enter 记录户主是否认可", en: "Go through the assessment with the household; Enter records their consent")
+        case .assessHelpExplain: return Localized(zh: "为选中的提示说明原因（错误须改正）", en: "explain the selected warning")
+        case .confirmCompleteTitle: return Localized(zh: " 完成本户 ", en: " Complete the household ")
+        case .confirmCompleteQuestion: return Localized(zh: "将 {0} 标为已完成？", en: "Mark {0} as complete?")
+        case .confirmCompleteDetail: return Localized(zh: "完成后交审核；之后再修改，本户会回到调查中", en: "It then goes to review; a later change puts it back in progress")
+        case .confirmCompleteKeys: return Localized(zh: "Enter 或 F9 完成，其他键取消", en: "Enter or F9 completes it, any other key cancels")
+        case .notCompletedNothingChanged: return Localized(zh: "未完成，什么也没改", en: "Not completed; nothing changed")
+        // MARK: TUI · Update.swift (the household left unfinished)
+        case .resumeOffered: return Localized(zh: "上次未完成的户：{0}，按 Enter 继续", en: "Left unfinished last time: {0}; Enter goes on with it")
+        // MARK: Store · HouseholdCard.swift (lines to sign)
+        case .cardSignatures: return Localized(zh: "签字", en: "Signatures")
+        case .cardSignHead: return Localized(zh: "户主（或代签人）签字", en: "Head of household (or proxy)")
+        case .cardSignCollectors: return Localized(zh: "采集人签字", en: "Collectors")
+        case .cardSignHelper: return Localized(zh: "帮扶责任人签字", en: "Assigned helper")
+        case .cardSignVillage: return Localized(zh: "村委会（盖章）", en: "Village committee (stamp)")
+        case .cardDate: return Localized(zh: "日期", en: "Date")
         // MARK: CLI · DashboardCommand.swift
         case .dashboardVillageLine: return Localized(zh: "村 {0}：{1} 户", en: "Village {0}: {1} households")
         case .dashboardTypeStatusTitle: return Localized(zh: "户类型与状态", en: "Households by type and status")

@@ -34,6 +34,9 @@ public struct Assessment: Sendable, Equatable {
     public var status: SuggestedStatus
     /// Why the status is what it is, in words, most important first.
     public var reasons: [Localized]
+    /// Those of `reasons` about the household as a whole (the income, the consent an exit needs): each
+    /// guarantee's own are in its `reasons`, so a page that lists both says none twice.
+    public var householdReasons: [Localized]
 
     /// The per-capita net income and the income line the interview has worked out (its calculated fields
     /// `per_capita_net_income` and `income_line_value`): what the listing shows without judging the household.
@@ -49,17 +52,19 @@ public struct Assessment: Sendable, Equatable {
         householdSize = interview.value("household_size")?.number?.whole
         guarantees = q.standards.guarantees.map { Self.judge($0, interview) }
         reasons = []
+        householdReasons = []
 
         let failed = guarantees.filter { $0.met == false }
         var below: Bool?
         if let income = perCapitaNetIncome, let line = incomeLine {
             below = income < line
             if income < line {
-                reasons.append(Phrase.incomeBelowLine.localized(Value.format(income), Value.format(line)))
+                householdReasons.append(Phrase.incomeBelowLine.localized(Value.format(income), Value.format(line)))
             }
         } else {
-            reasons.append(Phrase.incomeIncomplete.localized())
+            householdReasons.append(Phrase.incomeIncomplete.localized())
         }
+        reasons += householdReasons
         for g in failed {
             reasons += g.reasons.isEmpty ? [Phrase.guaranteeNotMet.localized(g.label)] : g.reasons.map {
                 Phrase.guaranteeReason.localized(g.label, $0)
@@ -76,6 +81,7 @@ public struct Assessment: Sendable, Equatable {
             status = .meetsExitStandard
             if interview.value("household_consent")?.bool != true {
                 reasons.append(Phrase.exitNeedsConsent.localized())
+                householdReasons.append(Phrase.exitNeedsConsent.localized())
             }
         }
     }

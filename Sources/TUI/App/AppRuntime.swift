@@ -5,7 +5,7 @@ import Survey
 extension Program where State == AppState, Message == TUI.Message, Effect == TUI.Effect {
     /// The enumerator's application: the household list, then one household's interview.
     public static var enumerator: Self {
-        Program(start: { state in [.loadCertificate, .loadList(query: "", offset: 0, limit: Update.pageLimit(state))] },
+        Program(start: { state in [.loadCertificate, .loadList(query: "", offset: 0, limit: Update.pageLimit(state)), .findUnfinished] },
                 update: Update.apply, view: Render.frame, isFinished: \.quitting)
     }
 }
@@ -78,6 +78,8 @@ public final class AppRuntime: ProgramHost {
             case .loadCertificate:
                 // A store that cannot say is treated as not enrolled: the notice is a reminder, not a gate.
                 return .certificateLoaded((try? store.ownCertificate()) ?? nil, today: today())
+            case .findUnfinished:
+                return .unfinishedFound(try store.unfinishedHousehold(of: who, village: state.village))
             case .quit:
                 break
             }

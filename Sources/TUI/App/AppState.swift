@@ -98,12 +98,16 @@ public struct GridState: Sendable, Equatable {
 public struct ChecksState: Sendable, Equatable {
     /// The selected problem among the household's problems.
     public var problems: ListSelection
+    /// The sign-off page the checks were opened from, which Esc goes back to (nil: the form).
+    public var openedFrom: AssessmentState? = nil
 }
 
 /// The assessment and sign-off page.
 public struct AssessmentState: Sendable, Equatable {
-    /// The sign-off item under the cursor (the page shows them all).
+    /// The entry under the cursor (`SignOffEntry.all`: the sign-off fields, then the problems).
     public var items: ListSelection
+    /// The page's first row on screen: it scrolls when the assessment's reasons and the problems run long.
+    public var top = 0
 }
 
 /// An answer being typed, before Enter confirms it.
@@ -170,6 +174,8 @@ public struct PendingCommit: Sendable {
 public enum Overlay: Sendable, Equatable {
     case help
     case prompt(Prompt)
+    /// Completing asks once more, so a stray F9 completes nothing.
+    case confirmComplete
 }
 
 /// A question that needs typed text: a reason for removing a row or accepting a soft problem.

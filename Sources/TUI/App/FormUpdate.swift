@@ -28,6 +28,17 @@ enum FormUpdate {
             case .assessment: same = key.is(.assessment)
             case .fields: same = false
             }
+            // The checks opened from the sign-off page go back to it; from the sign-off page they remember it.
+            if case .checks(let c) = form.mode, same, let page = c.openedFrom {
+                form.mode = .assessment(page)
+                state.form = form
+                return []
+            }
+            if case .assessment(let page) = form.mode, key.is(.checks) {
+                form.mode = .checks(ChecksState(problems: ListSelection(count: form.interview.problems.count), openedFrom: page))
+                state.form = form
+                return []
+            }
             form.mode = .fields
             state.form = form
             return same ? [] : fields(&state, key)
@@ -132,7 +143,7 @@ enum FormUpdate {
         if key.is(.checks) {
             form.mode = .checks(ChecksState(problems: ListSelection(count: form.interview.problems.count)))
         } else if key.is(.assessment) {
-            form.mode = .assessment(AssessmentState(items: ListSelection(count: SignOff.items(form.interview).count)))
+            form.mode = .assessment(SignOff.page(form.interview))
         } else if key.is(.roster) {
             let roster = q.sections[form.cursor.section].roster ?? q.roles.head?.roster ?? 0
             var g = GridState(roster: roster, rows: ListSelection(count: form.interview.rowIDs(of: roster).count))
@@ -202,8 +213,14 @@ enum FormUpdate {
     /// Moves the cursor after a confirmed action; the move and the action are stored in one write.
     static func move(_ state: inout AppState, _ form: FormState, to target: FormCursor?, changes: [InterviewChange], atEnd: Bool = false) -> [Effect] {
         var form = form
+        // The household agrees to an assessment it has been shown: the sign-off page comes before the question.
+        if let target, SignOff.showsAssessmentFirst(form.interview, from: form.cursor, to: target) {
+            form.mode = .assessment(SignOff.page(form.interview, selecting: SignOff.consent))
+            form.cursor = target
+            return propose(&state, form, changes, status: StatusLine(Phrase.assessBeforeConsent.text(state.lang)))
+        }
         if let target { form.cursor = target }
-        else if atEnd { form.mode = .assessment(AssessmentState(items: ListSelection(count: SignOff.items(form.interview).count))) }      // past the last question: sign-off
+        else if atEnd { form.mode = .assessment(SignOff.page(form.interview)) }      // past the last question: sign-off
         return propose(&state, form, changes)
     }
 

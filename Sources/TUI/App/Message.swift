@@ -20,6 +20,8 @@ public enum Message: Sendable {
     case statusStored(household: UUID, status: HouseholdStatus)
     /// This device's own certificate (nil: not enrolled), read at start on the runtime's `today`.
     case certificateLoaded(DeviceCertificate?, today: Day)
+    /// The household this enumerator left unfinished, read at start (nil: none).
+    case unfinishedFound(UnfinishedHousehold?)
 }
 
 /// One page of the household list, for a search text.
@@ -75,5 +77,7 @@ public enum Effect: Sendable {
     case setStatus(UUID, HouseholdStatus)
     /// Reads this device's own certificate, for the start screen's notice.
     case loadCertificate
+    /// Looks for the household this enumerator left unfinished, to offer it first.
+    case findUnfinished
     case quit
 }

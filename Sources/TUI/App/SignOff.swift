@@ -2,6 +2,8 @@ import Survey
 
 /// One line of the sign-off list: a field that must be filled before the household is complete.
 struct SignOffItem {
+    /// The question's id.
+    var id: String
     var label: String
     var value: String
     var ok: Bool
@@ -21,7 +23,7 @@ enum SignOff {
             let v = iv.value(of: qi, row: nil)
             var ok = v != nil
             if id == "helper_signed" { ok = v == .bool(true) }
-            return SignOffItem(label: question.label.text(lang), value: v.map { FieldInput.display($0, question, lang) } ?? "",
+            return SignOffItem(id: id, label: question.label.text(lang), value: v.map { FieldInput.display($0, question, lang) } ?? "",
                                ok: ok, position: Position(section: question.section, row: nil, question: qi))
         }
     }
@@ -63,5 +65,37 @@ enum RowLabel {
     static func of(_ iv: Interview, roster: Int, row: RowID) -> String {
         guard let f = iv.questionnaire.rosters[roster].rowLabelField, let v = iv.value(of: f, row: row) else { return "" }
         return FieldInput.display(v, iv.questionnaire.questions[f], .zh)
+    }
+}
+
+/// What the cursor of the sign-off page stops on: a sign-off field (an index of `SignOff.items`), or a
+/// problem of the household (an index of `Interview.problems`), so a warning is explained on the page.
+enum SignOffEntry: Equatable {
+    case item(Int)
+    case problem(Int)
+
+    /// The page's entries: the sign-off fields, then every problem.
+    static func all(_ iv: Interview) -> [SignOffEntry] {
+        SignOff.items(iv).indices.map(SignOffEntry.item) + iv.problems.indices.map(SignOffEntry.problem)
+    }
+}
+
+extension SignOff {
+    /// The consent question: asked once the household has been shown the assessment it consents to.
+    static let consent = "household_consent"
+
+    /// Whether a move forward to `target` reaches the consent question from another section while it is
+    /// unanswered: the sign-off page, which shows the assessment, opens first.
+    static func showsAssessmentFirst(_ iv: Interview, from cursor: FormCursor, to target: FormCursor) -> Bool {
+        guard case .field(let p) = target, let qi = iv.questionnaire.questionIndex(of: consent), p.question == qi,
+              cursor.section != p.section else { return false }
+        return iv.value(of: qi, row: nil) == nil
+    }
+
+    /// The sign-off page with the entry of `question`'s sign-off item selected (the first when it has none).
+    static func page(_ iv: Interview, selecting question: String? = nil) -> AssessmentState {
+        let entries = SignOffEntry.all(iv)
+        let index = question.flatMap { id in SignOff.items(iv).firstIndex { $0.id == id } }
+        return AssessmentState(items: ListSelection(count: entries.count, selected: index ?? 0))
     }
 }

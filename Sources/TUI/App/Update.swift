@@ -32,6 +32,14 @@ public enum Update {
         case .certificateLoaded(let certificate, let today):
             state.certificate = certificate.map { OwnCertificate($0, today: today) }
             return []
+        case .unfinishedFound(let found):
+            // Offered only on the list as it opened: a search typed or a household opened since wins.
+            guard let found, state.form == nil, state.list.query.isEmpty else { return [] }
+            state.list.selection.count = max(state.list.selection.count, found.index + 1)
+            state.list.selection.select(found.index, visible: state.layout.households.count)
+            let h = found.household
+            state.status = StatusLine(Phrase.resumeOffered.text(state.lang, [h.householdNo, h.headName].filter { !$0.isEmpty }.joined(separator: " ")))
+            return reloadIfNeeded(&state)
         case .statusStored(_, let status):
             state.form = nil
             state.status = StatusLine(status == .complete ? Phrase.completed.text(state.lang) : Phrase.saved.text(state.lang))
@@ -89,6 +97,13 @@ public enum Update {
                 return []
             case .prompt(var prompt):
                 return PromptUpdate.handle(&state, &prompt, key)
+            case .confirmComplete:
+                state.overlay = nil
+                guard let iv = state.form?.interview, key == .enter || key.is(.complete) else {
+                    state.status = StatusLine(Phrase.notCompletedNothingChanged.text(state.lang))
+                    return []
+                }
+                return [.savePosition(household: iv.householdID, position: iv.position), .setStatus(iv.householdID, .complete)]
             }
         }
         if key.is(.help) { state.overlay = .help; return [] }

@@ -51,6 +51,8 @@ public struct Layout: Sendable, Equatable {
     public func sheet(withSender: Bool) -> Rows {
         withSender ? Rows(first: 3, count: max(1, height - 6)) : Rows(first: 2, count: max(1, height - 5))
     }
+    /// The sign-off page, under the form's header down to the position line (the page has no position).
+    public var signOff: Rows { Rows(first: 1, count: max(1, height - 3)) }
     /// The dashboard's canvas, under the title bar down to the position line.
     public var dashboard: Rows { Rows(first: 1, count: max(1, height - 4)) }
     /// The conflict queue at the top of its screen: at most this many conflicts, the selected one in the middle.

@@ -124,12 +124,15 @@ extension HouseholdSheet {
         let income = a.perCapitaNetIncome.map { Value.format($0) } ?? "—", line = a.incomeLine.map { Value.format($0) } ?? "—"
         lines.append(SheetLine(kind: .assessment, label: Phrase.sheetIncome.text(lang),
                                value: Phrase.sheetIncomeValue.text(lang, income, line), indent: 2))
+        // Every reason: a guarantee's under it, one a line; the household's under the suggestion.
         for g in a.guarantees {
             let mark = g.met == true ? "✓ " : g.met == false ? "✗ " : "? "
-            let why = g.met == false ? g.reasons.first?.text(lang) ?? "" : g.met == nil ? Phrase.sheetAnswersMissing.text(lang) : ""
-            lines.append(SheetLine(kind: .assessment, label: mark + g.label.text(lang), value: why, indent: 2))
+            let why = g.met == false ? g.reasons.map { $0.text(lang) } : g.met == nil ? [Phrase.sheetAnswersMissing.text(lang)] : []
+            lines.append(SheetLine(kind: .assessment, label: mark + g.label.text(lang), value: why.first ?? "", indent: 2))
+            for more in why.dropFirst() { lines.append(SheetLine(kind: .assessment, label: "", value: more, indent: 2)) }
         }
         lines.append(SheetLine(kind: .assessment, label: Phrase.suggested.text(lang), value: a.status.label.text(lang), indent: 2))
+        for r in a.householdReasons { lines.append(SheetLine(kind: .assessment, label: "", value: "· " + r.text(lang), indent: 2)) }
         let first = lines.firstIndex(where: \.isField) ?? 0
         let selected = old.flatMap { k in lines.firstIndex { $0.kind == k } } ?? first
         return HouseholdSheet(id: UUID(uuidString: record.id) ?? UUID(), record: record, reviewState: review?.state, reviewReason: review?.reason,

@@ -10,7 +10,7 @@ public enum ReviewUpdate {
         case .resize(let w, let h):
             state.width = w; state.height = h
             if state.screen == .list, !state.tooSmall { return ReviewListUpdate.reloadIfNeeded(&state) }
-            if var sheet = state.sheet { SheetUpdate.keepVisible(&sheet, rows: state.sheetRows); state.sheet = sheet }
+            if var sheet = state.sheet { SheetUpdate.keepVisible(&sheet, rows: state.sheetRows, width: w); state.sheet = sheet }
             return []
         case .listLoaded(let query, let offset, let total, let rows):
             guard query == state.list.query else { return [] }       // an answer to an older search
@@ -23,7 +23,7 @@ public enum ReviewUpdate {
             state.list.villages = villages; state.list.enumerators = enumerators; state.list.openConflicts = conflicts
             return []
         case .opened(var sheet, let note):
-            SheetUpdate.keepVisible(&sheet, rows: state.sheetRows(for: sheet))
+            SheetUpdate.keepVisible(&sheet, rows: state.sheetRows(for: sheet), width: state.width)
             if state.sheet?.id != sheet.id { state.sheetOpenedFrom = state.screen == .dashboard ? .dashboard : .list }
             state.sheet = sheet
             state.screen = .household
@@ -177,14 +177,25 @@ enum SheetUpdate {
     static func handle(_ state: inout ReviewState, _ key: Key) -> [ReviewEffect] {
         guard var sheet = state.sheet else { return ReviewUpdate.backToList(&state) }
         let lang = state.lang
-        let rows = state.sheetRows
+        let rows = state.sheetRows, width = state.width
+        let last = sheet.lines.lastIndex(where: \.isField)
         switch key {
         case .up: move(&sheet, by: -1)
+        // Below the last field the sheet scrolls on to its end: the assessment is read there.
+        case .down where sheet.selected == last, .pageDown where sheet.selected == last:
+            scroll(&sheet, by: key == .down ? 1 : rows, rows: rows, width: width)
+            state.sheet = sheet
+            return []
         case .down: move(&sheet, by: 1)
         case .pageUp: move(&sheet, by: -rows)
         case .pageDown: move(&sheet, by: rows)
         case .home: move(&sheet, by: -sheet.lines.count)
-        case .end: move(&sheet, by: sheet.lines.count)
+        case .end:
+            move(&sheet, by: sheet.lines.count)
+            keepVisible(&sheet, rows: rows, width: width)
+            scroll(&sheet, by: sheet.lines.count, rows: rows, width: width)
+            state.sheet = sheet
+            return []
         case .enter:
             guard case .field(let row, let question)? = sheet.field?.kind else { return [] }
             return [.history(sheet.id, row: row, question: question)]
@@ -198,7 +209,7 @@ enum SheetUpdate {
                     return []
                 }
                 sheet.selected = next
-                keepVisible(&sheet, rows: rows)
+                keepVisible(&sheet, rows: rows, width: width)
                 state.sheet = sheet
                 return []
             }
@@ -227,9 +238,15 @@ enum SheetUpdate {
             }
             return []
         }
-        keepVisible(&sheet, rows: rows)
+        keepVisible(&sheet, rows: rows, width: width)
         state.sheet = sheet
         return []
+    }
+
+    /// Scrolls the sheet `by` rows down, no further than its last row at the foot of the screen.
+    static func scroll(_ sheet: inout HouseholdSheet, by n: Int, rows: Int, width: Int) {
+        let total = SheetView.rowStarts(sheet, width: width).last ?? 0
+        sheet.top = max(0, min(total - rows, sheet.top + n))
     }
 
     /// The next field after the cursor (round to the top) with an error, a warning, a reason or a comment under it.
@@ -275,12 +292,16 @@ enum SheetUpdate {
         }
     }
 
-    /// Scrolls so the field under the cursor and the notes under it are on screen.
-    static func keepVisible(_ sheet: inout HouseholdSheet, rows: Int) {
+    /// Scrolls so the field under the cursor and the notes under it are on screen (lines wrap at `width`,
+    /// so `top` counts screen rows).
+    static func keepVisible(_ sheet: inout HouseholdSheet, rows: Int, width: Int) {
+        guard sheet.lines.indices.contains(sheet.selected) else { return }
+        let starts = SheetView.rowStarts(sheet, width: width)
         var end = sheet.selected + 1
         while end < sheet.lines.count, !sheet.lines[end].isField, sheet.lines[end].kind != .section, sheet.lines[end].kind != .row { end += 1 }
-        if sheet.selected < sheet.top { sheet.top = max(0, sheet.selected - 1) }
-        if end > sheet.top + rows { sheet.top = min(sheet.selected, end - rows) }
+        let first = starts[sheet.selected], past = starts[end]
+        if first < sheet.top { sheet.top = max(0, first - 1) }
+        if past > sheet.top + rows { sheet.top = min(first, past - rows) }
         // The section title above the first field.
         if sheet.selected <= 2 { sheet.top = 0 }
     }
@@ -359,7 +380,9 @@ enum ReviewOverlayUpdate {
             switch key {
             case .up: panel.top = max(0, panel.top - 1)
             // Down stops once the last line is in the box.
-            case .down: panel.top = min(max(0, panel.lines.count - state.layout.history.rows.count), panel.top + 1)
+            case .down:
+                let box = state.layout.history
+                panel.top = min(max(0, HistoryView.rows(panel, boxWidth: box.width).count - box.rows.count), panel.top + 1)
             default: state.overlay = nil; return []
             }
             state.overlay = .history(panel)

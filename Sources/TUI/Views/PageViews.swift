@@ -121,61 +121,143 @@ enum ChecksView {
     }
 }
 
-/// The assessment against the income line and 两不愁三保障, and the sign-off.
+/// The assessment against the income line and 两不愁三保障 with every reason, the sign-off fields,
+/// every problem of the household (a warning is explained here with F7) and whether it can be
+/// completed. Drawn on a canvas as tall as it needs, which scrolls to keep the selected entry in view.
 enum AssessmentView {
     static func draw(_ buf: inout ScreenBuffer, _ state: AppState, _ form: FormState, _ page: AssessmentState) {
         let lang = state.lang
-        let iv = form.interview
         FormView.header(&buf, state, form)
+        let (canvas, _) = self.canvas(form.interview, selected: page.items.selected, width: buf.width, lang: lang)
+        let rows = state.layout.signOff
+        // The page may have grown shorter since it scrolled (a resize, a reason typed): never past its foot.
+        let top = max(0, min(page.top, canvas.height - rows.count))
+        buf.copy(canvas, rows: top..<min(canvas.height, top + rows.count), to: rows.first)
+        if top > 0 { buf.put("↑", x: buf.width - 1, y: rows.first, style: .hint) }
+        if top + rows.count < canvas.height { buf.put("↓", x: buf.width - 1, y: rows.first + rows.count - 1, style: .hint) }
+        Chrome.statusLine(&buf, state)
+        Chrome.keyBar(&buf, [("F9", Phrase.keyComplete.text(lang)), ("Enter", Phrase.keyGoToField.text(lang)), ("F7", Phrase.keyExplain.text(lang)),
+                             ("↑↓", Phrase.keySelect.text(lang)), ("Esc", Phrase.keyBack.text(lang)), ("F2", Phrase.formKeyChecks.text(lang)),
+                             ("F1", Phrase.formKeyHelp.text(lang))])
+    }
+
+    /// The whole page, and the canvas rows of each entry (`SignOffEntry.all`), for scrolling.
+    static func canvas(_ iv: Interview, selected: Int, width: Int, lang: Language) -> (ScreenBuffer, [Range<Int>]) {
+        var c = ScreenBuffer(width: width, height: 400)
+        var y = 0, entry = 0, rows: [Range<Int>] = []
+        /// Text from `x`, wrapped to the right edge; returns the rows it took.
+        @discardableResult
+        func text(_ t: String, x: Int, _ style: Style = .plain, right: Int? = nil) -> Int {
+            let parts = LineBreak.lines(t, width: max(1, (right ?? width - 1) - x))
+            for (i, part) in parts.enumerated() where y + i < c.height { c.put(part, x: x, y: y + i, style: style) }
+            return parts.count
+        }
+        /// A selectable entry: its mark, then what `body` draws; selected, it is drawn reversed.
+        func entryRows(_ mark: String, _ markStyle: Style, _ body: (Bool) -> Int) {
+            let isSelected = entry == selected
+            let h = body(isSelected)
+            if isSelected {
+                c.fill(x: 1, y: y, width: width - 2, height: h, style: .selected)
+                _ = body(true)
+            }
+            c.put(mark, x: 2, y: y, style: isSelected ? .selected : markStyle)
+            rows.append(y..<(y + h))
+            y += h
+            entry += 1
+        }
         let a = Assessment(iv)
-        buf.put(Phrase.assessTitle.text(lang), x: 1, y: 1, style: .title)
-        var y = 2
-        let income = a.perCapitaNetIncome.map { Value.format($0) } ?? "—"
-        let line = a.incomeLine.map { Value.format($0) } ?? "—"
-        var x = buf.put(Phrase.assessIncome.text(lang, income, line), x: 1, y: y)
+        c.put(Phrase.assessTitle.text(lang), x: 1, y: y, style: .title)
+        y += 1
+        let income = a.perCapitaNetIncome.map { Value.format($0) } ?? "—", line = a.incomeLine.map { Value.format($0) } ?? "—"
+        let x = c.put(Phrase.assessIncome.text(lang, income, line), x: 1, y: y)
         if let i = a.perCapitaNetIncome, let l = a.incomeLine {
-            x += buf.put(i >= l ? Phrase.aboveLine.text(lang) : Phrase.belowLine.text(lang), x: 1 + x, y: y, style: i >= l ? .done : .error)
+            c.put(i >= l ? Phrase.aboveLine.text(lang) : Phrase.belowLine.text(lang), x: 1 + x, y: y, style: i >= l ? .done : .error)
         }
         y += 1
+        // Every reason of a failed guarantee, one a line under its label.
         for g in a.guarantees {
             let (mark, style): (String, Style) = g.met == true ? ("✓", .done) : g.met == false ? ("✗", .error) : ("?", .warning)
-            var text = g.label.text(lang)
-            if g.met == false, let r = g.reasons.first { text += Phrase.colon.text(lang) + r.text(lang) }
-            if g.met == nil { text += Phrase.answersMissing.text(lang) }
-            buf.put(mark, x: 2, y: y, style: style)
-            buf.put(text, x: 4, y: y, style: g.met == false ? .error : .plain, limit: buf.width - 5)
-            y += 1
-        }
-        let suggestion = a.status.label.text(lang)
-        x = buf.put(Phrase.assessSuggested.text(lang), x: 1, y: y, style: .title)
-        buf.put(suggestion, x: 1 + x, y: y, style: Style(color: a.status == .meetsExitStandard ? .green : .yellow, bold: true))
-        y += 1
-        for r in a.reasons.prefix(2) {
-            buf.put("· " + r.text(lang), x: 3, y: y, style: .hint, limit: buf.width - 4)
-            y += 1
-        }
-        y += 1
-        buf.put(Phrase.assessSignatures.text(lang), x: 1, y: y, style: .title)
-        y += 1
-        for (i, item) in SignOff.items(iv, lang: lang).enumerated() {
-            let selected = i == page.items.selected
-            if selected { buf.fill(x: 1, y: y, width: buf.width - 2, height: 1, style: .selected) }
-            buf.put(item.ok ? "✓" : "✗", x: 2, y: y, style: selected ? .selected : item.ok ? .done : .warning)
-            buf.put(item.label, x: 4, y: y, style: selected ? .selected : .plain, limit: 30)
-            buf.put(item.value.isEmpty ? Phrase.assessEmpty.text(lang) : item.value, x: 36, y: y, style: selected ? .selected : .plain, limit: buf.width - 37)
-            y += 1
-        }
-        let blockers = SignOff.blockers(iv, lang: lang)
-        if y < state.layout.messageLine {
-            if blockers.isEmpty {
-                buf.put(Phrase.assessReady.text(lang), x: 1, y: y, style: .done)
+            c.put(mark, x: 2, y: y, style: style)
+            var label = g.label.text(lang)
+            if g.met == nil { label += Phrase.answersMissing.text(lang) }
+            if g.met == false, !g.reasons.isEmpty { label += Phrase.colon.text(lang) }
+            let used = CellWidth.of(label)
+            if g.met == false, !g.reasons.isEmpty, used < width / 2 {
+                c.put(label, x: 4, y: y, style: .error)
+                for r in g.reasons { y += text(r.text(lang), x: 4 + used, .error) }
             } else {
-                buf.put(Phrase.assessNotYet.text(lang) + blockers.joined(separator: Phrase.semicolon.text(lang)), x: 1, y: y, style: .warning, limit: buf.width - 2)
+                y += text(label, x: 4, g.met == false ? .error : .plain)
+                for r in g.reasons where g.met == false { y += text(r.text(lang), x: 6, .error) }
             }
         }
-        Chrome.statusLine(&buf, state)
-        Chrome.keyBar(&buf, [("F9", Phrase.keyComplete.text(lang)), ("Enter", Phrase.keyGoToField.text(lang)), ("↑↓", Phrase.keySelect.text(lang)),
-                             ("Esc", Phrase.keyBack.text(lang)), ("F2", Phrase.formKeyChecks.text(lang)), ("F1", Phrase.formKeyHelp.text(lang))])
+        let used = c.put(Phrase.assessSuggested.text(lang), x: 1, y: y, style: .title)
+        c.put(a.status.label.text(lang), x: 1 + used, y: y, style: Style(color: a.status == .meetsExitStandard ? .green : .yellow, bold: true))
+        y += 1
+        for r in a.householdReasons {
+            c.put("·", x: 3, y: y, style: .hint)
+            y += text(r.text(lang), x: 5, .hint)
+        }
+        y += 1
+        c.put(Phrase.assessSignatures.text(lang), x: 1, y: y, style: .title)
+        y += 1
+        for item in SignOff.items(iv, lang: lang) {
+            entryRows(item.ok ? "✓" : "✗", item.ok ? .done : .warning) { on in
+                let labels = text(item.label, x: 4, on ? .selected : .plain, right: 35)
+                let values = text(item.value.isEmpty ? Phrase.assessEmpty.text(lang) : item.value, x: 36, on ? .selected : .plain)
+                return max(labels, values)
+            }
+        }
+        let problems = iv.problems, q = iv.questionnaire
+        if !problems.isEmpty {
+            y += 1
+            let errors = problems.filter { $0.severity == .error }.count
+            let explained = problems.filter { $0.overrideReason != nil }.count
+            c.put(Phrase.checksSummary.text(lang, errors, problems.count - errors, explained), x: 1, y: y, style: .title)
+            y += 1
+            for p in problems {
+                let (mark, style): (String, Style) = p.severity == .error ? ("✗", .error) : p.overrideReason != nil ? ("✓", .hint) : ("!", .warning)
+                var message = q.checks[p.check].message.text(lang)
+                if let reason = p.overrideReason { message += Phrase.formExplained.text(lang, reason) }
+                entryRows(mark, style) { on in text(message, x: 4, on ? .selected : style == .hint ? .plain : style) }
+            }
+        }
+        y += 1
+        let blockers = SignOff.blockers(iv, lang: lang)
+        if blockers.isEmpty {
+            y += text(Phrase.assessReady.text(lang), x: 1, .done)
+        } else {
+            y += text(Phrase.assessNotYet.text(lang) + blockers.joined(separator: Phrase.semicolon.text(lang)), x: 1, .warning)
+        }
+        var trimmed = ScreenBuffer(width: width, height: min(y, c.height))
+        trimmed.copy(c, rows: 0..<trimmed.height, to: 0)
+        return (trimmed, rows)
+    }
+}
+
+/// "Complete this household?" — Enter or F9 completes it, any other key leaves it as it was.
+enum ConfirmCompleteView {
+    /// "0129 张三": the household's number and head, as far as they are answered.
+    static func name(_ iv: Interview) -> String {
+        var head = ""
+        if let people = iv.questionnaire.roles.head?.roster, let h = iv.headRow { head = RowLabel.of(iv, roster: people, row: h) }
+        return [iv.value(of: \.householdNo)?.text ?? "", head].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    static func draw(_ buf: inout ScreenBuffer, _ state: AppState, household: String) {
+        let lang = state.lang
+        let w = min(64, buf.width - 4), x = (buf.width - w) / 2
+        let lines = [(Phrase.confirmCompleteQuestion.text(lang, household), Style(bold: true)),
+                     (Phrase.confirmCompleteDetail.text(lang), Style.plain),
+                     (Phrase.confirmCompleteKeys.text(lang), Style.hint)]
+        let wrapped = lines.map { (LineBreak.lines($0.0, width: w - 4), $0.1) }
+        let h = 2 + wrapped.reduce(0) { $0 + $1.0.count }, y = max(1, (buf.height - h) / 2)
+        buf.fill(x: x, y: y, width: w, height: h)
+        buf.box(x: x, y: y, width: w, height: h, style: .done)
+        buf.put(Phrase.confirmCompleteTitle.text(lang), x: x + 2, y: y, style: .title)
+        var row = y + 1
+        for (parts, style) in wrapped {
+            for part in parts { buf.put(part, x: x + 2, y: row, style: style); row += 1 }
+        }
     }
 }
 
@@ -219,6 +301,7 @@ enum HelpView {
                    ("Esc / " + Action.checks.fullLabel, Phrase.backForm.text(state.lang))]
         case .assessment:
             out = [("↑↓", Phrase.selectSignOffItem.text(state.lang)), ("Enter", Phrase.goFieldToFill.text(state.lang)),
+                   a(.explain, .assessHelpExplain),
                    a(.complete, .completeRefusedReasonsWhile),
                    ("Esc / " + Action.assessment.fullLabel, Phrase.backForm.text(state.lang))]
         }

@@ -22,6 +22,8 @@ public enum Render {
         switch state.overlay {
         case .help?: HelpView.draw(&buf, state)
         case .prompt(let p)?: PromptView.draw(&buf, state, p)
+        case .confirmComplete?:
+            if let form = state.form { ConfirmCompleteView.draw(&buf, state, household: ConfirmCompleteView.name(form.interview)) }
         case nil: break
         }
         return buf

@@ -80,23 +80,37 @@ enum ConfirmBox {
     }
 }
 
-/// A field's history, over the lower part of the sheet so the field stays in view.
+/// A field's history, over the lower part of the sheet so the field stays in view. A long value or
+/// reason wraps in its column (so "old → new" shows both), and the panel scrolls by rows.
 enum HistoryView {
+    /// Where the text column starts, from the box's left edge (after the time and who).
+    static let textColumn = 31
+
+    /// The rows of the panel in a box this wide: each event's line, then its text one part a row.
+    static func rows(_ panel: HistoryPanel, boxWidth: Int) -> [(line: Int, text: String)] {
+        let w = max(1, boxWidth - 2 - textColumn)
+        return panel.lines.enumerated().flatMap { i, line in LineBreak.lines(line.text, width: w).map { (i, $0) } }
+    }
+
     static func draw(_ buf: inout ScreenBuffer, lang: Language, _ panel: HistoryPanel, in box: Layout.Box) {
         let x = box.x, w = box.width, y = box.y, h = box.height
         buf.fill(x: x, y: y, width: w, height: h)
         buf.box(x: x, y: y, width: w, height: h, style: .key)
         buf.put(Phrase.historyTitle.text(lang) + panel.title + " ", x: x + 2, y: y, style: .title, limit: w - 4)
-        let rows = box.rows.count
+        let visible = box.rows.count
         if panel.lines.isEmpty { buf.put(Phrase.nothingRecorded.text(lang), x: x + 2, y: y + 1, style: .hint) }
-        for (i, line) in panel.lines.dropFirst(panel.top).prefix(rows).enumerated() {
+        let all = rows(panel, boxWidth: w)
+        for (i, row) in all.enumerated().dropFirst(panel.top).prefix(visible) {
+            let line = panel.lines[row.line], at = box.rows.first + i - panel.top
             let style: Style = line.kind == .comment ? .comment : line.kind == .reason ? .warning : .plain
-            var col = x + 2
-            col += buf.put(line.when, x: col, y: box.rows.first + i, style: .hint) + 1
-            col += buf.put(line.who, x: col, y: box.rows.first + i, style: Style(bold: true), limit: 10) + 1
-            buf.put(line.text, x: max(col, x + 31), y: box.rows.first + i, style: style, limit: x + w - 2 - max(col, x + 31))
+            // The time and who on an event's first row only.
+            if i == 0 || all[i - 1].line != row.line {
+                let col = x + 2 + buf.put(line.when, x: x + 2, y: at, style: .hint) + 1
+                buf.put(line.who, x: col, y: at, style: Style(bold: true), limit: 10)
+            }
+            buf.put(row.text, x: x + textColumn, y: at, style: style, limit: w - 2 - textColumn)
         }
-        let more = panel.lines.count > rows ? Phrase.historyScroll.text(lang) : ""
+        let more = all.count > visible ? Phrase.historyScroll.text(lang) : ""
         buf.put(more + Phrase.anyKeyCloses.text(lang), x: x + 2, y: y + h - 2, style: .hint)
     }
 }

@@ -29,15 +29,23 @@ enum SheetView {
             let name = buf.put(s.person, x: 2 + used, y: 2, style: Style(bold: true), limit: buf.width - 3 - used)
             buf.put(String(from.dropFirst(word.count + 1 + s.person.count)), x: 2 + used + name, y: 2, style: .hint, limit: buf.width - 3 - used - name)
         }
-        let first = lines.first, rows = lines.count
+        let first = lines.first, rows = lines.count, width = buf.width
+        let starts = rowStarts(sheet, width: width), total = starts.last ?? 0
         // With the history panel over the lower half, the field it is about sits just under the header.
         var top = sheet.top
-        if case .history? = state.overlay { top = max(0, min(sheet.selected - 3, sheet.lines.count - rows)) }
-        for (i, line) in sheet.lines.dropFirst(top).prefix(rows).enumerated() {
-            draw(&buf, line, y: first + i, selected: top + i == sheet.selected)
+        if case .history? = state.overlay, sheet.lines.indices.contains(sheet.selected) {
+            top = max(0, min(starts[sheet.selected] - 3, total - rows))
+        }
+        // Each line is drawn whole on a strip of its own rows; the rows on screen are copied.
+        var i = max(0, (starts.lastIndex { $0 <= top } ?? 0))
+        while i < sheet.lines.count, starts[i] < top + rows {
+            let strip = self.strip(sheet.lines[i], width: width, selected: i == sheet.selected)
+            let from = max(0, top - starts[i]), to = min(strip.height, top + rows - starts[i])
+            if from < to { buf.copy(strip, rows: from..<to, to: first + starts[i] + from - top) }
+            i += 1
         }
         if top > 0 { buf.put("↑", x: buf.width - 1, y: first, style: .hint) }
-        if top + rows < sheet.lines.count { buf.put("↓", x: buf.width - 1, y: first - 1 + rows, style: .hint) }
+        if top + rows < total { buf.put("↓", x: buf.width - 1, y: first - 1 + rows, style: .hint) }
         let fields = sheet.lines.filter(\.isField).count
         let here = sheet.lines[..<min(sheet.lines.count, sheet.selected + 1)].filter(\.isField).count
         let where_ = Phrase.sheetPosition.text(l, here, fields)
@@ -50,36 +58,78 @@ enum SheetView {
         Chrome.keyBar(&buf, keys.map { ($0.0, $0.1.text(l)) })
     }
 
-    static func draw(_ buf: inout ScreenBuffer, _ line: SheetLine, y: Int, selected: Bool) {
-        let x = 1 + line.indent, w = buf.width - 2 - line.indent
+    /// The screen row each line starts on, when the sheet is `width` columns wide, and the rows of all
+    /// of them last: lines wrap, so the update scrolls by these and the view draws by them.
+    static func rowStarts(_ sheet: HouseholdSheet, width: Int) -> [Int] {
+        var out: [Int] = [], row = 0
+        out.reserveCapacity(sheet.lines.count + 1)
+        for line in sheet.lines { out.append(row); row += height(line, width: width) }
+        out.append(row)
+        return out
+    }
+
+    /// Rows a line takes at this width.
+    static func height(_ line: SheetLine, width: Int) -> Int {
+        let p = parts(line, width: width)
+        return max(1, p.label.count, p.value.count)
+    }
+
+    /// A line's text as it wraps: in one column across the sheet, or a label and a value column.
+    static func parts(_ line: SheetLine, width: Int) -> (label: [String], value: [String]) {
+        let w = width - 2 - line.indent
+        switch line.kind {
+        case .section: return (LineBreak.lines(line.label, width: width - 2), [])
+        case .row, .comment, .decision: return (LineBreak.lines(line.label, width: w), [])
+        case .error, .warning, .explained: return (LineBreak.lines(line.label, width: w - 2), [])
+        case .field, .calculated, .assessment:
+            // A guarantee's label has the whole line when nothing stands beside it, and wraps under its mark.
+            let room = line.kind == .assessment && line.value.isEmpty ? w : labelWidth - line.indent
+            var labels: [String] = []
+            if case .assessment = line.kind, let mark = ["✓ ", "✗ ", "? "].first(where: line.label.hasPrefix) {
+                labels = LineBreak.lines(String(line.label.dropFirst(2)), width: room - 2).enumerated().map { ($0 == 0 ? mark : "  ") + $1 }
+            } else if !line.label.isEmpty {
+                labels = LineBreak.lines(line.label, width: room)
+            }
+            let valueWidth = width - 2 - (labelWidth + 2)
+            var value = line.value
+            if case .field = line.kind, value.isEmpty { value = "—" }
+            if case .calculated = line.kind { value = "= " + (value.isEmpty ? "—" : value) }
+            return (labels, value.isEmpty ? [] : LineBreak.lines(value, width: valueWidth))
+        }
+    }
+
+    /// One line drawn whole, on a strip as tall as it wraps.
+    static func strip(_ line: SheetLine, width: Int, selected: Bool) -> ScreenBuffer {
+        let p = parts(line, width: width)
+        var buf = ScreenBuffer(width: width, height: max(1, p.label.count, p.value.count))
+        let x = 1 + line.indent, vx = 1 + labelWidth + 1
+        func column(_ texts: [String], x: Int, _ style: Style) {
+            for (i, t) in texts.enumerated() { buf.put(t, x: x, y: i, style: style) }
+        }
         switch line.kind {
         case .section:
-            buf.put(line.label, x: 1, y: y, style: Style(color: .cyan, bold: true), limit: buf.width - 2)
+            column(p.label, x: 1, Style(color: .cyan, bold: true))
         case .row:
-            buf.put(line.label, x: x, y: y, style: .title, limit: w)
+            column(p.label, x: x, .title)
         case .field:
-            if selected { buf.fill(x: 0, y: y, width: buf.width - 1, height: 1, style: .selected) }
-            let used = buf.put(line.label, x: x, y: y, style: selected ? Style(bold: true, reverse: true) : .plain, limit: labelWidth - line.indent)
-            let vx = max(x + used + 1, 1 + labelWidth + 1)
-            buf.put(line.value.isEmpty ? "—" : line.value, x: vx, y: y, style: selected ? .selected : line.value.isEmpty ? .hint : Style(bold: true),
-                    limit: buf.width - 2 - vx)
+            if selected { buf.fill(x: 0, y: 0, width: width - 1, height: buf.height, style: .selected) }
+            column(p.label, x: x, selected ? Style(bold: true, reverse: true) : .plain)
+            column(p.value, x: vx, selected ? .selected : line.value.isEmpty ? .hint : Style(bold: true))
         case .calculated:
-            let used = buf.put(line.label, x: x, y: y, style: .hint, limit: labelWidth - line.indent)
-            let vx = max(x + used + 1, 1 + labelWidth + 1)
-            buf.put("= " + (line.value.isEmpty ? "—" : line.value), x: vx, y: y, style: .hint, limit: buf.width - 2 - vx)
-        case .error:
-            buf.put("✗ " + line.label, x: x, y: y, style: .error, limit: w)
-        case .warning:
-            buf.put("! " + line.label, x: x, y: y, style: .warning, limit: w)
-        case .explained:
-            buf.put("! " + line.label, x: x, y: y, style: .hint, limit: w)
+            column(p.label, x: x, .hint)
+            column(p.value, x: vx, .hint)
+        case .error, .warning, .explained:
+            let style: Style = line.kind == .error ? .error : line.kind == .warning ? .warning : .hint
+            buf.put(line.kind == .error ? "✗" : "!", x: x, y: 0, style: style)
+            column(p.label, x: x + 2, style)
         case .comment:
-            buf.put(line.label, x: x, y: y, style: .comment, limit: w)
+            column(p.label, x: x, .comment)
         case .decision(let approved):
-            buf.put(line.label, x: x, y: y, style: approved ? Style(color: .green, bold: true) : Style(color: .yellow, bold: true), limit: w)
+            column(p.label, x: x, approved ? Style(color: .green, bold: true) : Style(color: .yellow, bold: true))
         case .assessment:
-            let used = buf.put(line.label, x: x, y: y, style: line.label.hasPrefix("✗") ? .error : .plain, limit: labelWidth - line.indent)
-            buf.put(line.value, x: max(x + used + 1, 1 + labelWidth + 1), y: y, limit: buf.width - 4 - labelWidth)
+            column(p.label, x: x, line.label.hasPrefix("✗") ? .error : .plain)
+            column(p.value, x: vx, .plain)
         }
+        return buf
     }
 }
