@@ -4,7 +4,7 @@
 // once over HTTP with signed requests. Households/s and bundles/s over the whole run, p50/p99 latency per
 // request kind and per whole upload, the hub's resident memory and CPU time.
 // Target (issue 16): ≥ 400 households/s with p99 upload latency ≤ 1 s.
-// Run: swift build -c release --product hufang-hub && swift run -c release HubBenchmark [screens-dir] [hufang-hub]
+// Run: swift build -c release --product hufang-hub && swift run -c release HubBenchmark [screens-dir] [hufang-hub] [devices]
 import AsyncHTTPClient
 import Foundation
 import HubHarness
@@ -16,7 +16,10 @@ import Synchronization
 let arguments = Array(CommandLine.arguments.dropFirst())
 let screens = arguments.first ?? "screens"
 let binary = arguments.dropFirst().first ?? ".build/release/hufang-hub"
-let devices = 100, bundlesPerDevice = 10, householdsPerBundle = 10
+let devices = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 100
+let bundlesPerDevice = 10, householdsPerBundle = 10
+// Each line as it is printed, also into a pipe: a run stopped part-way still shows how far it got.
+setvbuf(stdout, nil, _IOLBF, 0)
 let questionnaire: Questionnaire
 do { questionnaire = try DefinitionLoader.load(directory: URL(fileURLWithPath: screens)) } catch { print("cannot load \(screens): \(error)"); exit(1) }
 guard FileManager.default.isExecutableFile(atPath: binary) else { print("no hub binary at \(binary): swift build -c release --product hufang-hub"); exit(1) }
