@@ -18,8 +18,6 @@ let screens = arguments.first ?? "screens"
 let binary = arguments.dropFirst().first ?? ".build/release/hufang-hub"
 let devices = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 100
 let bundlesPerDevice = 10, householdsPerBundle = 10
-// Each line as it is printed, also into a pipe: a run stopped part-way still shows how far it got.
-setvbuf(stdout, nil, _IOLBF, 0)
 let questionnaire: Questionnaire
 do { questionnaire = try DefinitionLoader.load(directory: URL(fileURLWithPath: screens)) } catch { print("cannot load \(screens): \(error)"); exit(1) }
 guard FileManager.default.isExecutableFile(atPath: binary) else { print("no hub binary at \(binary): swift build -c release --product hufang-hub"); exit(1) }
@@ -122,4 +120,7 @@ let p99 = timings.quantile(0.99, of: .bundle) ?? .infinity
 print("target ≥ 400 households/s with p99 upload ≤ 1 s: " + (rate >= 400 && p99 <= 1 ? "met" : "NOT met")
       + String(format: " (%.0f households/s, p99 whole upload %.0f ms)", rate, p99 * 1000))
 hub.stop()
-try await http.shutdown()
+try await close(http)
+
+/// Shuts the client down (in an async function, where its async `shutdown()` is the one chosen).
+func close(_ http: HTTPClient) async throws { try await http.shutdown() }
