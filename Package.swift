@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        // The hub harness's HTTP client (load benchmark, fault tests); Hummingbird's testing already builds it.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.30.0"),
     ],
     targets: [
         .target(name: "Survey", dependencies: [.product(name: "Yams", package: "Yams")]),
@@ -67,8 +69,17 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Survey", "TestSupport", "ProjectFolders", "SampleData", .product(name: "Crypto", package: "swift-crypto")],
                     exclude: ["Schema"]),   // read from the source folder by MigrationSchemaTests, not a resource
         // A throwaway PostgreSQL cluster for the hub's tests (DESIGN.md "PostgreSQL for tests").
-        .target(name: "HubTestSupport", dependencies: ["HubCore", "Store", "Survey", "ProjectFolders", .product(name: "PostgresNIO", package: "postgres-nio")],
+        .target(name: "HubTestSupport", dependencies: ["HubCore", "HubHarness", "Store", "Survey", "ProjectFolders", .product(name: "PostgresNIO", package: "postgres-nio")],
                 path: "Tests/HubSupport"),
+        // What the hub's load benchmark and fault tests share, without swift-testing: a PostgreSQL cluster, the
+        // `hufang-hub serve` process, simulated devices with real bundles, a signed protocol client, a cutting proxy.
+        .target(name: "HubHarness", dependencies: ["Store", "Survey", "SampleData", .product(name: "PostgresNIO", package: "postgres-nio"),
+                                                   .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                                                   .product(name: "Crypto", package: "swift-crypto")],
+                path: "Tests/HubHarness"),
+        // The hub under faults: the real `hufang-hub serve` process, real PostgreSQL, real HTTP (a few minutes).
+        .testTarget(name: "HubFaultTests", dependencies: ["HubHarness", "HubTestSupport", "Store", "Survey", "ProjectFolders", "SampleData",
+                                                          .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .testTarget(name: "HubTests", dependencies: ["HubCore", "HubServer", "HubTestSupport", "TestSupport", "Store", "Survey", "ProjectFolders",
                                                      .product(name: "HummingbirdTesting", package: "hummingbird"),
                                                      .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -76,6 +87,8 @@ let package = Package(
                                                      .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "BundleBenchmark", dependencies: ["Store", "Survey", "CZlib", "SampleData", .product(name: "GRDB", package: "GRDB.swift")],
                           path: "Benchmarks/BundleBenchmark"),
+        .executableTarget(name: "HubBenchmark", dependencies: ["HubHarness", "Store", "Survey", "SampleData",
+                                                             .product(name: "AsyncHTTPClient", package: "async-http-client")], path: "Benchmarks/HubBenchmark"),
         .executableTarget(name: "TUIBenchmark", dependencies: ["TUI", "Store", "Survey", "SampleData"], path: "Benchmarks/TUIBenchmark"),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Store", "Survey", "TestSupport", "ProjectFolders", "SampleData"], resources: [.copy("Snapshots")]),
         // Drives the built `hufang` binary; `swift build --build-tests` builds it first.

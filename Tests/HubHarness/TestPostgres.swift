@@ -1,7 +1,6 @@
 import Foundation
 import Logging
 import PostgresNIO
-import Testing
 
 /// A throwaway PostgreSQL cluster in a temporary folder on a free loopback port, started as DESIGN.md
 /// "PostgreSQL for tests" shows (as the `postgres` user when this runs as root: PostgreSQL refuses root),
@@ -74,6 +73,26 @@ public final class TestPostgres: Sendable {
         return name
     }
 
+    /// The rows `sql` returns in `database`, one a line, columns separated by `|` (psql's unaligned output).
+    public func query(database: String, _ sql: String) throws -> String {
+        try Self.run("/usr/bin/psql", ["-h", "127.0.0.1", "-p", String(port), "-U", Self.user, "-d", database, "-At", "-v", "ON_ERROR_STOP=1",
+                                       "-c", sql])
+    }
+
+    /// A plain-SQL dump of `database` (`pg_dump`, as a county's nightly backup takes it) into `file`.
+    public func dump(database: String, to file: String) throws {
+        try Self.run("\(Self.bin)/pg_dump", ["-h", "127.0.0.1", "-p", String(port), "-U", Self.user, "--no-owner", "-f", file, database])
+    }
+
+    /// Replaces `database` by the dump in `file`, as an operator restores a backup: dropped (no one may be
+    /// connected), created again, the dump read in.
+    public func restore(database: String, from file: String) throws {
+        let psql = ["-h", "127.0.0.1", "-p", String(port), "-U", Self.user, "-q", "-v", "ON_ERROR_STOP=1"]
+        try Self.run("/usr/bin/psql", psql + ["-d", "postgres", "-c", "DROP DATABASE \(database) WITH (FORCE)"])
+        try Self.run("/usr/bin/psql", psql + ["-d", "postgres", "-c", "CREATE DATABASE \(database)"])
+        try Self.run("/usr/bin/psql", psql + ["-d", database, "-f", file])
+    }
+
     /// The URL of `database`, as a hub configuration names it.
     public func url(database: String) -> String { "postgres://\(Self.user)@127.0.0.1:\(port)/\(database)" }
 
@@ -144,34 +163,5 @@ public final class TestPostgres: Sendable {
         }
         guard named == 0 else { throw Failure(description: "getsockname: \(errno)") }
         return Int(UInt16(bigEndian: address.sin_port))
-    }
-}
-
-/// One cluster for a whole suite: `@Suite(.postgres)` starts it before the suite's first test and stops it
-/// after the last, whether they passed or not; tests reach it as `TestPostgres.current`.
-public struct PostgresClusterTrait: SuiteTrait, TestScoping {
-    public var isRecursive: Bool { false }
-
-    public func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
-        let cluster = try TestPostgres.start()
-        defer { cluster.stop() }
-        try await TestPostgres.$scoped.withValue(cluster) { try await function() }
-    }
-}
-
-extension Trait where Self == PostgresClusterTrait {
-    /// The suite's throwaway PostgreSQL cluster.
-    public static var postgres: PostgresClusterTrait { PostgresClusterTrait() }
-}
-
-extension TestPostgres {
-    @TaskLocal static var scoped: TestPostgres?
-
-    /// The cluster of the running suite (`@Suite(.postgres)`).
-    public static var current: TestPostgres {
-        get throws {
-            guard let scoped else { throw Failure(description: "no cluster: mark the suite @Suite(.postgres)") }
-            return scoped
-        }
     }
 }

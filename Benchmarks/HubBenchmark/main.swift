@@ -1,0 +1,126 @@
+// Prints the county hub's load figures: a throwaway PostgreSQL cluster, the real `hufang-hub serve` (a
+// process of its own, on loopback), 100 devices enrolled in a test county, each uploading 10 bundles of 10
+// sample-village households (stored in its laptop store and packed by the bundle export), all devices at
+// once over HTTP with signed requests. Households/s and bundles/s over the whole run, p50/p99 latency per
+// request kind and per whole upload, the hub's resident memory and CPU time.
+// Target (issue 16): ≥ 400 households/s with p99 upload latency ≤ 1 s.
+// Run: swift build -c release --product hufang-hub && swift run -c release HubBenchmark [screens-dir] [hufang-hub] [devices]
+import AsyncHTTPClient
+import Foundation
+import HubHarness
+import SampleData
+import Store
+import Survey
+import Synchronization
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let screens = arguments.first ?? "screens"
+let binary = arguments.dropFirst().first ?? ".build/release/hufang-hub"
+let devices = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 100
+let bundlesPerDevice = 10, householdsPerBundle = 10
+let questionnaire: Questionnaire
+do { questionnaire = try DefinitionLoader.load(directory: URL(fileURLWithPath: screens)) } catch { print("cannot load \(screens): \(error)"); exit(1) }
+guard FileManager.default.isExecutableFile(atPath: binary) else { print("no hub binary at \(binary): swift build -c release --product hufang-hub"); exit(1) }
+
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+func ms(_ s: Double?) -> String { s.map { String(format: "%7.1f ms", $0 * 1000) } ?? "      –   " }
+func mb(_ n: Int?) -> String { n.map { String(format: "%.1f MB", Double($0) / 1e6) } ?? "–" }
+
+/// Seconds of CPU the process has used (user + system), from /proc/PID/stat.
+func cpuSeconds(_ pid: Int32?) -> Double? {
+    guard let pid, let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+          let close = text.lastIndex(of: ")") else { return nil }
+    let fields = text[text.index(after: close)...].split(separator: " ")
+    guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+}
+
+let cluster = try TestPostgres.start()
+let county = try SimulatedCounty()
+defer {
+    cluster.stop()
+    try? FileManager.default.removeItem(atPath: county.folder)
+}
+let hub = try HubProcess(binary: binary, county: county, database: cluster.url(database: try cluster.createDatabase()))
+try hub.migrate()
+let http = HubProtocolClient.makeHTTPClient(connections: devices + 8)
+try await hub.start(http: http)
+print("hub: \(binary) on \(hub.url), PostgreSQL 15 on port \(cluster.port) (fsync on)")
+
+// Every laptop's households, stored and exported before the clock starts; two at a time, one per core.
+let preparing = now()
+let fleet = Mutex<[(SimulatedDevice, [Data])?]>(Array(repeating: nil, count: devices))
+let failure = Mutex<String?>(nil)
+DispatchQueue.concurrentPerform(iterations: devices) { d in
+    do {
+        let device = try county.enrol("调查员\(d + 1)")
+        let households = SampleVillage.generate(questionnaire: questionnaire, seed: UInt64(1000 + d), households: bundlesPerDevice * householdsPerBundle)
+        let files = try device.writeBundles(households, perBundle: householdsPerBundle)
+        fleet.withLock { $0[d] = (device, files) }
+    } catch {
+        failure.withLock { $0 = "device \(d): \(error)" }
+    }
+}
+if let failure = failure.withLock({ $0 }) { print(failure); exit(1) }
+let prepared = fleet.withLock { $0.compactMap { $0 } }
+let bundleBytes = prepared.flatMap(\.1).map(\.count)
+guard prepared.count == devices, bundleBytes.count == devices * bundlesPerDevice else { print("expected \(devices * bundlesPerDevice) bundles, made \(bundleBytes.count)"); exit(1) }
+print(String(format: "prepared %d laptops × %d bundles of %d households in %.1f s (bundles %d–%d bytes, mean %d)", devices, bundlesPerDevice,
+             householdsPerBundle, now() - preparing, bundleBytes.min()!, bundleBytes.max()!, bundleBytes.reduce(0, +) / bundleBytes.count))
+
+let hubKey = try county.hubKey().publicKey
+let timings = RequestTimings()
+let clients = prepared.map { HubProtocolClient(http: http, base: hub.url, device: $0.0.identity, hubKey: hubKey, retry: .contract, timings: timings) }
+let rssBefore = hub.memory("VmRSS")
+let cpuBefore = cpuSeconds(hub.pid)
+let peakRSS = Mutex(0)
+let sampler = Task {
+    while !Task.isCancelled {
+        if let rss = hub.memory("VmRSS") { peakRSS.withLock { $0 = max($0, rss) } }
+        try? await Task.sleep(for: .milliseconds(50))
+    }
+}
+
+let start = now()
+let outcomes = try await withThrowingTaskGroup(of: [HubReceipt.Outcome].self) { group in
+    for (client, (_, files)) in zip(clients, prepared) {
+        group.addTask {
+            var outcomes: [HubReceipt.Outcome] = []
+            for file in files { outcomes.append(try await client.upload(file).receipt.outcome) }
+            return outcomes
+        }
+    }
+    var all: [HubReceipt.Outcome] = []
+    for try await outcomes in group { all += outcomes }
+    return all
+}
+let elapsed = now() - start
+sampler.cancel()
+let cpu: Double? = { if let after = cpuSeconds(hub.pid), let cpuBefore { after - cpuBefore } else { nil } }()
+
+// The hub holds every device's whole chain.
+var complete = 0
+for client in clients where try await client.status().contiguous == bundlesPerDevice { complete += 1 }
+
+let households = devices * bundlesPerDevice * householdsPerBundle
+let applied = outcomes.filter { $0 == .applied }.count
+print(String(format: "uploaded %d bundles (%d households) from %d devices at once in %.2f s; %d applied, every receipt verified; %d/%d chains complete at the hub",
+             outcomes.count, households, devices, elapsed, applied, complete, devices))
+print(String(format: "throughput: %.0f households/s, %.1f bundles/s", Double(households) / elapsed, Double(outcomes.count) / elapsed))
+print("latency        p50         p99      requests")
+for kind in RequestKind.allCases where timings.count(kind) > 0 {
+    print("  \(ms(timings.quantile(0.5, of: kind)))  \(ms(timings.quantile(0.99, of: kind)))  \(String(format: "%6d", timings.count(kind)))  \(kind.rawValue)")
+}
+print("answers: " + timings.statuses.sorted { $0.key < $1.key }.map { "\($0.value)× \($0.key)" }.joined(separator: ", ")
+      + (timings.failures > 0 ? ", \(timings.failures) without an answer" : ""))
+print("hub RSS: \(mb(rssBefore)) idle, \(mb(peakRSS.withLock { $0 })) at the peak of the run (VmRSS), \(mb(hub.memory("VmHWM"))) high-water mark (VmHWM)"
+      + (cpu.map { String(format: "; hub CPU %.1f s (%.0f%% of one core)", $0, 100 * $0 / elapsed) } ?? ""))
+let rate = Double(households) / elapsed
+let p99 = timings.quantile(0.99, of: .bundle) ?? .infinity
+print("target ≥ 400 households/s with p99 upload ≤ 1 s: " + (rate >= 400 && p99 <= 1 ? "met" : "NOT met")
+      + String(format: " (%.0f households/s, p99 whole upload %.0f ms)", rate, p99 * 1000))
+hub.stop()
+try await close(http)
+
+/// Shuts the client down (in an async function, where its async `shutdown()` is the one chosen).
+func close(_ http: HTTPClient) async throws { try await http.shutdown() }

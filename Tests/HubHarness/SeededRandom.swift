@@ -1,0 +1,22 @@
+import Foundation
+
+/// SplitMix64: the same seed draws the same fault moments and cut positions, so a failing run can be
+/// replayed from the seed it printed.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A seed from `HUFANG_FAULT_SEED` when set (to replay a run), else a fresh one.
+    public static func seed(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> UInt64 {
+        environment["HUFANG_FAULT_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 0...UInt64.max)
+    }
+}
