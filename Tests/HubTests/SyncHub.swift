@@ -193,6 +193,11 @@ final class TestInbox: Sendable {
         }
     }
 
+    /// Hands out `file` for the first entry, whatever hash it is listed under (a hub that swaps bundles).
+    func replaceFile(ofFirst file: Data) {
+        entries.withLock { all in if !all.isEmpty { all[0].file = file } }
+    }
+
     struct Page: Encodable {
         struct Item: Encodable { var position: Int; var hash: String; var device: String; var sequence: Int; var length: Int }
         var entries: [Item]
