@@ -49,7 +49,8 @@ public final class CurlTransport: @unchecked Sendable {
     public let connectSeconds: Int
     public let requestSeconds: Int
 
-    private static let initialised: Bool = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK }()
+    // CURL_GLOBAL_ALL (SSL | WIN32): a macro of macros, spelled out.
+    private static let initialised: Bool = { curl_global_init(3) == CURLE_OK }()
 
     public init(certificateAuthority: Data?, connectSeconds: Int = 10, requestSeconds: Int = 120) {
         self.certificateAuthority = certificateAuthority

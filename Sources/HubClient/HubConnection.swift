@@ -74,7 +74,7 @@ public final class HubConnection: @unchecked Sendable {
     private var certificateSent = false
     /// Requests tried again after a 5xx, 429 or dropped connection, for the report.
     public private(set) var retries = 0
-    /// Body bytes handed to the network, every try counted: what a resumed upload re-sent shows in it.
+    /// Chunk bytes handed to the network, every try counted: what a resumed upload re-sent shows in it.
     public private(set) var bytesSent = 0
 
     public init(base: String, transport: CurlTransport, device: String, key: DeviceKey, certificate: CountySigned?, retry: RetryPolicy) throws(HubProblem) {
@@ -236,7 +236,7 @@ public final class HubConnection: @unchecked Sendable {
                 }
             }
             let outcome: Result<HubHTTPResponse, TransportFailure>
-            bytesSent += body.count
+            if method == "PATCH" { bytesSent += body.count }
             do { outcome = .success(try transport.send(HubHTTPRequest(method: method, url: base + path, headers: headers, body: body))) } catch {
                 outcome = .failure(error)
             }

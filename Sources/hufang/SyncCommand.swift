@@ -51,7 +51,7 @@ struct Sync: ParsableCommand {
             bar.finishLine()
         } catch {
             bar.finishLine()
-            throw Self.failure(error, path: options.path, url: hub ?? (try? store.hubLink())??.url ?? "", lang: lang)
+            throw Self.failure(error, path: options.path, url: hub ?? (try? store.hubLink())?.url ?? "", lang: lang)
         }
         Console.out(Phrase.syncSummary.console(lang, summary.uploaded, summary.imported, summary.bytesResent, summary.retries))
         let refused = summary.refusedByHub + summary.refusedHere
@@ -83,7 +83,9 @@ struct Sync: ParsableCommand {
         case .revocationsInstalled(let number, let entries):
             line(Phrase.syncRevocations.console(lang, number, entries), bar)
         case .imported(let entry, let outcome):
-            if !quiet || { if case .rejected = outcome { true } else { false } }() {
+            var refused = false
+            if case .rejected = outcome { refused = true }
+            if !quiet || refused {
                 line(Phrase.syncImportedLine.console(lang, entry.device, entry.sequence, outcome.line(lang)), bar)
             }
         }
@@ -96,10 +98,11 @@ struct Sync: ParsableCommand {
 
     /// The failure's message, and 75 when the hub could not be reached.
     static func failure(_ error: any Error, path: String, url: String, lang: Language) -> CommandFailure {
-        switch error {
-        case HubSyncFailure.noHub: return CommandFailure(Phrase.syncNoHub.console(lang, path))
-        case HubSyncFailure.notEnrolled: return CommandFailure(Phrase.syncNotEnrolled.console(lang))
-        case HubSyncFailure.hub(let problem):
+        guard let failure = error as? HubSyncFailure else { return CommandFailure(error, lang) }
+        switch failure {
+        case .noHub: return CommandFailure(Phrase.syncNoHub.console(lang, path))
+        case .notEnrolled: return CommandFailure(Phrase.syncNotEnrolled.console(lang))
+        case .hub(let problem):
             switch problem {
             case .unreachable(let url, let detail): return CommandFailure(Phrase.syncUnreachable.console(lang, url, detail), exitCode: unreachable)
             case .tls(let url, let detail): return CommandFailure(Phrase.syncTLS.console(lang, url, detail))
@@ -110,7 +113,6 @@ struct Sync: ParsableCommand {
             case .forgedReceipt(let sequence): return CommandFailure(Phrase.syncForgedReceipt.console(lang, sequence))
             case .wrongBundle(let hash): return CommandFailure(Phrase.syncWrongBundle.console(lang, hash))
             }
-        default: return CommandFailure(error, lang)
         }
     }
 }

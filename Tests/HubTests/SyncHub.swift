@@ -11,6 +11,7 @@ import ProjectFolders
 import Store
 import Survey
 import Synchronization
+import Testing
 
 /// A live hub for `hufang sync`'s client over real HTTP and PostgreSQL: the upload routes of HubServer, a
 /// `/v1/hub` that carries the hub's county certificate (the contract's field), and — until hubinbox's inbox
@@ -81,20 +82,25 @@ struct SyncHub: Sendable {
 
     /// Runs `hufang sync`'s engine for `device` on a thread of its own (libcurl blocks; the hub answers
     /// on the same process's executors) and collects what it reported.
-    func sync(_ device: TestDevice, url: String? = nil, tlsCA: String? = nil, attempts: Int = 4) async throws -> SyncRun {
-        let waits = Mutex<[Double]>([]), events = Mutex<[HubSyncEvent]>([])
-        let retry = RetryPolicy(attempts: attempts, sleep: { seconds in waits.withLock { $0.append(seconds) } })
-        let store = device.store
-        let given = url ?? self.url
+    func sync(_ device: TestDevice, url: String? = nil, remembered: Bool = false, tlsCA: String? = nil, attempts: Int = 4) async throws -> SyncRun {
+        let collected = Collected()
+        let retry = RetryPolicy(attempts: attempts, sleep: { seconds in collected.waits.withLock { $0.append(seconds) } })
+        let given = remembered ? nil : (url ?? self.url)
         let result: Result<HubSyncSummary, any Error> = await withCheckedContinuation { done in
             Thread {
-                let sync = HubSync(store: store, questionnaire: Project.questionnaire, retry: retry) { event in
-                    events.withLock { $0.append(event) }
+                let sync = HubSync(store: device.store, questionnaire: Project.questionnaire, retry: retry) { event in
+                    collected.events.withLock { $0.append(event) }
                 }
                 done.resume(returning: Result { try sync.run(hub: given, tlsCA: tlsCA, enumerator: "李文华") })
             }.start()
         }
-        return SyncRun(result: result, events: events.withLock { $0 }, waits: waits.withLock { $0 })
+        return SyncRun(result: result, events: collected.events.withLock { $0 }, waits: collected.waits.withLock { $0 })
+    }
+
+    /// What a run reported, gathered from the thread it ran on.
+    final class Collected: Sendable {
+        let events = Mutex<[HubSyncEvent]>([])
+        let waits = Mutex<[Double]>([])
     }
 
     /// What the hub's log holds of `device`: sequence → hash.
@@ -140,7 +146,10 @@ struct FaultMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
         faults.seen.withLock { $0.append("\(request.method.rawValue) \(path)") }
-        let refuse = faults.unavailable.withLock { n in n > 0 ? { n -= 1; return true }() : false }
+        let refuse = faults.unavailable.withLock { n -> Bool in
+            if n > 0 { n -= 1; return true }
+            return false
+        }
         if refuse { return HubResponse.problem(.serviceUnavailable, "unavailable", "the test says the hub is down", retryAfter: 1) }
         if request.method == .patch, let limit = faults.chunksBeforeOutage.withLock({ $0 }), faults.chunksTaken.withLock({ $0 }) >= limit {
             return HubResponse.problem(.serviceUnavailable, "unavailable", "the test cut the network", retryAfter: 1)

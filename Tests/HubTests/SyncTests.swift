@@ -41,7 +41,7 @@ import Testing
             #expect(try await hub.logged(laptop) == Dictionary(uniqueKeysWithValues: bundles.map { ($0.sequence, $0.hash) }))
             #expect(try laptop.store.hubLink()?.hubFingerprint == hub.hubKey.fingerprint)
             // Nothing new: a second sync uploads nothing and the URL is remembered.
-            let second = try await hub.sync(laptop, url: nil)
+            let second = try await hub.sync(laptop, remembered: true)
             #expect(try second.result.get().uploaded == 0 && second.uploads.isEmpty)
             #expect(try laptop.store.outgoingBundles().count == 2, "no bundle is ever dropped")
         }
@@ -211,5 +211,61 @@ import Testing
                 #expect(wait >= ceiling / 2 && wait <= ceiling, "wait \(i): \(wait)")
             }
         }
+    }
+}
+
+/// TLS: the hub's certificate is verified against the authority the county gave (`--tls-ca`), not taken
+/// on trust. A TLS server (`openssl s_server`) with a certificate of its own stands in for a hub.
+@Suite struct SyncTLSTests {
+    /// A self-signed certificate for 127.0.0.1 and its key, in `folder`: the PEM paths.
+    static func certificate(_ folder: String, _ name: String) throws -> (certificate: String, key: String) {
+        let (cert, key) = (folder + "/\(name).pem", folder + "/\(name).key")
+        let made = try Self.run("/usr/bin/openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                                                     "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1",
+                                                     "-addext", "subjectAltName=IP:127.0.0.1"])
+        #expect(made == 0)
+        return (cert, key)
+    }
+
+    static func run(_ tool: String, _ arguments: [String]) throws -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = arguments
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        return p.terminationStatus
+    }
+
+    @Test func theHubsCertificateMustChainToTheCountysAuthorityNotJustAnyone() async throws {
+        let county = try HubTestCounty()
+        let laptop = try county.device("调查员1")
+        let (cert, key) = try Self.certificate(county.folder, "hub-tls")
+        let (other, _) = try Self.certificate(county.folder, "other-tls")
+        let port = try TestPostgres.freePort()
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        server.arguments = ["s_server", "-accept", String(port), "-cert", cert, "-key", key, "-www", "-quiet"]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate(); server.waitUntilExit() }
+        for _ in 0..<50 {
+            if try Self.run("/usr/bin/curl", ["-sk", "-o", "/dev/null", "https://127.0.0.1:\(port)/"]) == 0 { break }
+            usleep(100_000)
+        }
+
+        func sync(_ authority: String?) -> HubSyncFailure? {
+            let pem = authority.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+            let sync = HubSync(store: laptop.store, questionnaire: nil, retry: RetryPolicy(attempts: 1))
+            do { _ = try sync.run(hub: "https://127.0.0.1:\(port)", tlsCA: pem, enumerator: "李文华"); return nil } catch { return error as? HubSyncFailure }
+        }
+        // Another authority, or the system's roots: the connection is refused before any request is sent.
+        guard case .hub(.tls)? = sync(other) else { Issue.record("another CA: \(String(describing: sync(other)))"); return }
+        guard case .hub(.tls)? = sync(nil) else { Issue.record("system roots: \(String(describing: sync(nil)))"); return }
+        // The right one: TLS holds, and then the server is seen not to be a hub at all (it answers HTML).
+        guard case .hub(.unexpected(status: 200, _))? = sync(cert) else { Issue.record("right CA: \(String(describing: sync(cert)))"); return }
+        #expect(try laptop.store.hubLink() == nil, "nothing is remembered of a server that is not the county's hub")
     }
 }

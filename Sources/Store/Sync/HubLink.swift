@@ -113,11 +113,13 @@ extension HouseholdStore {
     /// Every bundle this store made, in chain order, with its hub receipt if it holds one.
     public func outgoingBundles() throws(StoreError) -> [OutgoingBundle] {
         try read { db in
-            let receipts = try db.tableExists(HubReceiptRecord.databaseTableName)
-                ? Dictionary(uniqueKeysWithValues: try HubReceiptRecord.fetchAll(db).map { ($0.sequence, $0) }) : [:]
+            var receipts: [Int: HubReceiptRecord] = [:]
+            if try db.tableExists(HubReceiptRecord.databaseTableName) {
+                for r in try HubReceiptRecord.fetchAll(db) { receipts[r.sequence] = r }
+            }
             return try Row.fetchAll(db, sql: "SELECT sequence, hash, fileName, changes, createdAt FROM bundleOut ORDER BY sequence").map {
                 OutgoingBundle(sequence: $0["sequence"], hash: $0["hash"], fileName: $0["fileName"], changes: $0["changes"],
-                               createdAt: $0["createdAt"], receipt: receipts[$0["sequence"]])
+                               createdAt: $0["createdAt"], receipt: receipts[$0["sequence"] as Int])
             }
         }
     }
