@@ -105,7 +105,8 @@ public struct HubSync {
     func verifiedHub(_ connection: HubConnection, county: CountyIdentity) throws -> Data {
         let identity = try connection.identity()
         guard identity.county == county.countyID else { throw HubProblem.notCountyHub("it serves county \(identity.county)") }
-        guard let signed = identity.certificate, let certificate = signed.certificate(county: county) else {
+        guard let signed = identity.certificate else { throw HubProblem.notCountyHub("it shows no county certificate for its key") }
+        guard let certificate = signed.certificate(county: county) else {
             throw HubProblem.notCountyHub("its certificate is not signed by county \(county.countyID)")
         }
         guard certificate.role == .hub, certificate.scope.contains(county.countyID) else {
