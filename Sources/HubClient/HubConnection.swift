@@ -1,65 +1,6 @@
 import Foundation
 import Store
 
-/// Why talking to the hub stopped.
-public enum HubProblem: Error, Equatable, Sendable {
-    /// No answer after every retry (or 5xx/429 each time): try again when the network is back.
-    case unreachable(url: String, detail: String)
-    /// The hub's TLS certificate did not verify against the county's (or the system's) authorities.
-    case tls(url: String, detail: String)
-    /// The URL cannot be used.
-    case badURL(String)
-    /// The hub is not this county's hub: its certificate is missing, not the county's, not role hub, or for another key.
-    case notCountyHub(String)
-    /// The hub refused the request: status and its own words.
-    case refused(status: Int, code: String, message: String)
-    /// An answer that is not what the API says.
-    case unexpected(status: Int, detail: String)
-    /// A receipt that does not verify with the hub's certified key, or is not for the bundle sent.
-    case forgedReceipt(sequence: Int)
-    /// A bundle the hub handed out is not the one its inbox named.
-    case wrongBundle(hash: String)
-}
-
-/// The hub's identity as `GET /v1/hub` tells it.
-public struct HubIdentity: Sendable, Equatable {
-    public var county: String
-    /// Raw Ed25519 public key that signs receipts.
-    public var hubKey: Data
-    public var fingerprint: String
-    /// The county's certificate for the hub's key, when the hub sent one.
-    public var certificate: CountySigned?
-}
-
-/// An upload the hub opened (or resumed) for a bundle.
-public struct OpenUpload: Sendable, Equatable {
-    public var id: String
-    public var offset: Int
-    public var chunkBytes: Int
-}
-
-/// What announcing a bundle led to: an upload to send to, or the hub's receipt when it holds the bundle already.
-public enum AnnounceAnswer: Sendable, Equatable {
-    case upload(OpenUpload)
-    case held(SignedHubReceipt)
-}
-
-/// One entry of the device's inbox.
-public struct InboxEntry: Sendable, Equatable, Decodable {
-    public var position: Int
-    public var hash: String
-    public var device: String
-    public var sequence: Int
-    public var length: Int
-}
-
-/// A page of the inbox.
-public struct InboxPage: Sendable, Equatable, Decodable {
-    public var entries: [InboxEntry]
-    public var next: Int
-    public var more: Bool
-}
-
 /// The signed HTTP API of the county hub (docs/hub-api.yaml), as one device uses it: every request signed
 /// with the device's enrolled key (`HubRequestSignature`) and retried with backoff on 5xx, 429 and dropped
 /// connections.

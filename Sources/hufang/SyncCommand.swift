@@ -32,7 +32,7 @@ struct Sync: ParsableCommand {
                 throw ValidationError(Phrase.syncTLSCAUnreadable.text(options.lang, TerminalText.escaped(tlsCA)))
             }
         }
-        guard (1...50).contains(retries) else { throw ValidationError("--retries: 1…50") }
+        guard (1...50).contains(retries) else { throw ValidationError(Phrase.syncRetriesRange.text(options.lang)) }
     }
 
     mutating func run() throws {

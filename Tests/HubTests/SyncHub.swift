@@ -82,9 +82,14 @@ struct SyncHub: Sendable {
 
     /// Runs `hufang sync`'s engine for `device` on a thread of its own (libcurl blocks; the hub answers
     /// on the same process's executors) and collects what it reported.
-    func sync(_ device: TestDevice, url: String? = nil, remembered: Bool = false, tlsCA: String? = nil, attempts: Int = 4) async throws -> SyncRun {
+    func sync(_ device: TestDevice, url: String? = nil, remembered: Bool = false, tlsCA: String? = nil, attempts: Int = 8) async throws -> SyncRun {
         let collected = Collected()
-        let retry = RetryPolicy(attempts: attempts, sleep: { seconds in collected.waits.withLock { $0.append(seconds) } })
+        // Each wait is recorded and slept, cut short: a loaded machine's hub may answer 503 (its request
+        // deadline) on its own, and then the next try should find it less busy.
+        let retry = RetryPolicy(attempts: attempts, sleep: { seconds in
+            collected.waits.withLock { $0.append(seconds) }
+            usleep(useconds_t(min(seconds, 0.5) * 1_000_000))
+        })
         let given = remembered ? nil : (url ?? self.url)
         let result: Result<HubSyncSummary, any Error> = await withCheckedContinuation { done in
             Thread {

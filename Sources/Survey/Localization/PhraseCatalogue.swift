@@ -199,6 +199,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case syncUploading, syncDownloading, syncHubVerified, syncSealed, syncHubLost, syncUploadedLine, syncUploadRejected, syncBytesNote
     case syncRevocations, syncImportedLine, syncSummary, syncNoHub, syncNotEnrolled, syncUnreachable, syncTLS, syncBadURL
     case syncNotCountyHub, syncRefused, syncUnexpected, syncForgedReceipt, syncWrongBundle, syncNotAllDone, syncTLSCAUnreadable
+    case syncRetriesRange
     // MARK: CLI · KeyCommands.swift
     case keysDeviceLine, keysNameLine, keysFingerprintLine, keysFileLine, notCountyKeyFile, sealingKeyInstalled
     case countyPrivateKeyInstalled, hubKeysMade, devicesThisDevice, devicesRevoked, devicesTrusted
@@ -1008,6 +1009,7 @@ extension Phrase {
                                                   en: "the hub's receipt for bundle {0} does not verify: not kept; the bundle stays on this device")
         case .syncWrongBundle: return Localized(zh: "中心送来的数据包不是收件箱所列的 {0}", en: "the bundle the hub sent is not {0}, which its inbox listed")
         case .syncNotAllDone: return Localized(zh: "有 {0} 个数据包被拒收，见上", en: "{0} bundles were refused, see above")
+        case .syncRetriesRange: return Localized(zh: "--retries 须在 1 到 50 之间", en: "--retries is between 1 and 50")
         case .syncTLSCAUnreadable: return Localized(zh: "无法读取TLS证书文件 {0}（须是PEM）", en: "cannot read the TLS certificate file {0} (it must be PEM)")
         // MARK: CLI · KeyCommands.swift
         case .keysDeviceLine: return Localized(zh: "设备号  {0}", en: "device       {0}")
