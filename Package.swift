@@ -37,9 +37,12 @@ let package = Package(
         .executableTarget(name: "SampleDataGenerator", dependencies: ["SampleData", "Survey"], path: "Tools/SampleDataGenerator"),
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TUI", dependencies: ["Store", "Survey", "CNCursesW"]),
+        // `hufang sync`'s HTTP client: Debian's libcurl, so the laptop binary links no server stack.
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "HubClient", dependencies: ["Store", "Survey", "CCurl", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "hufang",
-            dependencies: ["TUI", "Store", "Survey", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TUI", "Store", "Survey", "HubClient", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The county hub (DESIGN.md "The county hub"): its state in PostgreSQL and the checks of `bundle import`
         // reused from Store; its HTTP API on Hummingbird; and the `hufang-hub` executable that wires them.
@@ -80,7 +83,7 @@ let package = Package(
         // The hub under faults: the real `hufang-hub serve` process, real PostgreSQL, real HTTP (a few minutes).
         .testTarget(name: "HubFaultTests", dependencies: ["HubHarness", "HubTestSupport", "Store", "Survey", "ProjectFolders", "SampleData",
                                                           .product(name: "AsyncHTTPClient", package: "async-http-client")]),
-        .testTarget(name: "HubTests", dependencies: ["HubCore", "HubServer", "HubTestSupport", "TestSupport", "Store", "Survey", "ProjectFolders",
+        .testTarget(name: "HubTests", dependencies: ["HubCore", "HubServer", "HubClient", "HubTestSupport", "TestSupport", "Store", "Survey", "ProjectFolders",
                                                      .product(name: "HummingbirdTesting", package: "hummingbird"),
                                                      .product(name: "HTTPTypes", package: "swift-http-types"),
                                                      .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -93,7 +96,7 @@ let package = Package(
         .testTarget(name: "TUITests", dependencies: ["TUI", "Store", "Survey", "TestSupport", "ProjectFolders", "SampleData"], resources: [.copy("Snapshots")]),
         // Drives the built `hufang` binary; `swift build --build-tests` builds it first.
         // The interview end to end (tmux) plans its keystrokes with the TUI core, then sends only keys.
-        .testTarget(name: "CLITests", dependencies: ["TUI", "Store", "Survey", "TestSupport", "ProjectFolders", "SampleData"]),
+        .testTarget(name: "CLITests", dependencies: ["TUI", "Store", "Survey", "TestSupport", "ProjectFolders", "SampleData", "HubTestSupport"]),
         // Fuzz targets (Fuzz/README.md). A normal build makes small executables that replay the files they are
         // given; `scripts/fuzz` builds them with -sanitize=fuzzer and -DFUZZING, and then libFuzzer drives them.
         .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),

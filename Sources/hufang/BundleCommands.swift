@@ -5,7 +5,7 @@ import Survey
 
 /// `hufang bundle export|import`.
 struct BundleCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bundle", abstract: "数据包：导出与导入 (signed change bundles)", subcommands: [ExportBundle.self, ImportBundle.self, HeldBundles.self])
+    static let configuration = CommandConfiguration(commandName: "bundle", abstract: "数据包：导出与导入 (signed change bundles)", subcommands: [ExportBundle.self, ImportBundle.self, HeldBundles.self, ListBundles.self])
 
     struct ExportBundle: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "export", abstract: "把尚未导出的更改打成一个签名数据包 (pack unexported changes into one signed bundle)")
@@ -84,6 +84,27 @@ struct BundleCommand: ParsableCommand {
             }
             for r in refused {
                 Console.out(Phrase.refusedLine.console(options.lang, r.deviceID, r.sequence, r.fileName, r.refusedAt, r.rejection.message(options.lang)))
+            }
+        }
+    }
+
+    struct ListBundles: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "本机打过的数据包，以及县级中心是否已收到 (the bundles this store made, and whether the hub received them)")
+        @OptionGroup var options: StoreOptions
+
+        mutating func run() throws {
+            let store = try options.openForReading()
+            let bundles: [OutgoingBundle]
+            do { bundles = try store.outgoingBundles() } catch { throw CommandFailure(error, options.lang) }
+            if bundles.isEmpty { Console.out(Phrase.bundleListNone.console(options.lang)) }
+            for b in bundles {
+                let state: ConsoleText
+                switch b.receipt {
+                case .some(let r) where r.outcome == .rejected: state = Phrase.bundleHubRefused.console(options.lang, r.issuedAt, r.reason ?? "")
+                case .some(let r): state = Phrase.bundleReceived.console(options.lang, r.issuedAt, r.outcome.rawValue)
+                case .none: state = Phrase.bundleNotReceived.console(options.lang)
+                }
+                Console.out(Phrase.bundleListLine.console(options.lang, b.sequence, b.fileName, b.changes, state))
             }
         }
     }

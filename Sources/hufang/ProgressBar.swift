@@ -42,7 +42,7 @@ final class ProgressBar {
     private static func size(_ phase: SyncPhase, _ total: Int) -> String {
         switch phase {
         case .verify: return ""
-        case .write: return String(format: " (%.1f MB)", Double(total) / 1e6)
+        case .write, .upload, .download: return String(format: " (%.1f MB)", Double(total) / 1e6)
         case .collect, .apply: return " (\(total))"
         }
     }

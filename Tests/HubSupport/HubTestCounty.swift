@@ -65,4 +65,7 @@ extension Data {
         let read = BundleManifest.unverified(in: self)
         return (read?.hash ?? "", read?.manifest.sequence ?? 0)
     }
+
+    /// The device the bundle names as its author, read without checks.
+    public var bundleAuthor: String { BundleManifest.unverified(in: self)?.manifest.deviceID ?? "" }
 }

@@ -17,7 +17,7 @@ import Survey
         #expect(foreignKeys == true)
         let applied = try store.pool.read { db in try Migrations.migrator.appliedIdentifiers(db) }
         #expect(applied == ["2026-11-v1-households-answers-audit", "2026-11-v2-outbox-bundles-conflicts", "2026-12-v3-refused-bundles", "2026-12-v4-county-enrolment",
-                           "2026-12-v5-repair-household-assessment"])
+                           "2026-12-v5-repair-household-assessment", "2026-12-v6-hub-sync"])
         // synchronous is per connection: the writer must say FULL (2), not GRDB's default NORMAL (1).
         #expect(try store.pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
     }

@@ -271,6 +271,39 @@ enum Migrations {
                 try db.create(index: "household_by_status", on: "household", columns: ["status", "villageCode", "householdNo", "id"])
             }
         }
+        m.registerMigration("2026-12-v6-hub-sync") { db in
+            // The county hub this store syncs with (one row): its URL, the TLS authority it is verified
+            // against (PEM), its key once its county certificate checked, and the inbox cursor.
+            try db.create(table: "hubLink") { t in
+                t.primaryKey("id", .integer).check { $0 == 1 }
+                t.column("url", .text).notNull()
+                t.column("tlsCA", .text)
+                t.column("hubKey", .text)
+                t.column("hubFingerprint", .text)
+                t.column("inboxCursor", .integer).notNull().defaults(to: 0)
+                t.column("syncedAt", .text)
+            }
+            // Per bundle this store made: the hub's verified receipt, as signed, and when it was checked.
+            try db.create(table: "hubReceipt") { t in
+                t.primaryKey("sequence", .integer).references("bundleOut", onDelete: .restrict)
+                t.column("bundleHash", .text).notNull()
+                t.column("outcome", .text).notNull()
+                t.column("reason", .text)
+                t.column("issuedAt", .text).notNull()
+                t.column("hubKey", .text).notNull()
+                t.column("receipt", .text).notNull()
+                t.column("signature", .text).notNull()
+                t.column("verifiedAt", .text).notNull()
+            }
+            // An upload in progress: the hub's upload id and the bytes it acknowledged, to resume from.
+            try db.create(table: "hubUpload") { t in
+                t.primaryKey("sequence", .integer).references("bundleOut", onDelete: .restrict)
+                t.column("uploadID", .text).notNull()
+                t.column("offset", .integer).notNull()
+                t.column("chunkBytes", .integer).notNull()
+                t.column("updatedAt", .text).notNull()
+            }
+        }
         return m
     }
 }

@@ -6,6 +6,8 @@ import Survey
 /// A step of a long export or import, for a progress bar.
 public enum SyncPhase: String, Sendable {
     case collect, write, verify, apply
+    /// Sending a bundle to the county hub, and fetching one from it (bytes).
+    case upload, download
 
     /// The step's name in the user's language.
     public func label(_ lang: Language) -> String {
@@ -14,6 +16,8 @@ public enum SyncPhase: String, Sendable {
         case .write: return Phrase.writingFile.text(lang)
         case .verify: return Phrase.verifying.text(lang)
         case .apply: return Phrase.applyingChanges.text(lang)
+        case .upload: return Phrase.syncUploading.text(lang)
+        case .download: return Phrase.syncDownloading.text(lang)
         }
     }
 }
@@ -98,7 +102,7 @@ extension HouseholdStore {
     }
 
     /// A bundle sealed inside the store, ready to be written.
-    private struct SealedBundle {
+    struct SealedBundle {
         var sequence: Int
         var fileName: String
         var archive: Data
@@ -106,7 +110,7 @@ extension HouseholdStore {
         var encrypted: Bool
     }
 
-    private func seal(key: DeviceKey, enumerator: String, progress: SyncProgress) throws -> SealedBundle? {
+    func seal(key: DeviceKey, enumerator: String, progress: SyncProgress) throws -> SealedBundle? {
         try writeUncaptured { db -> SealedBundle? in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0
             guard total > 0 else { return nil }

@@ -201,7 +201,12 @@ public enum Phrase: String, CaseIterable, Sendable {
     case columnSoft, startNoStore, startStoreSummary, startMore
     // MARK: CLI · BundleCommands.swift
     case exportNothing, exportSealed, exportWritten, importUnreadable, importOpenConflicts, heldNone, heldLine
-    case refusedLine
+    case refusedLine, bundleListNone, bundleListLine, bundleReceived, bundleHubRefused, bundleNotReceived
+    // MARK: CLI · SyncCommand.swift
+    case syncUploading, syncDownloading, syncHubVerified, syncSealed, syncHubLost, syncUploadedLine, syncUploadRejected, syncBytesNote
+    case syncRevocations, syncImportedLine, syncSummary, syncNoHub, syncNotEnrolled, syncUnreachable, syncTLS, syncBadURL
+    case syncNotCountyHub, syncRefused, syncUnexpected, syncForgedReceipt, syncWrongBundle, syncNotAllDone, syncTLSCAUnreadable
+    case syncRetriesRange
     // MARK: CLI · KeyCommands.swift
     case keysDeviceLine, keysNameLine, keysFingerprintLine, keysFileLine, notCountyKeyFile, sealingKeyInstalled
     case countyPrivateKeyInstalled, hubKeysMade, devicesThisDevice, devicesRevoked, devicesTrusted
@@ -1003,6 +1008,40 @@ extension Phrase {
         case .heldNone: return Localized(zh: "没有暂存或被拒收的暂存包", en: "No held bundles, and none refused after being held")
         case .heldLine: return Localized(zh: "暂存：设备 {0} 第 {1} 号（{2}），等待前面的包", en: "held: device {0} sequence {1} ({2}), waiting for an earlier one")
         case .refusedLine: return Localized(zh: "拒收：设备 {0} 第 {1} 号（{2}，{3}）：{4}", en: "refused: device {0} sequence {1} ({2}, {3}): {4}")
+        case .bundleListNone: return Localized(zh: "本机还没有打过数据包", en: "This store has made no bundles yet")
+        case .bundleListLine: return Localized(zh: "第 {0} 号  {1}  {2} 项更改  {3}", en: "sequence {0}  {1}  {2} changes  {3}")
+        case .bundleReceived: return Localized(zh: "中心于 {0} 收到（{1}）", en: "received by the hub at {0} ({1})")
+        case .bundleHubRefused: return Localized(zh: "中心于 {0} 拒收：{1}", en: "refused by the hub at {0}: {1}")
+        case .bundleNotReceived: return Localized(zh: "中心尚未收到", en: "not yet received by the hub")
+        // MARK: CLI · SyncCommand.swift
+        case .syncUploading: return Localized(zh: "上传", en: "uploading")
+        case .syncDownloading: return Localized(zh: "下载", en: "downloading")
+        case .syncHubVerified: return Localized(zh: "中心 {0} 已核实：本县签发的中心证书，回执密钥 {1}", en: "hub {0} verified: the county's hub certificate, receipt key {1}")
+        case .syncSealed: return Localized(zh: "尚未打包的更改已打成第 {0} 号数据包", en: "changes not yet in a bundle sealed into bundle {0}")
+        case .syncHubLost: return Localized(zh: "中心缺少它已确认收到的 {0} 个数据包（第 {1} 号；可能从备份恢复过）：重新上传",
+                                            en: "the hub lacks {0} bundles it had acknowledged (sequence {1}; restored from a backup?): sending them again")
+        case .syncUploadedLine: return Localized(zh: "上传 {0} … 已收到 {1}（中心于 {2} 收到）{3}", en: "upload {0} … received {1} (by the hub at {2}){3}")
+        case .syncUploadRejected: return Localized(zh: "上传 {0} … 中心拒收 (rejected)：{1}{2}", en: "upload {0} … rejected: {1}{2}")
+        case .syncBytesNote: return Localized(zh: "，发送 {0} 字节，重发 {1} 字节", en: ", {0} bytes sent, {1} re-sent")
+        case .syncRevocations: return Localized(zh: "装入中心送来的吊销名单第 {0} 号（{1} 条）", en: "installed revocation list {0} from the hub ({1} entries)")
+        case .syncImportedLine: return Localized(zh: "下载 设备 {0} 第 {1} 号 … {2}", en: "download device {0} sequence {1} … {2}")
+        case .syncSummary: return Localized(zh: "同步完成：上传 {0} 个，导入 {1} 个，重发 {2} 字节，重试 {3} 次",
+                                            en: "sync done: {0} uploaded, {1} imported, {2} bytes re-sent, {3} retries")
+        case .syncNoHub: return Localized(zh: "没有中心地址：第一次同步请用 hufang sync --db {0} --hub URL", en: "no hub given: the first sync needs hufang sync --db {0} --hub URL")
+        case .syncNotEnrolled: return Localized(zh: "本库尚未登记（hufang enrol --county）：中心不认识本机", en: "this store is not enrolled (hufang enrol --county): the hub would not know it")
+        case .syncUnreachable: return Localized(zh: "连不上中心 {0}（{1}）；数据包都留在本机，有网络时再运行 hufang sync",
+                                                en: "cannot reach the hub {0} ({1}); every bundle stays on this device: run hufang sync again when the network is back")
+        case .syncTLS: return Localized(zh: "中心 {0} 的TLS证书未通过核验（{1}）：不是本县的中心？请检查 --tls-ca", en: "the TLS certificate of hub {0} did not verify ({1}): not the county's hub? check --tls-ca")
+        case .syncBadURL: return Localized(zh: "中心地址不可用：{0}（须是 http:// 或 https://）", en: "cannot use the hub URL {0} (it takes http:// or https://)")
+        case .syncNotCountyHub: return Localized(zh: "{0} 不是本县的中心：{1}", en: "{0} is not the county's hub: {1}")
+        case .syncRefused: return Localized(zh: "中心拒绝了请求（HTTP {0} {1}）：{2}", en: "the hub refused the request (HTTP {0} {1}): {2}")
+        case .syncUnexpected: return Localized(zh: "中心的回答不符合接口（HTTP {0}）：{1}", en: "the hub's answer does not follow the API (HTTP {0}): {1}")
+        case .syncForgedReceipt: return Localized(zh: "中心对第 {0} 号数据包的回执验证不通过：不予保存，数据包留在本机",
+                                                  en: "the hub's receipt for bundle {0} does not verify: not kept; the bundle stays on this device")
+        case .syncWrongBundle: return Localized(zh: "中心送来的数据包不是收件箱所列的 {0}", en: "the bundle the hub sent is not {0}, which its inbox listed")
+        case .syncNotAllDone: return Localized(zh: "有 {0} 个数据包被拒收，见上", en: "{0} bundles were refused, see above")
+        case .syncRetriesRange: return Localized(zh: "--retries 须在 1 到 50 之间", en: "--retries is between 1 and 50")
+        case .syncTLSCAUnreadable: return Localized(zh: "无法读取TLS证书文件 {0}（须是PEM）", en: "cannot read the TLS certificate file {0} (it must be PEM)")
         // MARK: CLI · KeyCommands.swift
         case .keysDeviceLine: return Localized(zh: "设备号  {0}", en: "device       {0}")
         case .keysNameLine: return Localized(zh: "名称    {0}", en: "name         {0}")
