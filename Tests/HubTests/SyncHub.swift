@@ -13,16 +13,14 @@ import Survey
 import Synchronization
 import Testing
 
-/// A live hub for `hufang sync`'s client over real HTTP and PostgreSQL: the upload routes of HubServer, a
-/// `/v1/hub` that carries the hub's county certificate (the contract's field), and — until hubinbox's inbox
-/// is merged — a minimal inbox the test fills itself. Faults are switched on per test.
+/// A live hub for `hufang sync`'s client over real HTTP and PostgreSQL: the upload and inbox routes of HubServer
+/// and a `/v1/hub` that carries the hub's county certificate. Faults are switched on per test.
 struct SyncHub: Sendable {
     let county: HubTestCounty
     let store: HubStore
     let hubKey: DeviceKey
     let url: String
     let faults: Faults
-    let inbox: TestInbox
     /// The test's own signed requests, as `Client` in HubUnderTest makes them.
     let client: Client
 
@@ -37,6 +35,8 @@ struct SyncHub: Sendable {
         let forgeWith = Mutex<DeviceKey?>(nil)
         /// Every request the hub saw, "METHOD path".
         let seen = Mutex<[String]>([])
+        /// Bytes handed out for every bundle download instead of the listed bundle's (a hub that swaps bundles).
+        let swappedDownload = Mutex<Data?>(nil)
     }
 
     static func run(_ test: @Sendable (SyncHub) async throws -> Void) async throws {
@@ -50,7 +50,8 @@ struct SyncHub: Sendable {
         let logger = { var l = Logger(label: "sync-hub"); l.logLevel = .warning; return l }()
         let postgres = cluster.client(database: database)
         let store = HubStore(client: postgres, county: county.authority.identity, hubKey: hubKey, limits: HubUnderTest.limits, logger: logger)
-        let faults = Faults(), inbox = TestInbox()
+        _ = EnrolledBundleCheck.currentSchema
+        let faults = Faults()
 
         let router = Router(context: HubRequestContext.self)
         let identity = Identity(county: county.authority.identity.countyID, hubKey: hubKey.publicKey.base64EncodedString(),
@@ -58,16 +59,16 @@ struct SyncHub: Sendable {
         router.get("v1/hub") { _, _ in HubResponse.json(identity) }
         let signed = router.group("v1")
             .add(middleware: RequestDeadline(seconds: store.limits.requestSeconds))
-            .add(middleware: DeviceAuthentication(store: store))
+            .add(middleware: DeviceAuthentication(store: store, rate: RequestRate(perMinute: store.limits.requestsPerMinute)))
             .add(middleware: FaultMiddleware(faults: faults, store: store))
         UploadRoutes(store: store).register(on: signed)
-        inbox.register(on: signed)
+        InboxRoutes(store: store).register(on: signed)
         var app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
         app.addServices(postgres)
         app.beforeServerStarts { try await HubMigrations.migrate(postgres, logger: logger) }
         try await app.test(.live) { http in
             let port = try #require(http.port)
-            try await test(SyncHub(county: county, store: store, hubKey: hubKey, url: "http://127.0.0.1:\(port)", faults: faults, inbox: inbox,
+            try await test(SyncHub(county: county, store: store, hubKey: hubKey, url: "http://127.0.0.1:\(port)", faults: faults,
                                    client: Client(http: http)))
         }
     }
@@ -108,6 +109,15 @@ struct SyncHub: Sendable {
         let waits = Mutex<[Double]>([])
     }
 
+    /// The inbox position the hub gave `file`'s bundle when it applied it.
+    func position(of file: Data) async throws -> Int {
+        let hash = file.bundleIdentity.hash
+        for try await position in try await store.client.query("SELECT log_position FROM bundle WHERE hash = \(hash)").decode(Int.self) {
+            return position
+        }
+        throw HubConfiguration.Problem(description: "the hub holds no bundle \(hash)")
+    }
+
     /// What the hub's log holds of `device`: sequence → hash.
     func logged(_ device: TestDevice) async throws -> [Int: String] {
         var found: [Int: String] = [:]
@@ -132,7 +142,7 @@ struct SyncRun: @unchecked Sendable {
         events.compactMap { if case .uploaded(let b, let r, let s, let rs) = $0 { (b.sequence, r, s, rs) } else { nil } }
     }
 
-    var imports: [(InboxEntry, ImportOutcome)] {
+    var imports: [(HubClient.InboxEntry, ImportOutcome)] {
         events.compactMap { if case .imported(let e, let o) = $0 { (e, o) } else { nil } }
     }
 
@@ -156,6 +166,11 @@ struct FaultMiddleware: RouterMiddleware {
             return false
         }
         if refuse { return HubResponse.problem(.serviceUnavailable, "unavailable", "the test says the hub is down", retryAfter: 1) }
+        if request.method == .get, path.hasPrefix("/v1/bundles/"), let bytes = faults.swappedDownload.withLock({ $0 }) {
+            var headers: HTTPFields = [:]
+            headers[.contentType] = "application/octet-stream"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        }
         if request.method == .patch, let limit = faults.chunksBeforeOutage.withLock({ $0 }), faults.chunksTaken.withLock({ $0 }) >= limit {
             return HubResponse.problem(.serviceUnavailable, "unavailable", "the test cut the network", retryAfter: 1)
         }
@@ -177,76 +192,5 @@ extension HubResponse {
         var response = problem(status, code, message)
         response.headers[.retryAfter] = String(retryAfter)
         return response
-    }
-}
-
-/// A minimal inbox (the contract's `GET /v1/inbox`, `GET /v1/bundles/{hash}`, `GET /v1/revocations`) that
-/// hands each device what the test addressed to it, until hubinbox's real one is merged.
-final class TestInbox: Sendable {
-    struct Entry: Sendable {
-        var position: Int
-        var file: Data
-        var device: String
-        var sequence: Int
-        var recipients: Set<String>
-        var hash: String
-    }
-
-    private let entries = Mutex<[Entry]>([])
-    let revocations = Mutex<CountySigned?>(nil)
-
-    /// Addresses a bundle file (as its author's store made it) to `recipients`; its position.
-    @discardableResult
-    func add(_ file: Data, to recipients: [TestDevice]) -> Int {
-        let (hash, sequence) = file.bundleIdentity
-        let author = file.bundleAuthor
-        return entries.withLock { all in
-            let position = (all.last?.position ?? 0) + 1
-            all.append(Entry(position: position, file: file, device: author, sequence: sequence, recipients: Set(recipients.map(\.id)), hash: hash))
-            return position
-        }
-    }
-
-    /// Hands out `file` for the first entry, whatever hash it is listed under (a hub that swaps bundles).
-    func replaceFile(ofFirst file: Data) {
-        entries.withLock { all in if !all.isEmpty { all[0].file = file } }
-    }
-
-    struct Page: Encodable {
-        struct Item: Encodable { var position: Int; var hash: String; var device: String; var sequence: Int; var length: Int }
-        var entries: [Item]
-        var next: Int
-        var more: Bool
-    }
-
-    struct Revocations: Encodable { var number: Int; var signed: CountySigned }
-
-    func register(on group: RouterGroup<HubRequestContext>) {
-        group.get("inbox") { request, context in
-            guard let device = context.device?.certificate.deviceID else { throw HTTPError(.unauthorized) }
-            let after = request.uri.queryParameters.get("after").flatMap { Int($0) } ?? 0
-            let limit = min(500, request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 100)
-            let mine = self.entries.withLock { $0 }.filter { $0.recipients.contains(device) && $0.position > after }
-            let page = mine.prefix(limit).map { Page.Item(position: $0.position, hash: $0.hash, device: $0.device, sequence: $0.sequence, length: $0.file.count) }
-            return HubResponse.json(Page(entries: Array(page), next: page.last?.position ?? after, more: mine.count > limit))
-        }
-        group.get("bundles/:hash") { _, context in
-            guard let device = context.device?.certificate.deviceID else { throw HTTPError(.unauthorized) }
-            let hash = context.parameters.get("hash") ?? ""
-            guard let entry = self.entries.withLock({ $0 }).first(where: { $0.hash == hash && $0.recipients.contains(device) }) else {
-                return HubResponse.problem(.notFound, "not-found", "no such bundle")
-            }
-            var headers: HTTPFields = [:]
-            headers[.contentType] = "application/octet-stream"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: entry.file)))
-        }
-        group.get("revocations") { _, _ in
-            guard let signed = self.revocations.withLock({ $0 }), let number = TestInbox.number(of: signed) else { return Response(status: .noContent) }
-            return HubResponse.json(Revocations(number: number, signed: signed))
-        }
-    }
-
-    static func number(of signed: CountySigned) -> Int? {
-        Data(base64Encoded: signed.payload).flatMap { try? JSONDecoder().decode(RevocationList.self, from: $0) }?.number
     }
 }

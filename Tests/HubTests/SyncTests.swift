@@ -161,7 +161,7 @@ import Testing
             try Self.interview(laptop, no: "0001")
             #expect(try await hub.sync(laptop).summary?.uploaded == 1)
             let file = try #require(try laptop.store.outgoingArchive(1))
-            let position = hub.inbox.add(file, to: [supervisor])
+            let position = try await hub.position(of: file)
             let taken = try await hub.sync(supervisor)
             #expect(taken.imports.count == 1, "\(taken.result)")
             if case .applied? = taken.imports.first?.1 {} else { Issue.record("\(taken.imports)") }
@@ -174,11 +174,9 @@ import Testing
             let household = try #require(try supervisor.store.households().first)
             try supervisor.store.sendBack(UUID(uuidString: household.id)!, reason: "户主身份证号请核对", who: "审核员")
             #expect(try await hub.sync(supervisor).summary?.uploaded == 1)
-            let decision = try #require(try supervisor.store.outgoingArchive(1))
-            hub.inbox.add(decision, to: [laptop])
             // A newer revocation list from the hub is installed on the way.
             let (signed, _) = try hub.county.authority.revoke(device: "ffffffff", key: nil, fromSequence: 1, reason: "测试")
-            hub.inbox.revocations.withLock { $0 = signed }
+            #expect(try await hub.store.install(revocations: signed))
             let back = try await hub.sync(laptop)
             #expect(back.imports.count == 1, "\(back.result)")
             #expect(try laptop.store.household(UUID(uuidString: household.id)!).status == .sentBack)
@@ -190,10 +188,13 @@ import Testing
         try await SyncHub.run { hub in
             let laptop = try hub.county.device("调查员1")
             let supervisor = try hub.county.device("审核员", role: .supervisor, scope: ["622922100"])
-            let one = try laptop.nextBundle(no: "0001"), two = try laptop.nextBundle(no: "0002")
-            // The inbox lists bundle 1's hash but hands out bundle 2's bytes.
-            hub.inbox.add(one, to: [supervisor])
-            hub.inbox.replaceFile(ofFirst: two)
+            try Self.interview(laptop, no: "0001")
+            #expect(try await hub.sync(laptop).summary?.uploaded == 1)
+            try Self.interview(laptop, no: "0002")
+            #expect(try await hub.sync(laptop).summary?.uploaded == 1)
+            let one = try #require(try laptop.store.outgoingArchive(1)), two = try #require(try laptop.store.outgoingArchive(2))
+            // The inbox lists bundle 1's hash but the hub hands out bundle 2's bytes.
+            hub.faults.swappedDownload.withLock { $0 = two }
             let run = try await hub.sync(supervisor)
             #expect(run.failure == .hub(.wrongBundle(hash: one.bundleIdentity.hash)), "\(run.result)")
             #expect(try supervisor.store.households().isEmpty)
