@@ -14,6 +14,7 @@ enum GridView {
         case .idNumber: return 18
         case .text: return 10
         case .code: return 10
+        case .integer, .decimal: return 8          // "46 years", with its unit
         default: return 6
         }
     }
