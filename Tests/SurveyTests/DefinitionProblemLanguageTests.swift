@@ -90,7 +90,7 @@ import Testing
             .reservedQuestionID("and", .keyword), .questionIDIsRoster("members"), .unknownType("number", known: FieldType.allCases.map(\.rawValue)),
             .unknownCodeList("relations"), .codesNeeded(question: "sex", type: .code), .codesNotApplicable,
             .keyNotForType("min", allowed: [.integer, .decimal], found: .text), .maxLengthOutOfRange(least: 1, most: 500, found: 0, idNumber: false),
-            .maxLengthOutOfRange(least: 18, most: 500, found: 12, idNumber: true), .noSections, .rowLabelNotInRoster("name", roster: "members"),
+            .maxLengthOutOfRange(least: 18, most: 500, found: 12, idNumber: true), .unknownTextFormat("nmae", known: ["name"]), .noSections, .rowLabelNotInRoster("name", roster: "members"),
             .unknownSeverity("fatal"), .unknownFieldInAt("relatoin"), .duplicateCheckID("one_head", first: here),
             .dependencyCycle(["household_size", "area_per_person"]), .expression("age >= ", .expectedValue(found: .end)),
             .codeListsShape, .duplicateCode(2, list: "relation"), .emptyCodeList("sex"), .roleNamesNoQuestion(role: "village_code", name: "village"),

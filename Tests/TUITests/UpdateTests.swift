@@ -90,7 +90,7 @@ import Testing
         let app = newHousehold()
         app.press(.pageDown)                               // A → B, which has no member yet
         #expect(app.form.cursor == .rosterEnd(section: 1))
-        #expect(app.screen.contains("F7 添加下一行"))
+        #expect(app.screen.contains("F7 添加第一行"))          // no member yet: the first, not the next
         app.press(.function(7))
         #expect(app.questionID == "name")
         app.type("王建国")
@@ -207,14 +207,14 @@ import Testing
     }
 
     @Test func literalControlCharactersAreStoredAndShownEscaped() {
+        // A text without a format (a name refuses them): the village group.
         let app = newHousehold()
-        app.press(.pageDown, .function(7))
+        app.jump(to: "group_name")
         app.type("王")
         app.press(.ctrl("v"), .escape)
         app.type("[31m红")
         app.press(.enter)
-        let row = app.interview.rows("members")[0]
-        #expect(app.interview.value("name", row: row) == .text("王\u{1B}[31m红"))
+        #expect(app.interview.value("group_name") == .text("王\u{1B}[31m红"))
         let frame = Render.frame(app.state)
         #expect(!frame.cells.contains { $0.character.unicodeScalars.contains { $0.value < 0x20 } })
         #expect(frame.text.contains("王\\e[31m红"))

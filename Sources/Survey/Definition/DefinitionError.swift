@@ -51,6 +51,8 @@ public struct DefinitionProblem: Error, Hashable, Sendable, CustomStringConverti
         /// A key written on a question whose type does not take it (`min` on text, say).
         case keyNotForType(String, allowed: [FieldType], found: FieldType)
         case maxLengthOutOfRange(least: Int, most: Int, found: Int, idNumber: Bool)
+        /// A `format:` that is not one of the known ones.
+        case unknownTextFormat(String, known: [String])
         case noSections
         case rowLabelNotInRoster(String, roster: String)
         case unknownSeverity(String)
@@ -126,6 +128,7 @@ public struct DefinitionProblem: Error, Hashable, Sendable, CustomStringConverti
                 return Phrase.defKeyNotForType.text(lang, key, types, found.rawValue)
             case .maxLengthOutOfRange(let least, let most, let found, let idNumber):
                 return (idNumber ? Phrase.defIDMaxLengthOutOfRange : Phrase.defMaxLengthOutOfRange).text(lang, least, most, found)
+            case .unknownTextFormat(let name, let known): return Phrase.defUnknownTextFormat.text(lang, name, names(known))
             case .noSections: return Phrase.defNoSections.text(lang)
             case .rowLabelNotInRoster(let name, let roster): return Phrase.defRowLabelNotInRoster.text(lang, name, roster)
             case .unknownSeverity(let s): return Phrase.defUnknownSeverity.text(lang, s)

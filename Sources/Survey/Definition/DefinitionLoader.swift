@@ -105,7 +105,7 @@ private struct Builder {
                                   roster: roster, questions: [], file: file)
             for qnode in sr.sequence(s["questions"], what: .key("questions")) {
                 guard let q = sr.mapping(qnode, allowed: ["id", "label", "hint", "type", "unit", "codes", "required", "relevant",
-                                                          "calculate", "constraints", "min", "max", "max_length"],
+                                                          "calculate", "constraints", "min", "max", "max_length", "format"],
                                          required: ["id", "label", "type"], what: .question),
                       let qid = sr.string(q["id"], what: .questionID) else { continue }
                 if let first = firstSeen[qid] {
@@ -145,6 +145,7 @@ private struct Builder {
                                         section: sectionIndex, roster: roster, relevant: nil, calculate: nil,
                                         location: sr.location(q["id"]))
                 question.maxLength = maxLength(q["max_length"], type: type, sr)
+                question.format = textFormat(q["format"], type: type, sr)
                 section.questions.append(question.index)
                 pending.append(PendingQuestion(question: question, reader: sr, node: q))
             }
@@ -215,6 +216,7 @@ private struct Builder {
                     r.problem(node, .keyNotForType(key, allowed: [.integer, .decimal], found: q.type)); continue
                 }
                 guard let bound = r.number(node, what: .key(key)) else { continue }
+                if key == "min" { q.minimum = bound } else { q.maximum = bound }
                 let b = Value.format(bound)
                 let test = key == "min" ? ". >= \(b)" : ". <= \(b)"
                 var c = compiler(current: selfType)
@@ -234,14 +236,16 @@ private struct Builder {
                 }
             }
             for cnode in r.sequence(p.node["constraints"], what: .key("constraints")) {
-                guard let c = r.mapping(cnode, allowed: ["test", "severity", "message", "id"], required: ["test", "severity", "message"], what: .constraint),
+                guard let c = r.mapping(cnode, allowed: ["test", "severity", "message", "id", "expected"], required: ["test", "severity", "message"], what: .constraint),
                       let sev = severity(c["severity"], r), let message = r.localized(c["message"], key: "message"),
                       let test = compile(c["test"], expecting: .bool, current: selfType) else { continue }
                 // Overrides are stored by check id, so an unnamed constraint is named by its test's text:
                 // reordering constraints keeps saved reasons on the right check; editing a test drops them.
                 let id = c["id"].flatMap { r.string($0, what: .key("id")) } ?? "\(q.id).\(Self.stableHash(test.source))"
-                checks.append(Check(index: checks.count, id: id, field: q.index, roster: q.roster, ownsValue: true,
-                                    test: test, severity: sev, message: message, location: r.location(cnode)))
+                var check = Check(index: checks.count, id: id, field: q.index, roster: q.roster, ownsValue: true,
+                                  test: test, severity: sev, message: message, location: r.location(cnode))
+                check.expected = compile(c["expected"], expecting: selfType)
+                checks.append(check)
             }
             questions[q.index] = q
         }
@@ -321,6 +325,17 @@ private struct Builder {
         return n
     }
 
+    /// A question's `format`; only text takes one.
+    func textFormat(_ node: Node?, type: FieldType, _ r: YAMLReader) -> TextFormat? {
+        guard let node else { return nil }
+        guard type == .text else { r.problem(node, .keyNotForType("format", allowed: [.text], found: type)); return nil }
+        guard let name = r.string(node, what: .key("format")) else { return nil }
+        guard let format = TextFormat(rawValue: name) else {
+            r.problem(node, .unknownTextFormat(name, known: TextFormat.allCases.map(\.rawValue))); return nil
+        }
+        return format
+    }
+
     func severity(_ node: Node?, _ r: YAMLReader) -> Severity? {
         guard let s = r.string(node, what: .key("severity")) else { return nil }
         guard let sev = Severity(rawValue: s) else {
@@ -343,11 +358,12 @@ private struct Builder {
             var items: [CodeItem] = []
             var seen: Set<Int> = []
             for itemNode in r.sequence(v, what: .codesOf(list: id)) {
-                guard let m = r.mapping(itemNode, allowed: ["code", "zh", "en"], required: ["code", "zh", "en"], what: .code),
+                guard let m = r.mapping(itemNode, allowed: ["code", "zh", "en", "aliases"], required: ["code", "zh", "en"], what: .code),
                       let code = r.int(m["code"], what: .key("code")),
                       let zh = r.string(m["zh"], what: .key("zh")), let en = r.string(m["en"], what: .key("en")) else { continue }
                 if !seen.insert(code).inserted { r.problem(m["code"], .duplicateCode(code, list: id)); continue }
-                items.append(CodeItem(code: code, label: Localized(zh: zh, en: en)))
+                let aliases = r.sequence(m["aliases"], what: .key("aliases")).compactMap { r.string($0, what: .key("aliases")) }
+                items.append(CodeItem(code: code, label: Localized(zh: zh, en: en), aliases: aliases))
             }
             if items.isEmpty { r.problem(k, .emptyCodeList(id)) }
             out[id] = CodeList(id: id, items: items)

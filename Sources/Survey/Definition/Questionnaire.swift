@@ -31,7 +31,9 @@ public enum FieldType: String, Sendable, CaseIterable {
 public struct CodeItem: Hashable, Sendable {
     public var code: Int
     public var label: Localized
-    public init(code: Int, label: Localized) { self.code = code; self.label = label }
+    /// Other words for the entry a search finds it by (土豆 and 洋芋 for 马铃薯), in either language.
+    public var aliases: [String]
+    public init(code: Int, label: Localized, aliases: [String] = []) { self.code = code; self.label = label; self.aliases = aliases }
 }
 
 /// A named list of codes, e.g. `relation`: 1 户主, 2 配偶, …
@@ -80,6 +82,9 @@ public struct Check: Sendable {
     public var severity: Severity
     public var message: Localized
     public var location: SourceLocation
+    /// The value the answer should have, shown after the message (`expected:` of a constraint): the age
+    /// an ID number gives, say. Evaluated only when the message is shown.
+    public var expected: CompiledExpression? = nil
 }
 
 /// One question of the form.
@@ -101,6 +106,11 @@ public struct Question: Sendable {
     public var location: SourceLocation
     /// The most characters an answer may have: the question's `max_length`, or its type's default.
     public var maxLength: Int = Question.defaultTextMaxLength
+    /// What a text answer may hold beyond its length (`format: name`); nil takes any text.
+    public var format: TextFormat? = nil
+    /// The question's `min` and `max`: a typed number outside them is refused as it is typed.
+    public var minimum: Double? = nil
+    public var maximum: Double? = nil
 
     /// The default `max_length` of a text question (and of the types that take no `max_length`).
     public static let defaultTextMaxLength = 200

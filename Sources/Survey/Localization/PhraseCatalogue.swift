@@ -38,6 +38,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case defUnknownRoster, defDuplicateQuestionID, defQuestionIDNotSnakeCase, defReservedQuestionID
     case defQuestionIDIsRoster, defUnknownType, defUnknownCodeList, defCodesNeeded, defCodesNotApplicable, defAnd
     case defKeyNotForType, defMaxLengthOutOfRange, defIDMaxLengthOutOfRange, defNoSections, defRowLabelNotInRoster
+    case defUnknownTextFormat
     case defUnknownSeverity, defUnknownFieldInAt, defDuplicateCheckID, defDependencyCycle, defExpression
     case defCodeListsShape, defDuplicateCode, defEmptyCodeList, defRoleNamesNoQuestion, defRoleWrongType
     case defHeadCodeNotInList, defRoleNeedsMemberQuestion, defRoleNeedsHouseholdQuestion, defRoleInOtherRoster
@@ -97,7 +98,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case certificateExpiredNotice, certificateExpiresToday, certificateExpiresSoon, oneDayLeft, daysLeft
     // MARK: TUI · FieldInput.swift
     case expectsIDNumber, expectsCode, expectsCodes, expectsYesNo, expectsDate, inputNotInteger, inputNotNumber
-    case inputNotDate, noOptionMatches
+    case inputNotDate, noOptionMatches, inputTooLong, inputNotInName, expectsNumberIn, requiredEmpty
     // MARK: TUI · SignOff.swift
     case requiredAnswerSMissing, errorSRemain, warningSNeedReason, leastTwoCollectorsNeeded
     case householdConsentNotRecorded, whoSignedNotRecorded, proxySignerNameMissing
@@ -117,7 +118,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case formRowOf, formRosterDone, formAdd, formProgress, formSoFar, formRosterEndHint, formComment, inParentheses
     case formExplained, formNoOptionMatches, formKeyConfirm, formKeyCancel, formKeyClear, formKeyOptions, formKeyHelp
     case formKeyNext, formKeyPart, formKeyChecks, formKeyGrid, formKeyAssess, formKeyList, formHeadAndNumber
-    case notFilledIn
+    case notFilledIn, formRosterEmpty, formRosterEmptyHint, formMoreOptions, formKeyMove, formOptional, expectedValue
     // MARK: TUI · PageViews.swift
     case gridLegend, gridHint, checksSummary, checksNone, checksRow, checksHint, assessTitle, assessIncome, aboveLine
     case belowLine, assessSuggested, assessSignatures, assessEmpty, assessReady, assessNotYet, openHouseholdWhereLeft
@@ -127,8 +128,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case selectSignOffItem, goFieldToFill, helpQuit, helpTitle, pressAnyKey, explainLabel, enterConfirmEscCancel
     case keyOpen, keyPart, keyRemove, keyBack, keyGoToField, keyExplain, keySelect, keyComplete, helpNewHousehold
     case helpThisHelp, helpQuitSaved, helpChecks, helpGrid, assessmentSignOffComplete, nextUnansweredRequiredQuestion
-    case nextProblem, addRowMembersCrops, backListConfirmedAnswers, addRow, removeRowAsksReason, explainWarningsOnly
-    case completeRefusedReasonsWhile, rosterTitle
+    case nextProblem, backListConfirmedAnswers, addRow, removeRowAsksReason, explainWarningsOnly
+    case completeRefusedReasonsWhile, rosterTitle, helpAddRemoveRow, helpCompleteOnSignOff
     // MARK: TUI · ReviewUpdate.swift
     case reviewSentBack, noErrorWarningComment, commentOnField, commentOnFieldDetail, commentLabel, commentOnHousehold
     case enterSavesEscCancels, sendBackTitle, sendBackDetail, alreadyApproved, onlyCompletedHouseholdApproved
@@ -358,6 +359,7 @@ extension Phrase {
         case .defQuestionIDNotSnakeCase: return Localized(zh: "问题 id“{0}”只能由小写字母、数字和“_”组成，并以字母开头", en: "question id '{0}' must be lower-case letters, digits and '_', starting with a letter")
         case .defReservedQuestionID: return Localized(zh: "问题 id“{0}”是{1}，不能使用", en: "question id '{0}' is {1}")
         case .defQuestionIDIsRoster: return Localized(zh: "问题 id“{0}”已是一个名册的 id", en: "question id '{0}' is the id of a roster")
+        case .defUnknownTextFormat: return Localized(zh: "没有格式“{0}”（可用的格式：{1}）", en: "unknown format '{0}' (expected one of: {1})")
         case .defUnknownType: return Localized(zh: "没有类型“{0}”（可用的类型：{1}）", en: "unknown type '{0}' (expected one of: {1})")
         case .defUnknownCodeList: return Localized(zh: "没有代码表“{0}”（codelists.yaml 中没有）", en: "unknown code list '{0}' (not in codelists.yaml)")
         case .defCodesNeeded: return Localized(zh: "问题“{0}”的类型是 {1}，需要写“codes: 代码表”", en: "question '{0}' of type {1} needs 'codes: LIST'")
@@ -596,6 +598,10 @@ extension Phrase {
         case .inputNotNumber: return Localized(zh: "请输入数字", en: "Please type a number")
         case .inputNotDate: return Localized(zh: "日期格式不对，请按 2020-11-20 输入", en: "Not a date: type it as 2020-11-20")
         case .noOptionMatches: return Localized(zh: "没有与“{0}”对应的选项", en: "No option matches “{0}”")
+        case .inputTooLong: return Localized(zh: "最多只能输入{0}个字", en: "At most {0} characters")
+        case .inputNotInName: return Localized(zh: "姓名中不能有“{0}”：只能是文字、间隔号·、空格或连字符", en: "A name cannot hold “{0}”: letters, the middle dot ·, spaces and hyphens only")
+        case .expectsNumberIn: return Localized(zh: "{0}，单位：{1}", en: "{0}, in {1}")
+        case .requiredEmpty: return Localized(zh: "此项必填，请输入答案（暂不填写可按 ↓ 跳过）", en: "This question must be answered (↓ skips it for now)")
         // MARK: TUI · SignOff.swift
         case .requiredAnswerSMissing: return Localized(zh: "还有{0}个必答项未填", en: "{0} required answer(s) missing")
         case .errorSRemain: return Localized(zh: "还有{0}个错误", en: "{0} error(s) remain")
@@ -652,7 +658,7 @@ extension Phrase {
         case .formRowOf: return Localized(zh: " · 第{0}/{1}{2} {3}", en: " · {0} of {1} {3}")
         case .formRosterDone: return Localized(zh: "{0}录完了吗？按 F7 添加下一行，按 Enter 继续", en: "Done with {0}? F7 adds a row, Enter goes on")
         case .formAdd: return Localized(zh: "添加", en: "add")
-        case .formProgress: return Localized(zh: "已答 {0}/{1}  错误 {2}  待说明 {3}", en: "Done {0}/{1}  Errors {2}  Warnings {3}")
+        case .formProgress: return Localized(zh: "已答 {0}  待答 {1}  错误 {2}  待说明 {3}", en: "Done {0}  To do {1}  Errors {2}  Warnings {3}")
         case .formSoFar: return Localized(zh: "已录入{0}{1}：", en: "{0} so far:")
         case .formRosterEndHint: return Localized(zh: "▶ F7 添加下一行    Enter 继续", en: "▶ F7 add a row    Enter go on")
         case .formComment: return Localized(zh: "审核意见：", en: "Comment: ")
@@ -672,8 +678,14 @@ extension Phrase {
         case .formKeyList: return Localized(zh: "返回", en: "list")
         case .formHeadAndNumber: return Localized(zh: "户主 {0}  户号 {1}", en: "Head {0}  No. {1}")
         case .notFilledIn: return Localized(zh: "（未填）", en: "(none)")
+        case .formRosterEmpty: return Localized(zh: "还没有{0}：按 F7 添加第一行，按 Enter 跳过这一部分", en: "No {0} yet: F7 adds the first row, Enter skips this part")
+        case .formRosterEmptyHint: return Localized(zh: "▶ F7 添加第一行    Enter 跳过", en: "▶ F7 add the first row    Enter skip")
+        case .formMoreOptions: return Localized(zh: "…还有{0}项，输入查找", en: "…{0} more: type to search")
+        case .formKeyMove: return Localized(zh: "移动", en: "move")
+        case .formOptional: return Localized(zh: "（选填）", en: "(optional)")
+        case .expectedValue: return Localized(zh: "（应为 {0}）", en: " (should be {0})")
         // MARK: TUI · PageViews.swift
-        case .gridLegend: return Localized(zh: "✓ 已填完  … 未填完  ! 有错误  - 不需填写", en: "✓ done  … partly  ! error  - not asked")
+        case .gridLegend: return Localized(zh: "✓ 已填完  … 未填完  · 未开始  ! 有错误  - 不需填写", en: "✓ done  … partly  · not started  ! error  - not asked")
         case .gridHint: return Localized(zh: "←→ 选择部分，Enter 打开该成员的这一部分", en: "←→ choose a part, Enter opens it for this row")
         case .checksSummary: return Localized(zh: "检查结果：错误 {0}，提示 {1}（已说明 {2}）", en: "Checks: {0} error(s), {1} warning(s) ({2} explained)")
         case .checksNone: return Localized(zh: "没有发现问题。", en: "No problems found.")
@@ -730,9 +742,10 @@ extension Phrase {
         case .helpGrid: return Localized(zh: "成员表（或作物表）", en: "member (or crop) grid")
         case .assessmentSignOffComplete: return Localized(zh: "评估与签字、完成", en: "assessment, sign-off, complete")
         case .nextUnansweredRequiredQuestion: return Localized(zh: "下一个未答的必答项", en: "next unanswered required question")
-        case .nextProblem: return Localized(zh: "下一个问题", en: "next problem")
-        case .addRowMembersCrops: return Localized(zh: "在成员/作物部分添加一行", en: "add a row (members, crops)")
+        case .nextProblem: return Localized(zh: "下一个要处理的错误或提示", en: "next error or warning to deal with")
         case .backListConfirmedAnswers: return Localized(zh: "回到户名单（已确认的答案都已保存）", en: "back to the list (confirmed answers are saved)")
+        case .helpAddRemoveRow: return Localized(zh: "添加一行 / 删除一行（在 F3 表中，需说明原因）", en: "add a row / remove one (in the F3 grid; asks why)")
+        case .helpCompleteOnSignOff: return Localized(zh: "完成本户（在 F4 评估与签字页）", en: "complete the household (on the F4 page)")
         case .addRow: return Localized(zh: "添加一行", en: "add a row")
         case .removeRowAsksReason: return Localized(zh: "删除所选行（需确认并说明原因）", en: "remove the row (asks for a reason)")
         case .explainWarningsOnly: return Localized(zh: "说明原因（只用于黄色提示）", en: "explain (warnings only)")

@@ -117,6 +117,8 @@ public struct FieldEdit: Sendable, Equatable {
     public var highlight = 0
     /// Ctrl-V was pressed: the next key goes in as a character, even a control one.
     public var literalNext = false
+    /// Where the cursor is in `text`, in characters; nil is after the last one (where typing starts).
+    public var caret: Int? = nil
 }
 
 /// One household on screen: the interview, the cursor, and what is being typed.

@@ -20,7 +20,26 @@ enum FieldInput {
         if t.isEmpty { return all }
         if t.allSatisfy(\.isASCII), t.allSatisfy(\.isNumber) { return all.filter { String($0.code).hasPrefix(t) } }
         let lower = t.lowercased()
-        return all.filter { $0.label.zh.contains(t) || $0.label.en.lowercased().contains(lower) }
+        return all.filter { item in
+            item.label.zh.contains(t) || item.label.en.lowercased().contains(lower)
+                || item.aliases.contains { $0.contains(t) || $0.lowercased().contains(lower) }
+        }
+    }
+
+    /// Why a character typed into `text` is refused, if it is: past the question's `max_length`, or
+    /// not part of a name. Numbers and codes take anything (what is typed is checked at Enter).
+    static func refusal(typing c: Character, into text: String, for q: Question) -> InputProblem? {
+        guard q.type == .text || q.type == .idNumber else { return nil }
+        if text.count >= q.maxLength { return .tooLong(q.maxLength) }
+        if let format = q.format, !format.accepts(c) { return .notInName(c) }
+        return nil
+    }
+
+    /// Why a typed number is outside the question's `min`/`max`, if it is (the message its check would show).
+    static func outOfRange(_ n: Double, _ q: Question, lang: Language) -> String? {
+        if let least = q.minimum, n < least { return Phrase.cannotBeLessThan.text(lang, q.label, Value.format(least)) }
+        if let most = q.maximum, n > most { return Phrase.cannotBeMoreThan.text(lang, q.label, Value.format(most)) }
+        return nil
     }
 
     /// Full-width digits and punctuation (what a Chinese input method often types) as ASCII.
@@ -43,8 +62,14 @@ enum FieldInput {
         if text.isEmpty { return .success(nil) }
         switch q.type {
         case .text:
-            return .success(.text(raw.trimmingCharacters(in: .whitespaces)))
+            // Text that did not come key by key (an answer edited from an older, longer one) is held to the same rules.
+            let answer = raw.trimmingCharacters(in: .whitespaces)
+            if answer.count > q.maxLength { return .failure(.tooLong(q.maxLength)) }
+            guard let format = q.format else { return .success(.text(answer)) }
+            if let c = format.refused(in: answer) { return .failure(.notInName(c)) }
+            return .success(.text(format.normalized(answer)))
         case .idNumber:
+            if text.count > q.maxLength { return .failure(.tooLong(q.maxLength)) }
             return .success(.text(text.uppercased()))
         case .integer:
             guard let n = Int(text) else { return .failure(.notInteger) }
@@ -101,8 +126,8 @@ enum FieldInput {
         switch q.type {
         case .text: return Phrase.typeText.text(lang)
         case .idNumber: return Phrase.expectsIDNumber.text(lang)
-        case .integer: return Phrase.typeInteger.text(lang)
-        case .decimal: return Phrase.typeDecimal.text(lang)
+        case .integer: return q.unit.map { Phrase.expectsNumberIn.text(lang, Phrase.typeInteger, $0) } ?? Phrase.typeInteger.text(lang)
+        case .decimal: return q.unit.map { Phrase.expectsNumberIn.text(lang, Phrase.typeDecimal, $0) } ?? Phrase.typeDecimal.text(lang)
         case .code: return Phrase.expectsCode.text(lang)
         case .codes: return Phrase.expectsCodes.text(lang)
         case .yesno: return Phrase.expectsYesNo.text(lang)
@@ -115,9 +140,15 @@ enum FieldInput {
 enum InputProblem: Error, Equatable {
     case notInteger, notNumber, notDate
     case noSuchOption(String)
+    /// Text longer than the question's `max_length`.
+    case tooLong(Int)
+    /// A character a name cannot hold.
+    case notInName(Character)
 
     func message(_ lang: Language) -> String {
         switch self {
+        case .tooLong(let n): return Phrase.inputTooLong.text(lang, n)
+        case .notInName(let c): return Phrase.inputNotInName.text(lang, TerminalText.escaped(String(c)))
         case .notInteger: return Phrase.inputNotInteger.text(lang)
         case .notNumber: return Phrase.inputNotNumber.text(lang)
         case .notDate: return Phrase.inputNotDate.text(lang)

@@ -60,9 +60,12 @@ enum FormUpdate {
         func nav(_ form: FormState) -> FormNavigation { FormNavigation(interview: form.interview) }
 
         // Ctrl-V: the next key goes into the text as it is, control characters included.
-        if var edit = form.edit, edit.literalNext {
+        if var edit = form.edit, edit.literalNext, let q = form.question {
             edit.literalNext = false
-            if let c = literal(key) { edit.text.append(c) }
+            if let c = literal(key) {
+                if let refusal = FieldInput.refusal(typing: c, into: edit.text, for: q) { state.status = StatusLine(refusal.message(lang), .error) }
+                else { edit.insert(c) }
+            }
             form.edit = edit
             state.form = form
             return []
@@ -70,16 +73,32 @@ enum FormUpdate {
         let q = form.question
         switch key {
         case .char(let c) where !c.isNewline:
-            guard q != nil else { state.status = StatusLine(Phrase.atRosterEnd.text(lang), .info); return [] }
+            guard let q else { state.status = StatusLine(Phrase.atRosterEnd.text(lang), .info); return [] }
             var edit = form.edit ?? FieldEdit()
-            edit.text.append(c)
+            // A character the field cannot hold is refused as it is typed, with the reason.
+            if let refusal = FieldInput.refusal(typing: c, into: edit.text, for: q) {
+                state.status = StatusLine(refusal.message(lang), .error)
+                return []
+            }
+            edit.insert(c)
             edit.highlight = 0
             form.edit = edit
         case .backspace:
             guard q != nil else { return [] }
             var edit = form.edit ?? FieldEdit(text: current(form))
-            if !edit.text.isEmpty { edit.text.removeLast() }
+            edit.deleteBackward()
             edit.highlight = 0
+            form.edit = edit
+        case .delete:
+            guard q != nil, var edit = form.edit else { return [] }
+            edit.deleteForward()
+            edit.highlight = 0
+            form.edit = edit
+        case .left, .right, .home, .end:
+            // Home/End and ←→ move in the text; on a field not being edited they start editing its answer.
+            guard q != nil else { return [] }
+            var edit = form.edit ?? FieldEdit(text: current(form))
+            edit.move(key)
             form.edit = edit
         case .ctrl("u"):
             guard q != nil else { return [] }
@@ -104,6 +123,11 @@ enum FormUpdate {
         case .enter, .tab, .down:
             if case .rosterEnd = form.cursor { return move(&state, form, to: nav(form).next(form.cursor), changes: [], atEnd: true) }
             guard let changes = confirm(&state, &form) else { return [] }
+            // Enter on a required question left empty says so and stays; Tab and ↓ skip it on purpose.
+            if key == .enter, let q, q.isInput, q.required, case .field(let p) = form.cursor, form.interview.isRelevant(p.question, row: p.row),
+               form.interview.value(of: p.question, row: p.row) == nil {
+                return propose(&state, form, changes, status: StatusLine(Phrase.requiredEmpty.text(lang), .warning))
+            }
             return move(&state, form, to: nav(form).next(form.cursor), changes: changes, atEnd: true)
         case .backTab, .up:
             guard let changes = confirm(&state, &form) else { return [] }
@@ -198,6 +222,12 @@ enum FormUpdate {
             state.form = form
             return nil
         case .success(let value):
+            // A number outside the question's min/max is refused here, as letters are, and never stored.
+            if case .number(let n)? = value, let refusal = FieldInput.outOfRange(n, q, lang: state.lang) {
+                state.status = StatusLine(refusal, .error)
+                state.form = form
+                return nil
+            }
             do {
                 let changes = try form.interview.answer(p.question, row: p.row, value)
                 form.edit = nil

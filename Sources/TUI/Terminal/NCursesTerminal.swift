@@ -47,32 +47,75 @@ public final class NCursesTerminal {
 
     /// Waits for a key; nil for input that means nothing to the application.
     public func read() -> Message? {
+        if !queued.isEmpty { return queued.removeFirst() }
         var ch: wint_t = 0
         let r = wget_wch(cnc_stdscr(), &ch)
         if r == cnc_err() { return nil }
-        if r == cnc_key_code_yes() {
-            switch Int32(ch) {
-            case KEY_RESIZE:
-                last = nil
-                return .resize(width: Int(cnc_cols()), height: Int(cnc_lines()))
-            case KEY_UP: return .key(.up)
-            case KEY_DOWN: return .key(.down)
-            case KEY_LEFT: return .key(.left)
-            case KEY_RIGHT: return .key(.right)
-            case KEY_HOME: return .key(.home)
-            case KEY_END: return .key(.end)
-            case KEY_PPAGE: return .key(.pageUp)
-            case KEY_NPAGE: return .key(.pageDown)
-            case KEY_BTAB: return .key(.backTab)
-            case KEY_ENTER: return .key(.enter)
-            case KEY_BACKSPACE: return .key(.backspace)
-            case KEY_DC: return .key(.delete)
-            default:
-                for n in 1...12 where Int32(ch) == cnc_key_f(Int32(n)) { return .key(.function(n)) }
-                return nil
-            }
-        }
+        if r == cnc_key_code_yes() { return keyCode(ch) }
+        if ch == 27 { return readEscape() }
         return Self.decode(UInt32(ch)).map { .key($0) }
+    }
+
+    /// Keys read ahead while telling an escape sequence from Esc and the next key.
+    private var queued: [Message] = []
+
+    /// A key ncurses decoded itself.
+    private func keyCode(_ ch: wint_t) -> Message? {
+        switch Int32(ch) {
+        case KEY_RESIZE:
+            last = nil
+            return .resize(width: Int(cnc_cols()), height: Int(cnc_lines()))
+        case KEY_UP: return .key(.up)
+        case KEY_DOWN: return .key(.down)
+        case KEY_LEFT: return .key(.left)
+        case KEY_RIGHT: return .key(.right)
+        case KEY_HOME: return .key(.home)
+        case KEY_END: return .key(.end)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_NPAGE: return .key(.pageDown)
+        case KEY_BTAB: return .key(.backTab)
+        case KEY_ENTER: return .key(.enter)
+        case KEY_BACKSPACE: return .key(.backspace)
+        case KEY_DC: return .key(.delete)
+        default:
+            for n in 1...12 where Int32(ch) == cnc_key_f(Int32(n)) { return .key(.function(n)) }
+            return nil
+        }
+    }
+
+    /// After ESC: the rest of a sequence ncurses did not know (`ESC[4~` on a terminal whose terminfo
+    /// lacks it) is read at once and decoded, or dropped, so it is never typed as text. ESC followed by
+    /// anything else (or nothing) is Esc, and what followed is the next key.
+    private func readEscape() -> Message? {
+        nodelay(cnc_stdscr(), true)
+        defer { nodelay(cnc_stdscr(), false) }
+        var ch: wint_t = 0
+        let r = wget_wch(cnc_stdscr(), &ch)
+        if r == cnc_err() { return .key(.escape) }
+        if r == cnc_key_code_yes() {
+            if let next = keyCode(ch) { queued.append(next) }
+            return .key(.escape)
+        }
+        guard let scalar = Unicode.Scalar(UInt32(ch)) else { return .key(.escape) }
+        guard scalar == "[" || scalar == "O" else {
+            if ch == 27 { queued.append(readEscape() ?? .key(.escape)) }
+            else if let next = Self.decode(UInt32(ch)) { queued.append(.key(next)) }
+            return .key(.escape)
+        }
+        var rest: [Character] = [Character(scalar)]
+        while !EscapeSequence.isComplete(rest), rest.count < EscapeSequence.longest {
+            let r = wget_wch(cnc_stdscr(), &ch)
+            if r == cnc_err() { break }
+            if r == cnc_key_code_yes() { return nil }          // a key in the middle: the sequence was garbled
+            guard let scalar = Unicode.Scalar(UInt32(ch)) else { return nil }
+            rest.append(Character(scalar))
+        }
+        if rest.count == 1 {
+            // Esc, then "[" or "O" typed: not a sequence after all.
+            queued.append(.key(.char(rest[0])))
+            return .key(.escape)
+        }
+        return EscapeSequence.key(after: rest).map { .key($0) }
     }
 
     /// A character code from the terminal as a key.

@@ -1,16 +1,24 @@
+import Foundation
 import Survey
 
 /// One line of the question pane.
 struct FormLine {
-    enum Kind { case field(Position, current: Bool), calculated, message(Severity, explained: Bool), comment, note, rosterPrompt }
+    enum Kind { case field(Position, current: Bool), calculated, message(Severity, explained: Bool), comment, note, rosterPrompt
+        /// The rest of a label too long for its column, under it.
+        case labelMore(current: Bool)
+    }
     var kind: Kind
     var label: String
     var value: String
+    /// The value is a placeholder ("（选填）"), drawn dim.
+    var placeholder = false
+    /// The column of the cursor in `value`, while the field is being typed in.
+    var caret: Int?
 
-    /// A message or comment under a field, kept in view with it.
+    /// A message, comment or label's second line under a field, kept in view with it.
     var isNote: Bool {
         switch kind {
-        case .message, .comment: return true
+        case .message, .comment, .labelMore: return true
         default: return false
         }
     }
@@ -69,15 +77,18 @@ enum FormView {
 
         var hint = ""
         if let question = form.question {
-            let expects = FieldInput.expects(question, lang)
-            hint = question.hint.map { h in question.type == .text || question.type == .idNumber ? h.text(lang) : h.text(lang) + Phrase.semicolon.text(lang) + expects } ?? expects
+            hint = self.hint(question, lang)
         } else if case .rosterEnd(let sec) = form.cursor, let r = q.sections[sec].roster {
-            hint = Phrase.formRosterDone.text(lang, q.rosters[r].label)
+            hint = (iv.rowIDs(of: r).isEmpty ? Phrase.formRosterEmpty : Phrase.formRosterDone).text(lang, q.rosters[r].label)
         }
         Chrome.statusLine(&buf, state, hint: hint)
         if form.edit != nil {
-            Chrome.keyBar(&buf, [("Enter", Phrase.formKeyConfirm.text(lang)), ("Esc", Phrase.formKeyCancel.text(lang)), ("Ctrl-U", Phrase.formKeyClear.text(lang)),
-                                 ("↑↓", Phrase.formKeyOptions.text(lang)), ("F1", Phrase.formKeyHelp.text(lang))])
+            // Only the keys that work on this field: ↑↓ choose only among a list's options.
+            var keys = [("Enter", Phrase.formKeyConfirm.text(lang)), ("Esc", Phrase.formKeyCancel.text(lang)), ("Ctrl-U", Phrase.formKeyClear.text(lang))]
+            if let question = form.question, FieldInput.picks(question) { keys.append(("↑↓", Phrase.formKeyOptions.text(lang))) }
+            else { keys.append(("←→ Home End", Phrase.formKeyMove.text(lang))) }
+            keys.append(("F1", Phrase.formKeyHelp.text(lang)))
+            Chrome.keyBar(&buf, keys)
         } else {
             let inRoster = q.sections[form.cursor.section].roster != nil
             var keys = [("Enter", Phrase.formKeyNext.text(lang)), ("PgDn", Phrase.formKeyPart.text(lang)), ("F2", Phrase.formKeyChecks.text(lang)),
@@ -86,6 +97,18 @@ enum FormView {
             keys += [("F1", Phrase.formKeyHelp.text(lang)), ("F10", Phrase.formKeyList.text(lang))]
             Chrome.keyBar(&buf, keys)
         }
+    }
+
+    /// The hint line of a question: optional or not, the question's own hint, and what it takes (with its
+    /// unit), each said once: a date's own example and the question's would repeat each other.
+    static func hint(_ question: Question, _ lang: Language) -> String {
+        var parts: [String] = []
+        if question.isInput, !question.required { parts.append(Phrase.formOptional.text(lang).trimmingCharacters(in: CharacterSet(charactersIn: "（）() "))) }
+        if let h = question.hint?.text(lang), !h.isEmpty { parts.append(h) }
+        let expects = FieldInput.expects(question, lang)
+        let saysItself = question.type == .text || question.type == .idNumber
+        if !saysItself || question.hint == nil, !parts.contains(where: { $0.contains(expects) }) { parts.append(expects) }
+        return parts.joined(separator: Phrase.semicolon.text(lang))
     }
 
     static func header(_ buf: inout ScreenBuffer, _ state: AppState, _ form: FormState) {
@@ -98,7 +121,8 @@ enum FormView {
         let no = iv.value(of: \.householdNo)?.text ?? ""
         let left = Phrase.formHeadAndNumber.text(state.lang, head.isEmpty ? Phrase.notFilledIn.text(state.lang) : head, no.isEmpty ? "-" : no)
         let errors = iv.hardErrorCount, warnings = iv.unexplainedWarningCount
-        let right = Phrase.formProgress.text(state.lang, answered, required, errors, warnings)
+        // What is still to answer, not a total: the total grows as members are added and answers bring in questions.
+        let right = Phrase.formProgress.text(state.lang, answered, max(0, required - answered), errors, warnings)
         Chrome.titleBar(&buf, left, right: right)
     }
 
@@ -118,7 +142,7 @@ enum FormView {
             let current = s.index == form.cursor.section
             if current { buf.fill(x: 0, y: y, width: sectionWidth, height: 1, style: .selected) }
             buf.put(mark, x: 1, y: y, style: current ? .selected : markStyle)
-            buf.put(s.id + " " + s.title.text(state.lang), x: 3, y: y, style: current ? .selected : .plain, limit: sectionWidth - 3)
+            buf.put(Chrome.clip(s.id + " " + s.title.text(state.lang), sectionWidth - 3), x: 3, y: y, style: current ? .selected : .plain)
         }
         for y in 1..<state.layout.messageLine { buf.put("│", x: sectionWidth, y: y, style: .hint) }
     }
@@ -132,11 +156,11 @@ enum FormView {
         case .rosterEnd(let s):
             let r = q.sections[s].roster!
             let rows = iv.rowIDs(of: r)
-            out.append(FormLine(kind: .note, label: Phrase.formSoFar.text(lang, rows.count, T.rowUnit(q.rosters[r], q)), value: ""))
+            if !rows.isEmpty { out.append(FormLine(kind: .note, label: Phrase.formSoFar.text(lang, rows.count, T.rowUnit(q.rosters[r], q)), value: "")) }
             for (i, row) in rows.enumerated() {
                 out.append(FormLine(kind: .note, label: "  \(i + 1). " + RowLabel.of(iv, roster: r, row: row), value: ""))
             }
-            out.append(FormLine(kind: .rosterPrompt, label: Phrase.formRosterEndHint.text(lang), value: ""))
+            out.append(FormLine(kind: .rosterPrompt, label: (rows.isEmpty ? Phrase.formRosterEmptyHint : Phrase.formRosterEndHint).text(lang), value: ""))
             return out
         case .field(let cur):
             for qi in section.questions {
@@ -144,25 +168,30 @@ enum FormView {
                 guard iv.isRelevant(qi, row: cur.row) else { continue }
                 let isCurrent = qi == cur.question
                 var value = iv.value(of: qi, row: cur.row).map { FieldInput.display($0, question, lang) } ?? ""
-                if isCurrent, let edit = form.edit { value = edit.text + (edit.literalNext ? "^V" : "") + "_" }
+                var placeholder = false, caret: Int?
+                if isCurrent, let edit = form.edit {
+                    // The text scrolls with the cursor; "…" marks what is out of view on either side.
+                    let window = EditWindow.of(edit, width: width - labelWidth - 1 - (edit.literalNext ? 2 : 0))
+                    value = window.text + (edit.literalNext ? "^V" : "") + (edit.position == edit.text.count ? "_" : "")
+                    caret = edit.position == edit.text.count ? nil : window.caretColumn
+                } else if value.isEmpty, question.isInput, !question.required {
+                    value = Phrase.formOptional.text(lang)
+                    placeholder = true
+                }
                 let kind: FormLine.Kind = question.isInput ? .field(Position(section: section.index, row: cur.row, question: qi), current: isCurrent) : .calculated
                 let comments = form.comments.filter { $0.question == question.id && $0.row == (question.roster == nil ? nil : cur.row) }
-                out.append(FormLine(kind: kind, label: (comments.isEmpty ? "" : "※") + question.label.text(lang), value: value))
+                // A label too long for its column goes on under it, never cut.
+                let labels = Chrome.wrap((comments.isEmpty ? "" : "※") + question.label.text(lang), labelWidth)
+                out.append(FormLine(kind: kind, label: labels[0], value: value, placeholder: placeholder, caret: caret))
+                for more in labels.dropFirst() { out.append(FormLine(kind: .labelMore(current: isCurrent && question.isInput), label: more, value: "")) }
                 for c in comments {
                     for part in Chrome.wrap(Phrase.formComment.text(lang) + c.text + Phrase.inParentheses.text(lang, c.who), width - 4).prefix(2) {
                         out.append(FormLine(kind: .comment, label: part, value: ""))
                     }
                 }
                 for p in iv.problems(at: qi, row: cur.row) {
-                    let check = q.checks[p.check]
-                    var text = check.message.text(lang)
-                    // An ID number says exactly what is wrong with it (which check character it should have).
-                    if question.type == .idNumber, case .text(let id)? = iv.value(of: qi, row: cur.row),
-                       let detail = ResidentID.check(id, on: iv.referenceDay) {
-                        text += Phrase.colon.text(lang) + detail.message(lang)
-                    }
-                    if let reason = p.overrideReason { text += Phrase.formExplained.text(lang, reason) }
-                    for part in Chrome.wrap(text, width - 4).prefix(isCurrent ? 3 : 1) {
+                    // Every message in full, under the current field and the others alike.
+                    for part in Chrome.wrap(ProblemText.of(p, in: iv, lang: lang), width - 4) {
                         out.append(FormLine(kind: .message(p.severity, explained: p.overrideReason != nil), label: part, value: ""))
                     }
                 }
@@ -175,12 +204,24 @@ enum FormView {
         switch line.kind {
         case .field(_, let current):
             if current { buf.fill(x: x - 1, y: y, width: width + 1, height: 1, style: .selected) }
-            let style: Style = current ? .selected : .plain
+            let style: Style = line.placeholder ? (current ? .selected : .hint) : current ? .selected : .plain
             buf.put(line.label, x: x, y: y, style: current ? Style(bold: true, reverse: true) : .plain, limit: labelWidth)
-            buf.put(line.value, x: x + labelWidth + 1, y: y, style: style, limit: width - labelWidth - 1)
+            let vx = x + labelWidth + 1
+            buf.put(line.caret == nil ? Chrome.clip(line.value, width - labelWidth - 1) : line.value, x: vx, y: y, style: style, limit: width - labelWidth - 1)
+            if let c = line.caret {
+                // The cursor inside the text: the character under it drawn the other way round.
+                var col = 0
+                for ch in line.value {
+                    if col == c { buf.put(String(ch), x: vx + c, y: y, style: .key); break }
+                    col += CellWidth.of(ch)
+                }
+            }
+        case .labelMore(let current):
+            if current { buf.fill(x: x - 1, y: y, width: width + 1, height: 1, style: .selected) }
+            buf.put(line.label, x: x, y: y, style: current ? Style(bold: true, reverse: true) : .plain, limit: labelWidth)
         case .calculated:
             buf.put(line.label, x: x, y: y, style: .hint, limit: labelWidth)
-            buf.put("= " + (line.value.isEmpty ? "—" : line.value), x: x + labelWidth + 1, y: y, style: .hint, limit: width - labelWidth - 1)
+            buf.put(Chrome.clip("= " + (line.value.isEmpty ? "—" : line.value), width - labelWidth - 1), x: x + labelWidth + 1, y: y, style: .hint, limit: width - labelWidth - 1)
         case .message(let severity, let explained):
             let style: Style = explained ? .hint : severity == .error ? .error : .warning
             buf.put((severity == .error ? "✗ " : "! ") + line.label, x: x + 2, y: y, style: style, limit: width - 2)
@@ -221,10 +262,16 @@ enum OptionsBox {
         let cw = cellWidth(q, lang), perRow = max(1, width / cw)
         let rows = height(q, edit, width: width, lang: lang)
         let highlight = edit.map { Int($0.text) == nil && !$0.text.isEmpty ? $0.highlight : -1 } ?? -1
-        for (i, item) in list.enumerated() {
+        // A list longer than the box says how many more there are in its last place.
+        let capacity = rows * perRow
+        let shown = list.count > capacity ? capacity - 1 : list.count
+        if shown < list.count {
+            let col = shown / rows, row = shown % rows
+            buf.put(Chrome.clip(Phrase.formMoreOptions.text(lang, list.count - shown), cw - 1), x: x + col * cw, y: y + row, style: .hint)
+        }
+        for (i, item) in list.prefix(shown).enumerated() {
             // Column-major, like a printed code list.
             let col = i / rows, row = i % rows
-            guard col < perRow else { break }
             let style: Style = i == highlight ? .selected : .plain
             buf.put("\(item.code)", x: x + col * cw, y: y + row, style: i == highlight ? .selected : .key)
             buf.put(" " + item.label.text(lang), x: x + col * cw + String(item.code).count, y: y + row, style: style, limit: cw - 1 - String(item.code).count)

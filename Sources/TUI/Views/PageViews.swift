@@ -14,6 +14,7 @@ enum GridView {
         case .idNumber: return 18
         case .text: return 10
         case .code: return 10
+        case .integer, .decimal: return 8          // "46 years", with its unit
         default: return 6
         }
     }
@@ -29,7 +30,7 @@ enum GridView {
         let cols = columns(iv, roster: g.roster)
         var x = 5
         for c in cols {
-            buf.put(q.questions[c].label.text(lang), x: x, y: 2, style: .title, limit: width(q.questions[c]))
+            buf.put(Chrome.clip(q.questions[c].label.text(lang), width(q.questions[c])), x: x, y: 2, style: .title)
             x += width(q.questions[c]) + 1
         }
         let marksX = x
@@ -47,7 +48,7 @@ enum GridView {
             for c in cols {
                 let question = q.questions[c]
                 let text = iv.value(of: c, row: row).map { FieldInput.display($0, question, lang) } ?? ""
-                buf.put(text, x: cx, y: y, style: base, limit: width(question))
+                buf.put(Chrome.clip(text, width(question)), x: cx, y: y, style: base)
                 cx += width(question) + 1
             }
             for (i, s) in sections.enumerated() {
@@ -111,11 +112,12 @@ enum ChecksView {
             let markStyle: Style = selected ? .selected : p.severity == .error ? .error : p.overrideReason != nil ? .hint : .warning
             buf.put(mark, x: 1, y: y, style: markStyle)
             buf.put(where_, x: 3, y: y, style: selected ? .selected : .title, limit: buf.width - 4)
-            var message = q.checks[p.check].message.text(lang)
-            if let reason = p.overrideReason { message += Phrase.formExplained.text(lang, reason) }
-            buf.put(message, x: 5, y: y + 1, style: selected ? .selected : .plain, limit: buf.width - 6)
+            let message = ProblemText.of(p, in: iv, lang: lang)
+            buf.put(Chrome.clip(message, buf.width - 6), x: 5, y: y + 1, style: selected ? .selected : .plain)
         }
-        Chrome.statusLine(&buf, state, hint: Phrase.checksHint.text(lang))
+        // The selected problem's message in full when its line cuts it.
+        let full = problems.indices.contains(c.problems.selected) ? ProblemText.of(problems[c.problems.selected], in: iv, lang: lang) : ""
+        Chrome.statusLine(&buf, state, hint: CellWidth.of(full) > buf.width - 6 ? full : Phrase.checksHint.text(lang))
         Chrome.keyBar(&buf, [("Enter", Phrase.keyGoToField.text(lang)), ("F7", Phrase.keyExplain.text(lang)), ("↑↓", Phrase.keySelect.text(lang)),
                              ("Esc", Phrase.keyBack.text(lang)), ("F1", Phrase.formKeyHelp.text(lang))])
     }
@@ -288,7 +290,9 @@ enum HelpView {
                    a(.assessment, .assessmentSignOffComplete),
                    a(.nextUnanswered, .nextUnansweredRequiredQuestion),
                    a(.nextProblem, .nextProblem),
-                   a(.add, .addRowMembersCrops),
+                   ([Action.add, .remove].map { $0.fullLabel.split(separator: " / ").joined(separator: " ") }.joined(separator: " / "),
+                    Phrase.helpAddRemoveRow.text(state.lang)),
+                   a(.complete, .helpCompleteOnSignOff),
                    a(.quit, .backListConfirmedAnswers)]
         case .grid:
             out = [("↑↓", Phrase.selectRow.text(state.lang)), ("←→ Tab", Phrase.choosePart.text(state.lang)),
@@ -312,13 +316,15 @@ enum HelpView {
 
     /// A box of keys and what they do (the supervisor's screens use it too).
     static func draw(_ buf: inout ScreenBuffer, _ list: [(String, String)], lang: Language) {
-        let w = buf.width - 4, h = min(buf.height - 2, list.count + 5)
+        // The box stays above the message line; a long list gives up the blank line under the title.
+        let w = buf.width - 4, h = min(buf.height - 3, list.count + 5)
+        let gap = list.count > h - 5 ? 0 : 1
         buf.fill(x: 2, y: 1, width: w, height: h)
         buf.box(x: 2, y: 1, width: w, height: h, style: .key)
         buf.put(Phrase.helpTitle.text(lang), x: 4, y: 1, style: .title)
-        for (i, (key, text)) in list.prefix(h - 5).enumerated() {
-            buf.put(key, x: 4, y: 3 + i, style: .key, limit: 22)
-            buf.put(text, x: 27, y: 3 + i, limit: w - 27)
+        for (i, (key, text)) in list.prefix(h - 4 - gap).enumerated() {
+            buf.put(key, x: 4, y: 2 + gap + i, style: .key, limit: 22)
+            buf.put(text, x: 27, y: 2 + gap + i, limit: w - 27)
         }
         buf.put(Phrase.pressAnyKey.text(lang), x: 4, y: h - 1, style: .hint)
     }

@@ -65,17 +65,23 @@ enum Chrome {
         }
     }
 
-    /// Splits text into lines of at most `width` columns, never inside a wide character.
-    static func wrap(_ text: String, _ width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = [], line = "", used = 0
-        for ch in TerminalText.escaped(text) {
+    /// Splits text into lines of at most `width` columns, never inside a wide character or a word.
+    static func wrap(_ text: String, _ width: Int) -> [String] { LineBreak.lines(text, width: width) }
+
+    /// The text cut to `width` columns with "…" at the end when it does not fit, so a cut value shows it
+    /// is cut: after the last whole word that fits ("Household…"), unless that leaves too little of it.
+    static func clip(_ text: String, _ width: Int) -> String {
+        let safe = TerminalText.escaped(text)
+        guard CellWidth.of(safe) > width, width > 1 else { return safe }
+        let words = LineBreak.lines(safe, width: width - 1).first ?? ""
+        if CellWidth.of(words) * 3 >= width - 1 { return words + "…" }
+        var out = "", used = 0
+        for ch in safe {
             let w = CellWidth.of(ch)
-            if used + w > width { lines.append(line); line = ""; used = 0 }
-            line.append(ch); used += w
+            if used + w > width - 1 { break }
+            out.append(ch); used += w
         }
-        if !line.isEmpty || lines.isEmpty { lines.append(line) }
-        return lines
+        return out + "…"
     }
 
     /// Right-aligns text in a field of `width` columns.
