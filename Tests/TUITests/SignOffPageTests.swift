@@ -73,7 +73,7 @@ import Testing
         app.press(.up)                                         // the question before it, in the section before
         let before = try #require(app.form.question)
         #expect(before.section != TUIFixture.questionnaire.question(SignOff.consent)!.section)
-        app.press(.enter)
+        app.press(.tab)                                        // on past it (Enter on an empty required question stays)
         // Not the question yet: the page with the assessment, the consent selected, says what to do.
         let page = try #require(Self.signOff(app))
         #expect(SignOffEntry.all(app.interview)[page.items.selected] == .item(SignOff.items(app.interview).firstIndex { $0.id == SignOff.consent }!))
@@ -87,7 +87,7 @@ import Testing
         // Answered, the way forward goes straight to it.
         app.press(.up, .up)
         #expect(app.form.question?.section == before.section)
-        app.press(.enter)
+        app.press(.tab)
         #expect(app.questionID == SignOff.consent && app.form.mode == .fields)
     }
 
