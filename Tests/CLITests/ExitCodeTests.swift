@@ -52,8 +52,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let bin = dir.appendingPathComponent("bin"), work = dir.appendingPathComponent("work")
         for d in [bin, work] { try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true) }
-        try FileManager.default.copyItem(at: HufangBinary.url, to: bin.appendingPathComponent("hufang"))
-        let r = try HufangBinary.launch(bin.appendingPathComponent("hufang"), ["init", "--db", dir.path + "/s.sqlite", "--sample", "--screens", HufangBinary.screens],
+        try HufangBinary.copy(to: bin.appendingPathComponent("hufang"))
+        let r = try HufangBinary.launchCopy(bin.appendingPathComponent("hufang"), ["init", "--db", dir.path + "/s.sqlite", "--sample", "--screens", HufangBinary.screens],
                                         in: work)
         #expect(r.status == 2, "\(r)")
         let places = [work.path + "/sample-data", dir.path + "/share/hufang/sample-data", dir.deletingLastPathComponent().path + "/sample-data"]

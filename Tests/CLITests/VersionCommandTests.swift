@@ -20,8 +20,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let bin = dir.appendingPathComponent("bin"), work = dir.appendingPathComponent("work")
         for d in [bin, work] { try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true) }
-        try FileManager.default.copyItem(at: HufangBinary.url, to: bin.appendingPathComponent("hufang"))
-        let r = try HufangBinary.launch(bin.appendingPathComponent("hufang"), ["--version"], in: work)
+        try HufangBinary.copy(to: bin.appendingPathComponent("hufang"))
+        let r = try HufangBinary.launchCopy(bin.appendingPathComponent("hufang"), ["--version"], in: work)
         #expect(r.status == 2, "\(r)")
         #expect(r.out.hasPrefix("hufang "), "\(r.out)")
         let places = [work.path + "/screens", dir.path + "/share/hufang/screens", dir.deletingLastPathComponent().path + "/screens",
