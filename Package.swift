@@ -57,6 +57,7 @@ let package = Package(
                                                   .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "hufang-hub", dependencies: ["HubServer", "HubCore", "Store", .product(name: "Hummingbird", package: "hummingbird"),
                                                              .product(name: "PostgresNIO", package: "postgres-nio"),
+                                                             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                                                              .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Benchmarks print figures; they are never timed assertions inside unit tests.
         .executableTarget(name: "SurveyBenchmark", dependencies: ["Survey"], path: "Benchmarks/SurveyBenchmark"),

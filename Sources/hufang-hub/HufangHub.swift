@@ -5,6 +5,7 @@ import HubServer
 import Hummingbird
 import Logging
 import PostgresNIO
+import ServiceLifecycle
 import Store
 
 /// The county hub: receives every device's bundles over HTTP and keeps them in PostgreSQL.
@@ -147,7 +148,12 @@ struct Serve: AsyncParsableCommand {
                 try await store.install(revocations: signed)
             }
         }
-        try await app.runService()
+        // A stop (SIGTERM, `systemctl stop`) lets requests in flight finish, but not for ever: a device whose
+        // network vanished mid-request would otherwise hold the hub up until systemd's own kill.
+        var group = ServiceGroupConfiguration(services: [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        group.maximumGracefulShutdownDuration = .seconds(10)
+        group.maximumCancellationDuration = .seconds(5)
+        try await ServiceGroup(configuration: group).run()
     }
 }
 
