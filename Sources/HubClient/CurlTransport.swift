@@ -42,7 +42,7 @@ public struct TransportFailure: Error, Equatable, Sendable {
 
 /// Sends requests with libcurl, verifying TLS against the county's certificate authority when one is given
 /// (only it: a certificate some public root signed is not the county's hub), else the system's roots.
-public final class CurlTransport: @unchecked Sendable {
+public final class CurlTransport: Sendable {
     /// PEM of the certificate authority (or the hub's own certificate) to verify the hub with.
     public let certificateAuthority: Data?
     /// Seconds to connect, and seconds a request may take in all.

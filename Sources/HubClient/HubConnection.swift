@@ -3,8 +3,8 @@ import Store
 
 /// The signed HTTP API of the county hub (docs/hub-api.yaml), as one device uses it: every request signed
 /// with the device's enrolled key (`HubRequestSignature`) and retried with backoff on 5xx, 429 and dropped
-/// connections.
-public final class HubConnection: @unchecked Sendable {
+/// connections. One sync uses it on one thread (libcurl blocks), so its counters need no lock and it is not Sendable.
+public final class HubConnection {
     public let base: String
     let transport: CurlTransport
     let device: String
