@@ -63,8 +63,9 @@ enum HouseholdBuilder {
     }
 
     /// A household interviewed to the end: every applicable question answered.
-    static func make(_ members: [Person], _ answers: [String: Value] = [:], crops: [[String: Value]] = []) -> Interview {
-        var iv = Interview(questionnaire: Shipped.questionnaire, today: surveyDay)
+    static func make(_ members: [Person], _ answers: [String: Value] = [:], crops: [[String: Value]] = [],
+                     questionnaire: Questionnaire = Shipped.questionnaire) -> Interview {
+        var iv = Interview(questionnaire: questionnaire, today: surveyDay)
         var rowAnswers: [RowID: [String: Value]] = [:]
         for m in members {
             let (row, _) = try! iv.addRow("members")

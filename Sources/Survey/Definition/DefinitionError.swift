@@ -78,6 +78,10 @@ public struct DefinitionProblem: Error, Hashable, Sendable, CustomStringConverti
         case guaranteeNeedsOneTest(String)
         case memberFailsNeedsMembers
         case unknownReasonField(String, guarantee: String)
+        /// A monitoring category's `rule` that is not one of the rules the assessment knows.
+        case unknownMonitoringRule(String)
+        /// A figure that must be more than zero (a period, a share, a monitoring line): the key it is under.
+        case notPositive(String)
 
         /// Whether the file could not be read as YAML at all (so nothing in it was checked).
         public var makesFileUnreadable: Bool {
@@ -152,6 +156,8 @@ public struct DefinitionProblem: Error, Hashable, Sendable, CustomStringConverti
             case .guaranteeNeedsOneTest(let id): return Phrase.defGuaranteeNeedsOneTest.text(lang, id)
             case .memberFailsNeedsMembers: return Phrase.defMemberFailsNeedsMembers.text(lang)
             case .unknownReasonField(let name, let guarantee): return Phrase.defUnknownReasonField.text(lang, name, guarantee)
+            case .unknownMonitoringRule(let rule): return Phrase.defUnknownMonitoringRule.text(lang, rule)
+            case .notPositive(let key): return Phrase.defNotPositive.text(lang, key)
             }
         }
     }

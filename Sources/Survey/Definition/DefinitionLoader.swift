@@ -418,7 +418,7 @@ private struct Builder {
     mutating func loadStandards(_ file: String, fields: [String: ExpressionCompiler.FieldInfo], rosters: [String: Int],
                                 codeLists: [String: CodeList]) -> Standards? {
         let (r, node) = read(file)
-        guard let top = r.mapping(node, allowed: ["income_lines", "labour_age", "min_floor_area", "guarantees"],
+        guard let top = r.mapping(node, allowed: ["income_lines", "labour_age", "min_floor_area", "guarantees", "monitoring", "procedures"],
                                   required: ["income_lines", "labour_age", "min_floor_area", "guarantees"], what: .standards) else { return nil }
         var lines: [IncomeLine] = []
         for n in r.sequence(top["income_lines"], what: .key("income_lines")) {
@@ -469,7 +469,82 @@ private struct Builder {
             }
             guarantees.append(g)
         }
-        return Standards(incomeLines: lines, labourAge: labour, minFloorArea: area, guarantees: guarantees)
+        var standards = Standards(incomeLines: lines, labourAge: labour, minFloorArea: area, guarantees: guarantees)
+        standards.procedures = loadProcedurePeriods(top["procedures"], r)
+        standards.monitoring = loadMonitoring(top["monitoring"], r, fields: fields, rosters: rosters, codeLists: codeLists)
+        return standards
+    }
+
+    /// `procedures:` — the notice and announcement periods, in days.
+    func loadProcedurePeriods(_ node: Node?, _ r: YAMLReader) -> ProcedurePeriods? {
+        guard let m = r.mapping(node, allowed: ["notice_days", "announcement_days"], required: ["notice_days", "announcement_days"],
+                                what: .key("procedures")),
+              let notice = r.int(m["notice_days"], what: .key("notice_days")),
+              let announcement = r.int(m["announcement_days"], what: .key("announcement_days")) else { return nil }
+        if notice <= 0 { r.problem(m["notice_days"], .notPositive("notice_days")); return nil }
+        if announcement <= 0 { r.problem(m["announcement_days"], .notPositive("announcement_days")); return nil }
+        return ProcedurePeriods(noticeDays: notice, announcementDays: announcement)
+    }
+
+    /// `monitoring:` — the monitoring lines and the three categories with their rules.
+    func loadMonitoring(_ node: Node?, _ r: YAMLReader, fields: [String: ExpressionCompiler.FieldInfo], rosters: [String: Int],
+                        codeLists: [String: CodeList]) -> Monitoring {
+        var monitoring = Monitoring()
+        guard let top = r.mapping(node, allowed: ["lines", "categories"], required: ["lines", "categories"], what: .key("monitoring")) else {
+            return monitoring
+        }
+        for n in r.sequence(top["lines"], what: .key("monitoring.lines")) {
+            guard let m = r.mapping(n, allowed: ["province", "year", "line", "confirmed", "source"], required: ["province", "year", "line", "confirmed"],
+                                    what: .key("monitoring.lines")),
+                  let p = r.string(m["province"], what: .key("province")), let y = r.int(m["year"], what: .key("year")),
+                  let l = r.number(m["line"], what: .key("line")), let confirmed = r.bool(m["confirmed"], what: .key("confirmed")) else { continue }
+            if l <= 0 { r.problem(m["line"], .notPositive("line")); continue }
+            monitoring.lines.append(MonitoringLine(province: p, year: y, line: l, confirmed: confirmed,
+                                                   source: m["source"].flatMap { r.string($0, what: .key("source")) } ?? ""))
+        }
+        func compile(_ node: Node?, _ type: ValueType) -> CompiledExpression? {
+            guard let node, let text = r.string(node, what: .expression) else { return nil }
+            var c = ExpressionCompiler(fields: fields, rosters: rosters, codeLists: codeLists, hostRoster: nil, currentType: nil)
+            do { return try c.compile(text, expecting: type) } catch {
+                r.problem(at: r.location(of: node, offset: error.offset), .expression(Self.excerpt(text), error.problem))
+                return nil
+            }
+        }
+        for n in r.sequence(top["categories"], what: .key("monitoring.categories")) {
+            guard let m = r.mapping(n, allowed: ["id", "label", "applies_to", "rule", "share_of_income", "expenses"],
+                                    required: ["id", "label", "rule"], what: .key("monitoring.categories")),
+                  let id = r.string(m["id"], what: .key("id")), let label = r.localized(m["label"], key: "label"),
+                  let ruleName = r.string(m["rule"], what: .key("rule")) else { continue }
+            var applies: CompiledExpression?
+            if let a = m["applies_to"] {
+                guard let compiled = compile(a, .bool) else { continue }
+                applies = compiled
+            }
+            let rule: MonitoringCategory.Rule
+            switch ruleName {
+            case "income_below_line":
+                rule = .incomeBelowLine
+            case "rigid_expenses":
+                guard let share = r.number(m["share_of_income"], what: .key("share_of_income")) else {
+                    if m["share_of_income"] == nil { r.problem(n, .missingKey("share_of_income", in: .key("monitoring.categories"))) }
+                    continue
+                }
+                if share <= 0 { r.problem(m["share_of_income"], .notPositive("share_of_income")); continue }
+                var expenses: [RigidExpense] = []
+                for e in r.sequence(m["expenses"], what: .key("expenses")) {
+                    guard let em = r.mapping(e, allowed: ["id", "label", "amount"], required: ["id", "label", "amount"], what: .key("expenses")),
+                          let eid = r.string(em["id"], what: .key("id")), let elabel = r.localized(em["label"], key: "label"),
+                          let amount = compile(em["amount"], .number) else { continue }
+                    expenses.append(RigidExpense(id: eid, label: elabel, amount: amount))
+                }
+                if expenses.isEmpty { r.problem(n, .missingKey("expenses", in: .key("monitoring.categories"))); continue }
+                rule = .rigidExpenses(expenses, shareOfIncome: share)
+            default:
+                r.problem(m["rule"], .unknownMonitoringRule(ruleName)); continue
+            }
+            monitoring.categories.append(MonitoringCategory(id: id, label: label, appliesTo: applies, rule: rule))
+        }
+        return monitoring
     }
 
     static func placeholders(_ text: String) -> [String] {

@@ -14,6 +14,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     // MARK: Survey · Assessment.swift
     case incomeBelowLine, incomeIncomplete, guaranteeNotMet, guaranteeReason, guaranteeAnswersMissing
     case exitNeedsConsent, listSeparator, yes, no
+    case incomeBelowMonitoringLine, sampleFigure, rigidExpenseAboveShare, monitoringSuggested, monitoringAlsoMeets
     // MARK: Survey · ResidentID.swift
     case idNumberWrongLength, idNumberNotDigit, idBirthDateImpossible, idBirthDateImplausible, idCheckCharacterWrong
     // MARK: Survey · ValueType.swift
@@ -43,6 +44,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case defCodeListsShape, defDuplicateCode, defEmptyCodeList, defRoleNamesNoQuestion, defRoleWrongType
     case defHeadCodeNotInList, defRoleNeedsMemberQuestion, defRoleNeedsHouseholdQuestion, defRoleInOtherRoster
     case defIncomeLineNotPositive, defLabourAgeReversed, defGuaranteeNeedsOneTest, defMemberFailsNeedsMembers
+    case defUnknownMonitoringRule, defNotPositive
     case defUnknownReasonField, partKey, partQuestionnaire, partRoster, partSection, partQuestion, partCheck, partConstraint
     case partCodeLists, partCode, partRoles, partHeadRole, partStandards, partIncomeLine, partGuarantee
     case partRosterID, partSectionFileName, partSectionID, partQuestionID, partCheckID, partListID, partExpression
@@ -53,6 +55,19 @@ public enum Phrase: String, CaseIterable, Sendable {
     case notCountyFolder, alreadyHoldsCountyKeys, notCountyFile, notSignedByCounty, otherCounty
     case certificateNotThisDevice, certificateNotThisKey, certificateExpired, noCountyTrusted, revocationListOlderThan
     case badScope, notEnrolled
+    // MARK: Store · ProcedureRecord.swift
+    case outcomeExit, outcomeRemoval, outcomeNew, outcomeReturned, outcomeMonitoring
+    case stepApplication, stepAppraisal, stepConsent, stepNotice, stepComparison, stepAnnouncement, stepNotification, stepNumbered
+    case stepPassed, stepObjected, procedureProposed, procedureDecided, procedureDropped
+    // MARK: Store · ProcedureRules.swift
+    case procNoPeriods, procMissingStep, procStepObjected, procPeriodTooShort, procPeriodNotEnded, procEndBeforeStart
+    case procOutOfOrder, procNotInProcedure, procNoProcedure, procClosed, procHasSteps, procNeedsCategory
+    case procCategoryOnlyMonitoring, procUnknownCategory, procEmptyReason, bundleProcedureNotDecidable
+    // MARK: CLI · ProcedureCommands.swift
+    case noticeTitle, noticeHeaderNo, noticeHeaderHousehold, noticeHeaderHead, noticeHeaderID, noticeHeaderOutcome
+    case noticeHeaderReason, noticePeriodLine, noticeFooter, noticeEmpty, noticeWritten, cliUnknownOutcome, cliUnknownStep
+    case cliBadDay, procedureProposedLine, procedureStepLine, procedureStepWarning, procedureDecidedLine, procedureDroppedLine
+    case procedureShowHeader, procedureShowStep, procedureShowMissing, procedureNone
     // MARK: Store · ConflictQueue.swift
     case noSuchConflict, ambiguousConflict, conflictAlreadyResolved, conflictBadValue
     // MARK: Store · ExportRefusal.swift
@@ -263,6 +278,11 @@ extension Phrase {
         case .guaranteeNotMet: return Localized(zh: "{0}未达到", en: "{0}: not met")
         case .guaranteeReason: return Localized(zh: "{0}：{1}", en: "{0}: {1}")
         case .guaranteeAnswersMissing: return Localized(zh: "{0}：信息不全", en: "{0}: answers missing")
+        case .incomeBelowMonitoringLine: return Localized(zh: "人均纯收入{0}元，低于{1}年监测线{2}元{3}", en: "per-capita net income {0} yuan is below the {1} monitoring line of {2} yuan{3}")
+        case .sampleFigure: return Localized(zh: "（样例数字，待县里确认）", en: " (a sample figure, to be confirmed by the county)")
+        case .rigidExpenseAboveShare: return Localized(zh: "{0}{1}元，超过家庭纯收入{2}元的{3}", en: "{0} of {1} yuan is more than {3} of the household's net income of {2} yuan")
+        case .monitoringSuggested: return Localized(zh: "防返贫监测：建议纳入{0}——{1}", en: "monitoring: suggested as {0} — {1}")
+        case .monitoringAlsoMeets: return Localized(zh: "防返贫监测：也符合{0}——{1}", en: "monitoring: also meets {0} — {1}")
         case .exitNeedsConsent: return Localized(zh: "脱贫须经本户认可签字", en: "exit requires the household's consent and signature")
         case .listSeparator: return Localized(zh: "、", en: ", ")
         case .yes: return Localized(zh: "是", en: "yes")
@@ -384,6 +404,8 @@ extension Phrase {
         case .defRoleNeedsMemberQuestion: return Localized(zh: "角色 {0} 必须是人员名册中的问题，但“{1}”是每户只问一次的问题", en: "role '{0}' must be a question of a roster of people, but '{1}' is asked once per household")
         case .defRoleNeedsHouseholdQuestion: return Localized(zh: "角色 {0} 必须是户级问题，但“{1}”是名册“{2}”中逐行填写的问题", en: "role '{0}' must be a household question, but '{1}' is asked per row of '{2}'")
         case .defRoleInOtherRoster: return Localized(zh: "角色 {0} 必须在角色 head 所在的名册“{1}”中询问，而不是在“{2}”中", en: "role '{0}' must be asked in '{1}', the roster of role 'head', not in '{2}'")
+        case .defUnknownMonitoringRule: return Localized(zh: "没有监测规则“{0}”（应为 income_below_line 或 rigid_expenses）", en: "unknown monitoring rule '{0}' (expected income_below_line or rigid_expenses)")
+        case .defNotPositive: return Localized(zh: "{0} 必须大于零", en: "{0} must be positive")
         case .defIncomeLineNotPositive: return Localized(zh: "收入标准线必须大于零", en: "an income line must be positive")
         case .defLabourAgeReversed: return Localized(zh: "labour_age.{0}：min {1} 大于 max {2}", en: "labour_age.{0}: min {1} is above max {2}")
         case .defGuaranteeNeedsOneTest: return Localized(zh: "保障条目“{0}”须在 member_fails 和 household_fails 中恰好写一个", en: "guarantee '{0}' needs exactly one of member_fails or household_fails")
@@ -430,6 +452,66 @@ extension Phrase {
         case .revocationListOlderThan: return Localized(zh: "吊销名单第 {0} 号比本库已有的第 {1} 号旧，未使用", en: "revocation list {0} is older than list {1} already installed; not used")
         case .badScope: return Localized(zh: "范围不对：{0}", en: "bad scope: {0}")
         case .notEnrolled: return Localized(zh: "本机尚未登记（hufang enrol --db 库 证书）", en: "this device is not enrolled (hufang enrol --db STORE CERTIFICATE)")
+        // MARK: Store · ProcedureRecord.swift
+        case .outcomeExit: return Localized(zh: "脱贫", en: "exit")
+        case .outcomeRemoval: return Localized(zh: "清退", en: "removal")
+        case .outcomeNew: return Localized(zh: "新纳入", en: "newly included")
+        case .outcomeReturned: return Localized(zh: "返贫", en: "returned to poverty")
+        case .outcomeMonitoring: return Localized(zh: "纳入防返贫监测", en: "put under monitoring")
+        case .stepApplication: return Localized(zh: "本户手写申请", en: "the household's handwritten application")
+        case .stepAppraisal: return Localized(zh: "民主评议", en: "democratic appraisal")
+        case .stepConsent: return Localized(zh: "本户认可签字", en: "the household's consent")
+        case .stepNotice: return Localized(zh: "公示", en: "public notice")
+        case .stepComparison: return Localized(zh: "信息比对", en: "comparison with department records")
+        case .stepAnnouncement: return Localized(zh: "公告", en: "announcement")
+        case .stepNotification: return Localized(zh: "告知", en: "notification")
+        case .stepNumbered: return Localized(zh: "第{1}次{0}", en: "{0} {1}")
+        case .stepPassed: return Localized(zh: "无异议", en: "passed")
+        case .stepObjected: return Localized(zh: "有异议", en: "objected")
+        case .procedureProposed: return Localized(zh: "拟调整", en: "proposed")
+        case .procedureDecided: return Localized(zh: "已确定", en: "decided")
+        case .procedureDropped: return Localized(zh: "已撤销", en: "dropped")
+        // MARK: Store · ProcedureRules.swift
+        case .procNoPeriods: return Localized(zh: "standards.yaml 没有设定公示、公告天数（procedures:），不能确定结果", en: "standards.yaml sets no notice periods (procedures:): no outcome can be decided")
+        case .procMissingStep: return Localized(zh: "程序不完整：还没有记录“{0}”", en: "the procedure is incomplete: {0} is not recorded yet")
+        case .procStepObjected: return Localized(zh: "“{0}”有异议，不能确定结果；处理异议后重新记录，或撤销", en: "{0}: objected, so the outcome cannot be decided; record the step again once the objection is settled, or drop the procedure")
+        case .procPeriodTooShort: return Localized(zh: "“{0}”只有{1}天，标准要求不少于{2}天", en: "the {0} ran {1} days; the standards require at least {2}")
+        case .procPeriodNotEnded: return Localized(zh: "“{0}”需要起止日期（--from 和 --to）", en: "{0} needs its first and last day (--from and --to)")
+        case .procEndBeforeStart: return Localized(zh: "“{0}”的结束日期早于开始日期", en: "{0} ends before it starts")
+        case .procOutOfOrder: return Localized(zh: "“{0}”的日期早于它之前的“{1}”", en: "{0} is dated before {1}, which it must follow")
+        case .procNotInProcedure: return Localized(zh: "“{0}”的程序没有“{1}”这一步", en: "the procedure for {0} has no step {1}")
+        case .procNoProcedure: return Localized(zh: "户 {0} 在{1}年没有拟调整的程序：先用 hufang procedure propose", en: "household {0} has no procedure in {1}: propose one first (hufang procedure propose)")
+        case .procClosed: return Localized(zh: "这一程序{0}，不能再修改", en: "this procedure is {0}: it cannot change any more")
+        case .procHasSteps: return Localized(zh: "已经记录了程序步骤，不能再改拟调整类型；先撤销（decide --drop）", en: "steps are recorded: the proposed outcome cannot change; drop the procedure first (decide --drop)")
+        case .procNeedsCategory: return Localized(zh: "纳入监测要写明监测类型（--category）", en: "monitoring needs its category (--category)")
+        case .procCategoryOnlyMonitoring: return Localized(zh: "只有纳入监测才有监测类型（--category）", en: "only monitoring takes a category (--category)")
+        case .procUnknownCategory: return Localized(zh: "standards.yaml 没有监测类型“{0}”", en: "standards.yaml has no monitoring category '{0}'")
+        case .bundleProcedureNotDecidable: return Localized(zh: "数据包把户 {0} 的{1}年程序定为已确定，但按本库标准不能确定：{2}", en: "the bundle marks the {1} procedure of household {0} decided, but this store's rules refuse it: {2}")
+        case .procEmptyReason: return Localized(zh: "要写明理由（--reason），公示名单上会列出", en: "give a reason (--reason): the notice list shows it")
+        // MARK: CLI · ProcedureCommands.swift
+        case .noticeTitle: return Localized(zh: "{0}村 {1}年 贫困户动态调整公示名单", en: "Village {0}: households proposed for adjustment in {1}")
+        case .noticeHeaderNo: return Localized(zh: "序号", en: "No.")
+        case .noticeHeaderHousehold: return Localized(zh: "户号", en: "Household")
+        case .noticeHeaderHead: return Localized(zh: "户主姓名", en: "Head")
+        case .noticeHeaderID: return Localized(zh: "身份证号码", en: "ID number")
+        case .noticeHeaderOutcome: return Localized(zh: "拟调整类型", en: "Proposed")
+        case .noticeHeaderReason: return Localized(zh: "理由", en: "Reason")
+        case .noticePeriodLine: return Localized(zh: "公示期不少于{0}天。对名单有异议的，请在公示期内向村委会或驻村工作队反映。", en: "The notice runs at least {0} days. Objections go to the village committee or the resident work team within that time.")
+        case .noticeFooter: return Localized(zh: "村民委员会（盖章）            年    月    日", en: "Village committee (seal)            date")
+        case .noticeEmpty: return Localized(zh: "（本村本年没有拟调整的户）", en: "(no household of this village is proposed this year)")
+        case .noticeWritten: return Localized(zh: "公示名单已写入 {0}（{1} 户）", en: "Notice list written to {0} ({1} households)")
+        case .cliUnknownOutcome: return Localized(zh: "没有调整类型“{0}”（可用：{1}）", en: "unknown outcome '{0}' (use one of: {1})")
+        case .cliUnknownStep: return Localized(zh: "没有程序步骤“{0}”（可用：{1}）", en: "unknown step '{0}' (use one of: {1})")
+        case .cliBadDay: return Localized(zh: "日期“{0}”不对，应为 2020-11-11 这样的格式", en: "'{0}' is not a day: write it like 2020-11-11")
+        case .procedureProposedLine: return Localized(zh: "已记录：{0}年 户 {1} 拟{2}（{3}）", en: "Recorded: in {0}, household {1} proposed for {2} ({3})")
+        case .procedureStepLine: return Localized(zh: "已记录：{0} {1} {2}", en: "Recorded: {0} {1} {2}")
+        case .procedureStepWarning: return Localized(zh: "注意：{0}。这一步已按实际记录，结果要等重新{1}后才能确定。", en: "Note: {0}. The step is recorded as it happened; the outcome cannot be decided until the {1} is held again.")
+        case .procedureDecidedLine: return Localized(zh: "已确定：{0}年 户 {1} {2}", en: "Decided: in {0}, household {1}: {2}")
+        case .procedureDroppedLine: return Localized(zh: "已撤销：{0}年 户 {1} 的{2}", en: "Dropped: the {2} of household {1} in {0}")
+        case .procedureShowHeader: return Localized(zh: "{0}年 户 {1}：{2}（{3}），理由：{4}", en: "{0}, household {1}: {2} ({3}), reason: {4}")
+        case .procedureShowStep: return Localized(zh: "  ✓ {0}  {1}  {2}  — {3}", en: "  ✓ {0}  {1}  {2}  — {3}")
+        case .procedureShowMissing: return Localized(zh: "  · {0}  （未记录）", en: "  · {0}  (not recorded)")
+        case .procedureNone: return Localized(zh: "户 {0} 在{1}年没有拟调整的程序", en: "household {0} has no procedure in {1}")
         // MARK: Store · ConflictQueue.swift
         case .noSuchConflict: return Localized(zh: "没有这条冲突：{0}", en: "no such conflict: {0}")
         case .ambiguousConflict: return Localized(zh: "“{0}”对应多条冲突，请写完整编号", en: "\"{0}\" matches several conflicts; give the whole id")

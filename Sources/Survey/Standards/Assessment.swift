@@ -25,6 +25,14 @@ public enum SuggestedStatus: Sendable, Equatable {
     }
 }
 
+/// A 防返贫监测 category the household meets, and why.
+public struct MonitoringFlag: Sendable, Equatable {
+    /// The category's id in the standards (`unstable_exited`, `edge`, `sudden_hardship`).
+    public var category: String
+    public var label: Localized
+    public var reasons: [Localized]
+}
+
 /// The household judged against the income line and 两不愁三保障 (section J of the form).
 public struct Assessment: Sendable, Equatable {
     public var perCapitaNetIncome: Double?
@@ -37,6 +45,11 @@ public struct Assessment: Sendable, Equatable {
     /// Those of `reasons` about the household as a whole (the income, the consent an exit needs): each
     /// guarantee's own are in its `reasons`, so a page that lists both says none twice.
     public var householdReasons: [Localized]
+    /// The monitoring categories the household meets, in the standards' order; the first is the one suggested.
+    /// Their reasons are in `reasons` and `householdReasons` too, so every page that shows the assessment shows them.
+    public var monitoring: [MonitoringFlag] = []
+    /// The monitoring category suggested for the household, or nil.
+    public var suggestedMonitoring: MonitoringFlag? { monitoring.first }
 
     /// The per-capita net income and the income line the interview has worked out (its calculated fields
     /// `per_capita_net_income` and `income_line_value`): what the listing shows without judging the household.
@@ -84,6 +97,51 @@ public struct Assessment: Sendable, Equatable {
                 householdReasons.append(Phrase.exitNeedsConsent.localized())
             }
         }
+        monitoring = Self.monitor(interview, perCapita: perCapitaNetIncome)
+        for (i, flag) in monitoring.enumerated() {
+            let because = Localized(zh: flag.reasons.map(\.zh).joined(separator: "；"), en: flag.reasons.map(\.en).joined(separator: "; "))
+            let line = (i == 0 ? Phrase.monitoringSuggested : Phrase.monitoringAlsoMeets).localized(flag.label, because)
+            reasons.append(line)
+            householdReasons.append(line)
+        }
+    }
+
+    /// The monitoring categories `interview` meets. Reads the calculated fields `province`, `survey_year` and
+    /// `net_income`; a category whose figures are not known yet (no line for the year, no income) is not met.
+    static func monitor(_ interview: Interview, perCapita: Double?) -> [MonitoringFlag] {
+        let q = interview.questionnaire
+        let m = q.standards.monitoring
+        guard !m.categories.isEmpty else { return [] }
+        let province = interview.value("province")?.text ?? "*"
+        let line = interview.value("survey_year")?.number?.whole.flatMap { m.line(province: province, year: $0) }
+        var flags: [MonitoringFlag] = []
+        for category in m.categories {
+            var ev = Evaluator(source: interview, questionnaire: q)
+            if let applies = category.appliesTo, ev.evaluate(applies)?.bool != true { continue }
+            switch category.rule {
+            case .incomeBelowLine:
+                guard let line, let perCapita, perCapita < line.line else { continue }
+                let note = line.confirmed ? Localized(zh: "", en: "") : Phrase.sampleFigure.localized()
+                flags.append(MonitoringFlag(category: category.id, label: category.label, reasons: [
+                    Phrase.incomeBelowMonitoringLine.localized(Value.format(perCapita), line.year, Value.format(line.line), note)]))
+            case .rigidExpenses(let expenses, let share):
+                guard let net = interview.value("net_income")?.number else { continue }
+                var total = 0.0
+                var parts: [(RigidExpense, Double)] = []
+                for e in expenses {
+                    guard let amount = ev.evaluate(e.amount)?.number, amount > 0 else { continue }
+                    total += amount
+                    parts.append((e, amount))
+                }
+                guard total > 0, total > share * max(net, 0) else { continue }
+                let label: Localized = parts.count == 1 ? parts[0].0.label : Localized(
+                    zh: parts.map { $0.0.label.zh }.joined(separator: "、"), en: parts.map { $0.0.label.en }.joined(separator: " and "))
+                let percent = Value.format((share * 100 * 100).rounded() / 100) + "%"
+                flags.append(MonitoringFlag(category: category.id, label: category.label, reasons: [
+                    Phrase.rigidExpenseAboveShare.localized(label, Value.format(total), Value.format(net), percent)]))
+            }
+        }
+        return flags
     }
 
     static func judge(_ g: Guarantee, _ interview: Interview) -> GuaranteeResult {

@@ -26,6 +26,11 @@ public struct Standards: Sendable {
     public var labourAge: [Int: ClosedRange<Int>]
     public var minFloorArea: Double
     public var guarantees: [Guarantee]
+    /// 防返贫监测: the monitoring lines and categories (none when the file has no `monitoring:`).
+    public var monitoring = Monitoring()
+    /// The notice and announcement periods of the exit and inclusion procedures; nil when the file sets none,
+    /// and then no procedure can be decided.
+    public var procedures: ProcedurePeriods? = nil
 
     /// The line for a province and year: the province's own line wins over the national one; a year
     /// with no figure uses the latest earlier year's.
