@@ -14,6 +14,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case damagedValue(household: String, question: String)
     case alreadyExists(String)
     case unknownComment(String)
+    /// A procedure step or decision the rules refuse (a notice too short, an exit without consent…).
+    case procedure(ProcedureProblem)
     /// This user may not write the store (or its folder): a command that changes it is refused.
     case readOnly(String)
     /// A store this user may only read, left with changes in its `-wal` but no `-shm` to read them by.
@@ -38,6 +40,8 @@ public enum StoreError: Error, Equatable, Sendable {
             return Phrase.damagedValue.text(lang, h, q)
         case .unknownComment(let id):
             return Phrase.noSuchComment.text(lang, id)
+        case .procedure(let problem):
+            return problem.message(lang)
         case .readOnly(let p):
             return Phrase.storeReadOnly.text(lang, p)
         case .readOnlyUnfinished(let p):

@@ -304,6 +304,39 @@ enum Migrations {
                 t.column("updatedAt", .text).notNull()
             }
         }
+        m.registerMigration("2026-12-v7-procedures") { db in
+            // The yearly adjustment's procedures (issue 18): one per household and survey year, so each year's
+            // round has its own; the steps as they happened. Both travel in bundles.
+            try db.create(table: "procedure") { t in
+                t.column("householdID", .text).notNull().references("household", onDelete: .cascade)
+                t.column("surveyYear", .integer).notNull()
+                t.column("outcome", .text).notNull()
+                t.column("category", .text)
+                t.column("reason", .text).notNull()
+                t.column("state", .text).notNull()
+                t.column("proposedBy", .text).notNull()
+                t.column("proposedAt", .text).notNull()
+                t.column("decidedBy", .text)
+                t.column("decidedAt", .text)
+                t.column("clock", .text).notNull()
+                t.primaryKey(["householdID", "surveyYear"])
+            }
+            try db.create(table: "procedureStep") { t in
+                t.column("householdID", .text).notNull()
+                t.column("surveyYear", .integer).notNull()
+                t.column("kind", .text).notNull()
+                t.column("number", .integer).notNull()
+                t.column("startDay", .text).notNull()
+                t.column("endDay", .text)
+                t.column("result", .text).notNull()
+                t.column("note", .text)
+                t.column("who", .text).notNull()
+                t.column("at", .text).notNull()
+                t.column("clock", .text).notNull()
+                t.primaryKey(["householdID", "surveyYear", "kind", "number"])
+                t.foreignKey(["householdID", "surveyYear"], references: "procedure", onDelete: .cascade)
+            }
+        }
         return m
     }
 }

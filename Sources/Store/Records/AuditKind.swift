@@ -18,4 +18,6 @@ public enum AuditKind: String, Codable, CaseIterable, Hashable, Sendable, Databa
     case commentResolved = "comment_resolved"
     /// A review decision changed by resolving a conflict.
     case review
+    /// A procedure proposed, a step of it recorded, or decided (subject `procedure.YEAR`; the new value says what).
+    case procedure
 }

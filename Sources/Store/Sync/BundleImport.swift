@@ -289,7 +289,22 @@ extension HouseholdStore {
         } catch { throw BundleRejection.changesDamaged(handler.constraintFailure.map { "constraint on \($0)" } ?? "\(error)") }
         let merge = ConflictMerge(store: self, db: db, manifest: manifest, questionnaire: questionnaire)
         let conflicts = try merge.settle(handler)
+        if let questionnaire { try checkDecidedProcedures(bundle.households, db, periods: questionnaire.standards.procedures) }
         progress(.apply, total, total)
         return conflicts
+    }
+
+    /// A bundle may not leave a procedure decided that this store's rules would not decide (a step missing, a
+    /// notice too short by this store's standards): the whole bundle is refused, as a local decision would be.
+    private func checkDecidedProcedures(_ households: Set<String>, _ db: Database, periods: ProcedurePeriods?) throws {
+        for hid in households.sorted() {
+            for p in try ProcedureRecord.filter(ProcedureRecord.Columns.householdID == hid && ProcedureRecord.Columns.state == ProcedureState.decided).fetchAll(db) {
+                let steps = try ProcedureStepRecord.filter(ProcedureStepRecord.Columns.householdID == hid
+                                                           && ProcedureStepRecord.Columns.surveyYear == p.surveyYear).fetchAll(db)
+                if let problem = ProcedureRules.decisionProblem(p, steps: steps, periods: periods) {
+                    throw BundleRejection.procedureNotDecidable(household: hid, year: p.surveyYear, problem)
+                }
+            }
+        }
     }
 }

@@ -33,6 +33,8 @@ public enum BundleRejection: Error, Equatable, Sendable, Codable {
     case certificateExpired(device: String, on: String)
     /// A change the signer may not make; the whole bundle is refused.
     case refusedChange(RefusedChange)
+    /// It leaves a household's procedure decided while the rules refuse the decision.
+    case procedureNotDecidable(household: String, year: Int, ProcedureProblem)
 
     /// The message in the user's language.
     public func message(_ lang: Language) -> String {
@@ -68,6 +70,7 @@ public enum BundleRejection: Error, Equatable, Sendable, Codable {
             return Phrase.certificateDoesNotMatch.text(lang, d)
         case .certificateExpired(let d, let day): return Phrase.deviceCertificateExpired.text(lang, d, day)
         case .refusedChange(let c): return c.message(lang)
+        case .procedureNotDecidable(let h, let y, let problem): return Phrase.bundleProcedureNotDecidable.text(lang, h, y, problem.message(lang))
         }
     }
 }

@@ -24,9 +24,10 @@ struct BundleSigner: Sendable {
     /// a roster row; the hub relays and writes nothing of its own.
     static let roleTables: [DeviceRole: [TravellingTable: Set<ChangeOperation>]] = [
         .enumerator: [.household: [.insert, .update], .rosterRow: [.insert, .update], .answer: all, .audit: [.insert],
-                      .override: all, .comment: [.update], .resolution: [.insert]],
+                      .override: all, .comment: [.update], .resolution: [.insert],
+                      .procedure: [.insert, .update], .procedureStep: [.insert, .update]],
         .supervisor: [.household: [.update], .review: all, .comment: [.insert, .update], .resolution: [.insert], .audit: [.insert],
-                      .answer: all, .override: all],
+                      .answer: all, .override: all, .procedure: [.insert, .update], .procedureStep: [.insert, .update]],
         .hub: [:],
     ]
 

@@ -19,6 +19,7 @@ struct ChangesetCheck {
         .household: [.insert, .update], .rosterRow: [.insert, .update], .answer: [.insert, .update, .delete],
         .audit: [.insert], .override: [.insert, .update, .delete], .review: [.insert, .update, .delete],
         .comment: [.insert, .update], .resolution: [.insert],
+        .procedure: [.insert, .update], .procedureStep: [.insert, .update],
     ]
 
     /// The columns an update may change. A row never moves to another household.
@@ -29,10 +30,12 @@ struct ChangesetCheck {
         .override: ["reason", "who", "at"],
         .review: ["state", "reason", "who", "at"],
         .comment: ["resolved"],
+        .procedure: ["outcome", "category", "reason", "state", "proposedBy", "proposedAt", "decidedBy", "decidedAt", "clock"],
+        .procedureStep: ["startDay", "endDay", "result", "note", "who", "at", "clock"],
     ]
 
     /// Tables whose rows carry a hybrid logical clock, which names the device that wrote them.
-    static let clocked: Set<TravellingTable> = [.answer, .audit, .resolution]
+    static let clocked: Set<TravellingTable> = [.answer, .audit, .resolution, .procedure, .procedureStep]
 
     /// This store's schema of the travelling tables.
     static func schema(_ db: Database) throws -> [TravellingTable: (names: [String], primaryKey: [Bool])] {
@@ -152,6 +155,10 @@ struct ChangesetCheck {
         case .override: return row["checkID"]?.text
         case .resolution: return row["field"]?.text
         case .rosterRow, .audit: return row["id"]?.text
+        case .procedure:
+            guard case .integer(let year)? = row["surveyYear"] else { return nil }
+            return String(year)
+        case .procedureStep: return row["kind"]?.text
         case .household, .review: return nil
         }
     }

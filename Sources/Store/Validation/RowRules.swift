@@ -5,7 +5,7 @@ import Survey
 /// The tables whose rows travel between stores (in bundles and JSON files). Everything else — outbox,
 /// bundles, conflict queue, devices, settings, migrations — is a store's own and never arrives from outside.
 enum TravellingTable: String, CaseIterable, Sendable {
-    case household, rosterRow, answer, audit, override, review, comment, resolution
+    case household, rosterRow, answer, audit, override, review, comment, resolution, procedure, procedureStep
 }
 
 /// The one set of rules every row entering a store from outside must satisfy, shared by bundle import and
@@ -31,13 +31,19 @@ struct RowRules: Sendable {
     static let auditKinds = AuditKind.allCases.map(\.rawValue)
     static let resolutionKinds = ConflictKind.allCases.map(\.rawValue)
     static let valueTypes = ["number", "text", "bool", "code", "codes", "date"]
+    static let outcomes = ProcedureOutcome.allCases.map(\.rawValue)
+    static let procedureStates = ProcedureState.allCases.map(\.rawValue)
+    static let stepKinds = ProcedureStepKind.allCases.map(\.rawValue)
+    static let stepResults = ProcedureStepResult.allCases.map(\.rawValue)
 
     /// What a column may hold.
     enum Rule {
-        case uuid, rowID, timestamp, clock, bool
+        case uuid, rowID, timestamp, optionalTimestamp, clock, bool
         case text(Int), optionalText(Int)
         case day, optionalDay
         case count, optionalCode, optionalNumber
+        /// A survey year (2000–2100) and a step's number (1 or 2).
+        case year, stepNumber
         case vocabulary([String])
         case roster, question, questionOrHousehold, check
         case supersedes
@@ -70,6 +76,13 @@ struct RowRules: Sendable {
         .resolution: [("id", .uuid), ("householdID", .uuid), ("rowID", .rowID), ("kind", .vocabulary(resolutionKinds)),
                       ("field", .text(Limit.identifier)), ("value", .optionalText(Limit.value)), ("supersedes", .supersedes),
                       ("who", .text(Limit.person)), ("at", .timestamp), ("clock", .clock)],
+        .procedure: [("householdID", .uuid), ("surveyYear", .year), ("outcome", .vocabulary(outcomes)),
+                     ("category", .optionalText(Limit.identifier)), ("reason", .text(Limit.reason)),
+                     ("state", .vocabulary(procedureStates)), ("proposedBy", .text(Limit.person)), ("proposedAt", .timestamp),
+                     ("decidedBy", .optionalText(Limit.person)), ("decidedAt", .optionalTimestamp), ("clock", .clock)],
+        .procedureStep: [("householdID", .uuid), ("surveyYear", .year), ("kind", .vocabulary(stepKinds)), ("number", .stepNumber),
+                         ("startDay", .day), ("endDay", .optionalDay), ("result", .vocabulary(stepResults)),
+                         ("note", .optionalText(Limit.reason)), ("who", .text(Limit.person)), ("at", .timestamp), ("clock", .clock)],
     ]
 
     private static let rules: [TravellingTable: [String: Rule]] = columns.mapValues { Dictionary(uniqueKeysWithValues: $0) }
@@ -102,6 +115,9 @@ struct RowRules: Sendable {
         case .uuid: return text(cell) { Self.isUUID($0) ? nil : .notUUID($0) }
         case .rowID: return text(cell) { $0.isEmpty || Self.isUUID($0) ? nil : .notRowID($0) }
         case .timestamp: return text(cell) { Self.isTimestamp($0) ? nil : .notTimestamp($0) }
+        case .optionalTimestamp: return cell == .null ? nil : check(cell, .timestamp)
+        case .year: return integer(cell, in: 2000...2100)
+        case .stepNumber: return integer(cell, in: 1...2)
         case .clock: return text(cell) { HybridLogicalClock($0)?.description == $0 ? nil : .notClock($0) }
         case .bool:
             guard case .integer(let i) = cell else { return .wrongStorage(expected: .boolean) }
