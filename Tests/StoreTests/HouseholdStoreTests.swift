@@ -9,15 +9,15 @@ import Survey
     @Test func migratesAnEmptyFileToEveryTableWithTheRightPragmas() throws {
         let store = try HouseholdStore(path: Fixture.tempPath(), create: true)
         let (tables, journal, foreignKeys) = try store.pool.read { db in
-            (try ["device", "household", "rosterRow", "answer", "audit", "override", "review", "comment"].filter { try db.tableExists($0) },
+            (try ["device", "household", "rosterRow", "answer", "audit", "override", "review", "comment", "procedure", "procedureStep"].filter { try db.tableExists($0) },
              try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Bool.fetchOne(db, sql: "PRAGMA foreign_keys"))
         }
-        #expect(tables.count == 8, "\(tables)")
+        #expect(tables.count == 10, "\(tables)")
         #expect(journal == "wal")
         #expect(foreignKeys == true)
         let applied = try store.pool.read { db in try Migrations.migrator.appliedIdentifiers(db) }
         #expect(applied == ["2026-11-v1-households-answers-audit", "2026-11-v2-outbox-bundles-conflicts", "2026-12-v3-refused-bundles", "2026-12-v4-county-enrolment",
-                           "2026-12-v5-repair-household-assessment", "2026-12-v6-hub-sync"])
+                           "2026-12-v5-repair-household-assessment", "2026-12-v6-hub-sync", "2026-12-v7-procedures"])
         // synchronous is per connection: the writer must say FULL (2), not GRDB's default NORMAL (1).
         #expect(try store.pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
     }
