@@ -47,6 +47,7 @@ let package = Package(
         // The county hub (DESIGN.md "The county hub"): its state in PostgreSQL and the checks of `bundle import`
         // reused from Store; its HTTP API on Hummingbird; and the `hufang-hub` executable that wires them.
         .target(name: "HubCore", dependencies: ["Store", "Survey", .product(name: "PostgresNIO", package: "postgres-nio"),
+                                                .product(name: "GRDB", package: "GRDB.swift"),
                                                 .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "HubServer", dependencies: ["HubCore", "Store", .product(name: "Hummingbird", package: "hummingbird"),
                                                   .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -91,7 +92,8 @@ let package = Package(
                                                      .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "BundleBenchmark", dependencies: ["Store", "Survey", "CZlib", "SampleData", .product(name: "GRDB", package: "GRDB.swift")],
                           path: "Benchmarks/BundleBenchmark"),
-        .executableTarget(name: "HubBenchmark", dependencies: ["HubHarness", "Store", "Survey", "SampleData",
+        .executableTarget(name: "HubBenchmark", dependencies: ["HubHarness", "HubCore", "Store", "Survey", "SampleData",
+                                                             .product(name: "PostgresNIO", package: "postgres-nio"),
                                                              .product(name: "AsyncHTTPClient", package: "async-http-client")], path: "Benchmarks/HubBenchmark"),
         .executableTarget(name: "TUIBenchmark", dependencies: ["TUI", "Store", "Survey", "SampleData"], path: "Benchmarks/TUIBenchmark"),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Store", "Survey", "TestSupport", "ProjectFolders", "SampleData"], resources: [.copy("Snapshots")]),

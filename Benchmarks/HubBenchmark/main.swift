@@ -13,6 +13,14 @@ import Store
 import Survey
 import Synchronization
 
+// `HubBenchmark apply [screens-dir] [sizes…]` instead measures the apply of bundles to the county tables (ApplyBenchmark.swift).
+if CommandLine.arguments.dropFirst().first == "apply" {
+    let rest = Array(CommandLine.arguments.dropFirst(2))
+    let sizes = rest.dropFirst().compactMap { Int($0) }
+    try await ApplyBenchmark.run(screens: rest.first ?? "screens", sizes: sizes.isEmpty ? [10_000, 25_000, 50_000, 100_000] : sizes)
+    exit(0)
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 let screens = arguments.first ?? "screens"
 let binary = arguments.dropFirst().first ?? ".build/release/hufang-hub"

@@ -155,6 +155,7 @@ public enum HubMigrations {
                 try await HubStore.recordVillages(of: hash, file: archive, connection, logger: logger)
             }
         }),
+        countyTables,
     ]
 
     /// Runs the migrations not yet applied, each in its own transaction; returns the names it ran. `through`

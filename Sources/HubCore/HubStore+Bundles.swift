@@ -20,11 +20,15 @@ extension HubStore {
         let (state, file) = try await assembled(id, device: device)
         let checked: CheckedBundle
         let households: BundleHouseholds?
+        let changes: [RowChange]?
         do {
             checked = try EnrolledBundleCheck.check(file, county: county, revocations: try await revocations(), on: day)
             guard checked.hash == state.bundle else { throw UploadRefusal.hashMismatch }
             // The households its changes touch decide whose inbox it reaches; damaged changes refuse it here.
             households = try EnrolledBundleCheck.households(in: file)
+            // Its rows, as the county tables will take them: values a laptop's columns would refuse refuse it here.
+            changes = try EnrolledBundleCheck.rowChanges(in: file)
+            if let changes { try CountyApply.check(changes) }
             guard checked.manifest.deviceID == device else {
                 return try await reject(id, bundle: state.bundle, device: device, sequence: checked.manifest.sequence,
                                         reason: "the bundle is another device's (\(checked.manifest.deviceID))")
@@ -37,12 +41,14 @@ extension HubStore {
             throw UploadRefusal.hashMismatch
         }
         if let (_, signed) = checked.newerRevocations { try await install(revocations: signed) }
-        return try await commit(checked, households: households, file: file, upload: id)
+        return try await commit(checked, households: households, changes: changes, file: file, upload: id)
     }
 
-    /// Logs a checked bundle by its place in its device's chain, releases held ones that now follow, and
-    /// keeps the receipt, in one transaction under the device's lock.
-    private func commit(_ bundle: CheckedBundle, households: BundleHouseholds?, file: Data,
+    /// Logs a checked bundle by its place in its device's chain, applies it to the county tables when it is
+    /// next in the chain, releases (and applies, in chain order) held ones that now follow, and keeps the
+    /// receipt, in one transaction under the device's lock: the county tables hold a bundle exactly when the
+    /// log holds it as applied.
+    private func commit(_ bundle: CheckedBundle, households: BundleHouseholds?, changes: [RowChange]?, file: Data,
                         upload: UUID) async throws -> (HubReceipt, SignedHubReceipt) {
         let m = bundle.manifest
         let manifestText = String(decoding: (try? JSONEncoder().encode(m)) ?? Data(), as: UTF8.self)
@@ -76,7 +82,10 @@ extension HubStore {
                                     CASE WHEN \(applied) THEN nextval('bundle_position') END)
                             """, logger: logger)
                         try await Self.recordVillages(of: bundle.hash, households: households, connection, logger: logger)
-                        if applied { try await releaseHeld(after: (m.sequence, bundle.hash), device: m.deviceID, connection) }
+                        if applied {
+                            if let changes { try await CountyApply.apply(changes, of: m, connection, logger: logger) }
+                            try await releaseHeld(after: (m.sequence, bundle.hash), device: m.deviceID, connection)
+                        }
                     }
                 }
                 let receipt = HubReceipt(bundle: bundle.hash, device: m.deviceID, sequence: m.sequence, outcome: outcome, reason: reason,
@@ -104,16 +113,21 @@ extension HubStore {
     private func releaseHeld(after applied: (Int, String), device: String, _ connection: PostgresConnection) async throws {
         var last = applied
         while true {
-            var next: (String, String)?
+            var next: (String, String, Data)?
             for try await row in try await connection.query("""
-                SELECT hash, previous FROM bundle WHERE device_id = \(device) AND state = 'held' AND sequence = \(last.0 + 1)
-                """, logger: logger).decode((String, String).self) where row.1 == last.1 { next = row }
+                SELECT hash, previous, archive FROM bundle WHERE device_id = \(device) AND state = 'held' AND sequence = \(last.0 + 1)
+                """, logger: logger).decode((String, String, Data).self) where row.1 == last.1 { next = row }
             try await connection.query("""
                 DELETE FROM bundle WHERE device_id = \(device) AND state = 'held' AND sequence = \(last.0 + 1) AND previous <> \(last.1)
                 """, logger: logger)
-            guard let (hash, _) = next else { return }
+            guard let (hash, _, archive) = next else { return }
             try await connection.query("UPDATE bundle SET state = 'applied', log_position = nextval('bundle_position') WHERE hash = \(hash)",
                                        logger: logger)
+            // Checked when it was logged; its turn has come, so the county tables take it now.
+            if let manifest = EnrolledBundleCheck.manifest(of: archive),
+               let changes = try EnrolledBundleCheck.rowChanges(in: archive) {
+                try await CountyApply.apply(changes, of: manifest, connection, logger: logger)
+            }
             last = (last.0 + 1, hash)
         }
     }

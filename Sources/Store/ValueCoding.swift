@@ -40,7 +40,7 @@ public enum ValueCoding {
     }
 
     /// The type tag and text of an `auditText` ("text" when there is no tag).
-    static func split(auditText: String) -> (type: String, text: String) {
+    public static func split(auditText: String) -> (type: String, text: String) {
         guard let colon = auditText.firstIndex(of: ":") else { return ("text", auditText) }
         return (String(auditText[..<colon]), String(auditText[auditText.index(after: colon)...]))
     }

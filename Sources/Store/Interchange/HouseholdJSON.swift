@@ -12,6 +12,17 @@ public struct HouseholdExport: Codable, Equatable, Sendable {
     public var households: [HouseholdDocument]
 
     public static let formatName = "hufang-households"
+
+    /// An interchange file as `exportJSON` makes it: format version 1, the questionnaire of its first household.
+    public init(households: [HouseholdDocument]) {
+        self.init(format: Self.formatName, formatVersion: 1, questionnaireID: households.first?.household.questionnaireID ?? "",
+                  questionnaireVersion: households.first?.household.questionnaireVersion ?? "", households: households)
+    }
+
+    init(format: String, formatVersion: Int, questionnaireID: String, questionnaireVersion: String, households: [HouseholdDocument]) {
+        self.format = format; self.formatVersion = formatVersion; self.questionnaireID = questionnaireID
+        self.questionnaireVersion = questionnaireVersion; self.households = households
+    }
 }
 
 /// One household and everything stored about it.
@@ -23,6 +34,13 @@ public struct HouseholdDocument: Codable, Equatable, Sendable {
     public var overrides: [OverrideRecord]
     public var review: ReviewRecord?
     public var comments: [CommentRecord]
+
+    /// A household and its records, each list in the order `exportJSON` gives it.
+    public init(household: HouseholdRecord, rows: [RosterRowRecord], answers: [AnswerRecord], audit: [AuditRecord],
+                overrides: [OverrideRecord], review: ReviewRecord?, comments: [CommentRecord]) {
+        self.household = household; self.rows = rows; self.answers = answers; self.audit = audit; self.overrides = overrides
+        self.review = review; self.comments = comments
+    }
 }
 
 /// Why an import file was refused: which record and which field. Nothing was changed.

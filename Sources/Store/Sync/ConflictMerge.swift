@@ -231,25 +231,9 @@ struct ConflictMerge {
         return conflicts
     }
 
-    /// How a status both sides changed is settled.
-    enum StatusMerge { case takeTheirs, keepMine, conflict }
+    typealias StatusMerge = Store.StatusMerge
 
-    /// The review workflow decides most status clashes. A supervisor's "sent back" reaches the laptop
-    /// whatever the enumerator did since; an approval of a version the enumerator has changed since is
-    /// stale, and the enumerator's work on a decided household sends it back round (changed after
-    /// approval → reviewed again). Two supervisors deciding differently, or two laptops disagreeing, is a
-    /// conflict for a person.
-    static func workflow(mine: String?, theirs: String?) -> StatusMerge {
-        let decisions: Set<HouseholdStatus?> = [.approved, .sentBack], work: Set<HouseholdStatus?> = [.inProgress, .complete]
-        // An unknown status on either side is no workflow step: a person decides.
-        let mine = mine.flatMap(HouseholdStatus.init(rawValue:)), theirs = theirs.flatMap(HouseholdStatus.init(rawValue:))
-        switch (mine, theirs) {
-        case let (m, .sentBack?) where work.contains(m): return .takeTheirs
-        case let (m, .approved?) where work.contains(m): return .keepMine
-        case let (m, t) where decisions.contains(m) && work.contains(t): return .takeTheirs
-        default: return .conflict
-        }
-    }
+    static func workflow(mine: String?, theirs: String?) -> StatusMerge { StatusMerge.workflow(mine: mine, theirs: theirs) }
 
     /// Rows whose household is not in this store: dropped, so the transaction can commit.
     private func dropOrphans() throws {
@@ -267,6 +251,28 @@ extension Cell {
         case .real(let d): return d.databaseValue
         case .text(let s): return s.databaseValue
         case .blob(let b): return b.databaseValue
+        }
+    }
+}
+
+/// How a status both sides changed is settled.
+public enum StatusMerge: Sendable {
+    case takeTheirs, keepMine, conflict
+
+    /// The review workflow decides most status clashes. A supervisor's "sent back" reaches the laptop
+    /// whatever the enumerator did since; an approval of a version the enumerator has changed since is
+    /// stale, and the enumerator's work on a decided household sends it back round (changed after
+    /// approval → reviewed again). Two supervisors deciding differently, or two laptops disagreeing, is a
+    /// conflict for a person. Shared with the county hub, which merges by the same rule.
+    public static func workflow(mine: String?, theirs: String?) -> StatusMerge {
+        let decisions: Set<HouseholdStatus?> = [.approved, .sentBack], work: Set<HouseholdStatus?> = [.inProgress, .complete]
+        // An unknown status on either side is no workflow step: a person decides.
+        let mine = mine.flatMap(HouseholdStatus.init(rawValue:)), theirs = theirs.flatMap(HouseholdStatus.init(rawValue:))
+        switch (mine, theirs) {
+        case let (m, .sentBack?) where work.contains(m): return .takeTheirs
+        case let (m, .approved?) where work.contains(m): return .keepMine
+        case let (m, t) where decisions.contains(m) && work.contains(t): return .takeTheirs
+        default: return .conflict
         }
     }
 }

@@ -44,7 +44,8 @@ public struct ConflictRecord: Codable, Hashable, Sendable, FetchableRecord, Pers
     /// The value the resolution kept; nil while the conflict is open.
     public var resolved: ConflictSide? { state == .resolved ? ConflictSide(kind, stored: resolvedValue) : nil }
 
-    init(id: String, householdID: String, rowID: RowID?, kind: ConflictKind, field: String, mineValue: String?, mineWho: String,
+    /// A conflict as stored, its sides in the stored form of its kind (the county hub reads them back from its own tables).
+    public init(id: String, householdID: String, rowID: RowID?, kind: ConflictKind, field: String, mineValue: String?, mineWho: String,
          mineAt: String, theirsValue: String?, theirsWho: String, theirsAt: String, theirsDevice: String, bundleID: String,
          sequence: Int, detectedAt: String, state: ConflictState, resolvedValue: String? = nil, resolvedBy: String? = nil,
          resolvedAt: String? = nil) {
