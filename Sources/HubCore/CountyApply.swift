@@ -25,7 +25,7 @@ enum CountyApply {
                                        "hardErrors", "softOpen", "householdType", "mainCause", "interviewDate", "perCapitaIncome",
                                        "incomeLine", "unmetGuarantees"]
     /// Tables whose rows need their household (a foreign key on the laptop): rows of unknown households are dropped.
-    static let owned: Set<String> = ["rosterRow", "answer", "audit", "override", "review", "comment"]
+    static let owned: Set<String> = ["rosterRow", "answer", "audit", "override", "review", "comment", "procedure", "procedureStep"]
 
     /// Refuses changes a laptop's store would refuse on its column types, before anything is logged: a value
     /// of the wrong kind, a missing or NULL value where a column needs one, an unknown table.
@@ -187,7 +187,7 @@ final class CountyState {
             var arrays: [[String]] = [keys.map(\.county)]
             for i in table.key.indices { arrays.append(keys.map { $0.values[i] }) }
             let columns = (["county"] + table.key.map { table.column($0)!.name }).joined(separator: ", ")
-            let unnest = (1...arrays.count).map { "$\($0)::text[]" }.joined(separator: ", ")
+            let unnest = table.keyArrayParameters
             // Joined from the keys, so each is an index lookup in its county's partition.
             let names = (["county"] + table.key.map { table.column($0)!.name })
             let join = names.map { "t.\($0) = k.\($0)" }.joined(separator: " AND ")
@@ -257,7 +257,7 @@ final class CountyState {
                 bindings.append(deleted.map(\.county))
                 for i in table.key.indices { bindings.append(deleted.map { $0.values[i] }) }
                 let columns = (["county"] + table.key.map { table.column($0)!.name }).joined(separator: ", ")
-                let unnest = (1...(table.key.count + 1)).map { "$\($0)::text[]" }.joined(separator: ", ")
+                let unnest = table.keyArrayParameters
                 try await connection.query(PostgresQuery(unsafeSQL: """
                     DELETE FROM \(table.name) WHERE (\(columns)) IN (SELECT * FROM unnest(\(unnest)))
                     """, binds: bindings), logger: logger)

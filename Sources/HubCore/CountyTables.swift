@@ -62,6 +62,21 @@ extension HubMigrations {
           field text NOT NULL, value text, supersedes text NOT NULL, who text NOT NULL, at text NOT NULL,
           clock text NOT NULL, PRIMARY KEY (county, id)) PARTITION BY LIST (county)
         """,
+        // A household's exit or inclusion procedure of a survey year, and its steps (appraisals, notices, …).
+        """
+        CREATE TABLE county_procedure (
+          county text NOT NULL, household_id text NOT NULL, survey_year integer NOT NULL, outcome text NOT NULL,
+          category text, reason text NOT NULL, state text NOT NULL, proposed_by text NOT NULL, proposed_at text NOT NULL,
+          decided_by text, decided_at text, clock text NOT NULL,
+          PRIMARY KEY (county, household_id, survey_year)) PARTITION BY LIST (county)
+        """,
+        """
+        CREATE TABLE county_procedure_step (
+          county text NOT NULL, household_id text NOT NULL, survey_year integer NOT NULL, kind text NOT NULL,
+          number integer NOT NULL, start_day text NOT NULL, end_day text, result text NOT NULL, note text,
+          who text NOT NULL, at text NOT NULL, clock text NOT NULL,
+          PRIMARY KEY (county, household_id, survey_year, kind, number)) PARTITION BY LIST (county)
+        """,
         // The county's conflict queue: both sides of a field changed differently on two devices.
         """
         CREATE TABLE county_conflict (
@@ -124,6 +139,13 @@ struct CountyTable: Sendable {
     /// The kind of a laptop column (text for one this build does not know).
     func kind(_ laptop: String) -> CountyColumn.Kind { column(laptop)?.kind ?? .text }
 
+    /// `$1, $2, …` for the county and each key column as arrays of text, cast to the column's type (a procedure's
+    /// year is a number): the key values travel as text.
+    var keyArrayParameters: String {
+        (["$1::text[]"] + key.enumerated().map { "$\($0.offset + 2)::\(kind($0.element) == .integer ? "bigint" : "text")[]" })
+            .joined(separator: ", ")
+    }
+
     private static func snake(_ name: String) -> String {
         var out = ""
         for c in name {
@@ -172,6 +194,16 @@ struct CountyTable: Sendable {
         ("id", .text), ("householdID", .text), ("rowID", .text), ("kind", .text), ("field", .text), ("value", .text),
         ("supersedes", .text), ("who", .text), ("at", .text), ("clock", .text),
     ])
+    static let procedure = table("procedure", "county_procedure", key: ["householdID", "surveyYear"],
+                                 nullable: ["category", "decidedBy", "decidedAt"], [
+        ("householdID", .text), ("surveyYear", .integer), ("outcome", .text), ("category", .text), ("reason", .text), ("state", .text),
+        ("proposedBy", .text), ("proposedAt", .text), ("decidedBy", .text), ("decidedAt", .text), ("clock", .text),
+    ])
+    static let procedureStep = table("procedureStep", "county_procedure_step", key: ["householdID", "surveyYear", "kind", "number"],
+                                     nullable: ["endDay", "note"], [
+        ("householdID", .text), ("surveyYear", .integer), ("kind", .text), ("number", .integer), ("startDay", .text), ("endDay", .text),
+        ("result", .text), ("note", .text), ("who", .text), ("at", .text), ("clock", .text),
+    ])
     static let conflict = table("conflict", "county_conflict", key: ["id"],
                                nullable: ["mineValue", "theirsValue", "resolvedValue", "resolvedBy", "resolvedAt"], [
         ("id", .text), ("householdID", .text), ("rowID", .text), ("kind", .text), ("field", .text), ("mineValue", .text),
@@ -181,7 +213,7 @@ struct CountyTable: Sendable {
     ])
 
     /// Every county table, the travelling ones in the laptop's order, then the conflict queue.
-    static let all = [household, rosterRow, answer, audit, override, review, comment, resolution, conflict]
+    static let all = [household, rosterRow, answer, audit, override, review, comment, resolution, procedure, procedureStep, conflict]
     /// The travelling ones by laptop name.
     static let travelling: [String: CountyTable] = Dictionary(uniqueKeysWithValues: all.dropLast().map { ($0.laptop, $0) })
 }

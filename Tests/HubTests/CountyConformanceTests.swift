@@ -209,4 +209,28 @@ import Testing
             #expect(try observer.conflicts().count == 1)
         }
     }
+
+    @Test func aProcedureRecordedOnALaptopIsAppliedIntoTheCountyTablesWithItsSteps() async throws {
+        try await CountyConformance.run { c in
+            let e1 = try c.laptop("调查员1")
+            let one = try Interviewed.make(on: e1, no: "0001")
+            let periods = Project.questionnaire.standards.procedures
+            func day(_ text: String) -> Day { Day(iso: text)! }
+            try e1.store.propose(one.id, year: 2020, outcome: .exit, reason: "人均纯收入稳定超过标准", who: "李文华")
+            _ = try e1.store.recordStep(one.id, year: 2020, step: ProcedureStep(.appraisal), start: day("2020-11-10"),
+                                        result: .passed, periods: periods, who: "李文华")
+            #expect(try await c.deliver(try c.export(e1), from: e1) == "applied")
+            _ = try e1.store.recordStep(one.id, year: 2020, step: ProcedureStep(.notice), start: day("2020-11-11"), end: day("2020-11-17"),
+                                        result: .passed, periods: periods, who: "李文华")
+            #expect(try await c.deliver(try c.export(e1), from: e1) == "applied")
+            var steps: [String] = []
+            for try await (kind, year, end) in try await c.hub.store.client.query("""
+                SELECT s.kind, s.survey_year, coalesce(s.end_day, '') FROM county_procedure_step s
+                JOIN county_procedure p USING (county, household_id, survey_year)
+                WHERE p.outcome = 'exit' AND p.county = '622922' ORDER BY s.start_day
+                """).decode((String, Int, String).self) { steps.append("\(kind) \(year) \(end)") }
+            #expect(steps == ["appraisal 2020 ", "notice 2020 2020-11-17"])
+            try await c.expectSame()
+        }
+    }
 }
