@@ -156,6 +156,11 @@ public enum HubMigrations {
             }
         }),
         countyTables,
+        Migration(name: "v4 a device's chain by index", statements: [
+            // A device's status and its held bundles are read at every upload's end: without this, a scan of
+            // the whole log (bundle_chain holds only applied ones).
+            "CREATE INDEX bundle_device_sequence ON bundle (device_id, sequence)",
+        ]),
     ]
 
     /// Runs the migrations not yet applied, each in its own transaction; returns the names it ran. `through`

@@ -44,10 +44,12 @@ extension HubStore {
         return try await commit(checked, households: households, changes: changes, file: file, upload: id)
     }
 
-    /// Logs a checked bundle by its place in its device's chain, applies it to the county tables when it is
-    /// next in the chain, releases (and applies, in chain order) held ones that now follow, and keeps the
-    /// receipt, in one transaction under the device's lock: the county tables hold a bundle exactly when the
-    /// log holds it as applied.
+    /// Logs a checked bundle by its place in its device's chain, releases held ones that now follow, applies
+    /// each that becomes applied to the county tables, and keeps the receipt, in one transaction under the
+    /// device's lock: the county tables hold a bundle exactly when the log holds it as applied. What gives out
+    /// log positions and the county apply run under the hub-wide lock of the log's end, last, just before the
+    /// commit (the county tables take bundles in log order); the bundle's bytes, its receipt and the upload's
+    /// end are written before.
     private func commit(_ bundle: CheckedBundle, households: BundleHouseholds?, changes: [RowChange]?, file: Data,
                         upload: UUID) async throws -> (HubReceipt, SignedHubReceipt) {
         let m = bundle.manifest
@@ -56,43 +58,57 @@ extension HubStore {
             try await client.withTransaction(logger: logger) { connection in
                 // One device's bundles are taken one at a time: the chain's end does not move under a check.
                 try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(m.deviceID)))", logger: logger)
+                // In one round trip: whether the log holds this bundle, and the device's chain (its last
+                // applied bundle, and those held beyond a gap), which only this lock's holder changes.
+                var known = false
+                var last: (Int, String) = (0, "")
+                var held: [(sequence: Int, hash: String, previous: String)] = []
+                for try await (isKnown, sequence, hash, previous, state) in try await connection.query("""
+                    SELECT EXISTS (SELECT 1 FROM bundle WHERE hash = \(bundle.hash)), c.sequence, c.hash, c.previous, c.state
+                    FROM (SELECT 1) AS one LEFT JOIN LATERAL (
+                        (SELECT sequence, hash, previous, state FROM bundle
+                         WHERE device_id = \(m.deviceID) AND state = 'applied' ORDER BY sequence DESC LIMIT 1)
+                        UNION ALL
+                        SELECT sequence, hash, previous, state FROM bundle WHERE device_id = \(m.deviceID) AND state = 'held'
+                    ) c ON true
+                    """, logger: logger).decode((Bool, Int?, String?, String?, String?).self) {
+                    known = isKnown
+                    guard let sequence, let hash, let previous else { continue }
+                    if state == "applied" { last = (sequence, hash) } else { held.append((sequence, hash, previous)) }
+                }
                 var outcome: HubReceipt.Outcome
                 var reason: String?
-                var known = false
-                for try await _ in try await connection.query("SELECT 1 FROM bundle WHERE hash = \(bundle.hash)", logger: logger) { known = true }
+                var applied = false
                 if known {
                     outcome = .duplicate
+                } else if m.sequence <= last.0 || (m.sequence == last.0 + 1 && m.previous != last.1) {
+                    outcome = .rejected
+                    reason = BundleRejection.fork(sequence: m.sequence).message(.en)
                 } else {
-                    var last: (Int, String) = (0, "")
-                    for try await row in try await connection.query("""
-                        SELECT sequence, hash FROM bundle WHERE device_id = \(m.deviceID) AND state = 'applied' ORDER BY sequence DESC LIMIT 1
-                        """, logger: logger).decode((Int, String).self) { last = row }
-                    if m.sequence <= last.0 || (m.sequence == last.0 + 1 && m.previous != last.1) {
-                        outcome = .rejected
-                        reason = BundleRejection.fork(sequence: m.sequence).message(.en)
-                    } else {
-                        outcome = m.sequence == last.0 + 1 ? .applied : .held
-                        let applied = outcome == .applied
-                        if applied { try await lockLogEnd(connection) }
-                        try await connection.query("""
-                            INSERT INTO bundle (hash, device_id, sequence, previous, bundle_id, state, changes, manifest, archive, author_role,
-                                                log_position)
-                            VALUES (\(bundle.hash), \(m.deviceID), \(m.sequence), \(m.previous), \(m.bundleID), \(outcome.rawValue), \(m.changes),
-                                    \(manifestText), \(file), \(bundle.certificate.role.rawValue),
-                                    CASE WHEN \(applied) THEN nextval('bundle_position') END)
-                            """, logger: logger)
-                        try await Self.recordVillages(of: bundle.hash, households: households, connection, logger: logger)
-                        if applied {
-                            if let changes { try await CountyApply.apply(changes, of: m, connection, logger: logger) }
-                            try await releaseHeld(after: (m.sequence, bundle.hash), device: m.deviceID, connection)
-                        }
-                    }
+                    outcome = m.sequence == last.0 + 1 ? .applied : .held
+                    applied = outcome == .applied
+                    // Logged as held first; an applied one becomes so under the log's lock below.
+                    try await connection.query("""
+                        INSERT INTO bundle (hash, device_id, sequence, previous, bundle_id, state, changes, manifest, archive, author_role)
+                        VALUES (\(bundle.hash), \(m.deviceID), \(m.sequence), \(m.previous), \(m.bundleID), 'held', \(m.changes),
+                                \(manifestText), \(file), \(bundle.certificate.role.rawValue))
+                        """, logger: logger)
+                    if !applied { try await Self.recordVillages(of: bundle.hash, households: households, connection, logger: logger) }
                 }
                 let receipt = HubReceipt(bundle: bundle.hash, device: m.deviceID, sequence: m.sequence, outcome: outcome, reason: reason,
                                          issuedAt: Self.timestamp(), hubKey: hubKey.fingerprint)
                 let signed = try receipt.signed(with: hubKey)
                 try await keep(receipt, signed, connection)
                 try await connection.query("DELETE FROM upload WHERE id = \(upload)", logger: logger)
+                if applied {
+                    try await lockLogEnd(connection)
+                    try await connection.query("""
+                        UPDATE bundle SET state = 'applied', log_position = nextval('bundle_position') WHERE hash = \(bundle.hash)
+                        """, logger: logger)
+                    try await Self.recordVillages(of: bundle.hash, households: households, connection, logger: logger)
+                    if let changes { try await CountyApply.apply(changes, of: m, connection, logger: logger) }
+                    try await releaseHeld(held, after: (m.sequence, bundle.hash), connection)
+                }
                 return (receipt, signed)
             }
         }
@@ -108,27 +124,28 @@ extension HubStore {
     /// The advisory lock key of the log's end (a device's lock is `hashtext` of its id, a 32-bit value).
     static let logEndLock: Int64 = 0x6875_6661_6e67_6c6f
 
-    /// Held bundles that now continue the chain become applied; one that names another predecessor is a fork
-    /// and leaves the log.
-    private func releaseHeld(after applied: (Int, String), device: String, _ connection: PostgresConnection) async throws {
+    /// Held bundles (`held`, the device's, read under its lock) that now continue the chain become applied and
+    /// go into the county tables; one that names another predecessor is a fork and leaves the log.
+    private func releaseHeld(_ held: [(sequence: Int, hash: String, previous: String)], after applied: (Int, String),
+                             _ connection: PostgresConnection) async throws {
         var last = applied
         while true {
-            var next: (String, String, Data)?
-            for try await row in try await connection.query("""
-                SELECT hash, previous, archive FROM bundle WHERE device_id = \(device) AND state = 'held' AND sequence = \(last.0 + 1)
-                """, logger: logger).decode((String, String, Data).self) where row.1 == last.1 { next = row }
-            try await connection.query("""
-                DELETE FROM bundle WHERE device_id = \(device) AND state = 'held' AND sequence = \(last.0 + 1) AND previous <> \(last.1)
-                """, logger: logger)
-            guard let (hash, _, archive) = next else { return }
-            try await connection.query("UPDATE bundle SET state = 'applied', log_position = nextval('bundle_position') WHERE hash = \(hash)",
-                                       logger: logger)
+            let following = held.filter { $0.sequence == last.0 + 1 }
+            guard !following.isEmpty else { return }
+            for fork in following where fork.previous != last.1 {
+                try await connection.query("DELETE FROM bundle WHERE hash = \(fork.hash)", logger: logger)
+            }
+            guard let next = following.first(where: { $0.previous == last.1 }) else { return }
+            var archive: Data?
+            for try await bytes in try await connection.query("""
+                UPDATE bundle SET state = 'applied', log_position = nextval('bundle_position') WHERE hash = \(next.hash) RETURNING archive
+                """, logger: logger).decode(Data.self) { archive = bytes }
             // Checked when it was logged; its turn has come, so the county tables take it now.
-            if let manifest = EnrolledBundleCheck.manifest(of: archive),
+            if let archive, let manifest = EnrolledBundleCheck.manifest(of: archive),
                let changes = try EnrolledBundleCheck.rowChanges(in: archive) {
                 try await CountyApply.apply(changes, of: manifest, connection, logger: logger)
             }
-            last = (last.0 + 1, hash)
+            last = (next.sequence, next.hash)
         }
     }
 

@@ -22,12 +22,26 @@ extension HubStore {
     /// The device with this id, if the hub has taken its certificate.
     public func device(_ id: String) async throws -> KnownDevice? {
         let rows = try await client.query("SELECT certificate FROM device WHERE device_id = \(id)", logger: logger)
-        for try await text in rows.decode(String.self) {
-            guard let signed = CountySigned(file: Data(text.utf8)), let certificate = signed.certificate(county: county),
-                  let key = Data(base64Encoded: certificate.publicKey) else { return nil }
-            return KnownDevice(certificate: certificate, publicKey: key)
-        }
+        for try await text in rows.decode(String.self) { return knownDevice(certificate: text) }
         return nil
+    }
+
+    /// The device with this id if the hub has taken its certificate, and the newest revocation list, read at once.
+    func deviceAndRevocations(_ id: String) async throws -> (KnownDevice?, RevocationList?) {
+        for try await (certificate, list) in try await client.query("""
+            SELECT (SELECT certificate FROM device WHERE device_id = \(id)),
+                   (SELECT signed FROM revocation_list ORDER BY number DESC LIMIT 1)
+            """, logger: logger).decode((String?, String?).self) {
+            return (certificate.flatMap { knownDevice(certificate: $0) }, list.flatMap { CountySigned(file: Data($0.utf8))?.revocations(county: county) })
+        }
+        return (nil, nil)
+    }
+
+    /// A kept certificate's device, when the county signed it.
+    private func knownDevice(certificate text: String) -> KnownDevice? {
+        guard let signed = CountySigned(file: Data(text.utf8)), let certificate = signed.certificate(county: county),
+              let key = Data(base64Encoded: certificate.publicKey) else { return nil }
+        return KnownDevice(certificate: certificate, publicKey: key)
     }
 
     /// Checks a certificate a device presented (the county's, for `deviceID`, not expired) without keeping it.

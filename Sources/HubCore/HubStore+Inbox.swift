@@ -115,25 +115,22 @@ extension HubStore {
     static func recordVillages(of hash: String, households: BundleHouseholds?, _ connection: PostgresConnection, logger: Logger) async throws {
         guard let households, !households.households.isEmpty else { return }
         let ids = households.households.sorted()
-        var villages = Set(households.villages.values)
-        for try await village in try await connection.query("""
-            SELECT village_code FROM household_village WHERE household_id = ANY(\(ids))
-            """, logger: logger).decode(String.self) { villages.insert(village) }
-        // A household not yet placed in a village ("") is in nobody's scope.
-        villages.remove("")
-        if !villages.isEmpty {
-            try await connection.query("""
-                INSERT INTO bundle_village (bundle_hash, village_code) SELECT \(hash), unnest(\(villages.sorted())::text[]) ON CONFLICT DO NOTHING
-                """, logger: logger)
-        }
         let set = households.villages.sorted { $0.key < $1.key }
-        if !set.isEmpty {
-            try await connection.query("""
-                INSERT INTO household_village (household_id, village_code)
-                SELECT * FROM unnest(\(set.map(\.key))::text[], \(set.map(\.value))::text[])
-                ON CONFLICT (household_id) DO UPDATE SET village_code = excluded.village_code
-                """, logger: logger)
-        }
+        // One statement, one round trip (a commit that gives out a log position runs this under the log's
+        // lock): its parts all read the households' villages as they were before it.
+        try await connection.query("""
+            WITH touched (village_code) AS (
+                SELECT village_code FROM household_village WHERE household_id = ANY(\(ids))
+                UNION SELECT unnest(\(set.map(\.value))::text[])
+            ), logged AS (
+                -- A household not yet placed in a village ("") is in nobody's scope.
+                INSERT INTO bundle_village (bundle_hash, village_code)
+                SELECT \(hash), village_code FROM touched WHERE village_code <> '' ON CONFLICT DO NOTHING
+            )
+            INSERT INTO household_village (household_id, village_code)
+            SELECT * FROM unnest(\(set.map(\.key))::text[], \(set.map(\.value))::text[])
+            ON CONFLICT (household_id) DO UPDATE SET village_code = excluded.village_code
+            """, logger: logger)
     }
 
     /// The same for a bundle logged before the hub read villages (the v2 migration's backfill).

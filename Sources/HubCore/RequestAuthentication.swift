@@ -60,13 +60,13 @@ extension HubStore {
                 throw AuthRefusal.unknownDevice
             }
         }
-        var found = presented?.0
-        if found == nil { found = try await self.device(device) }
-        guard let known = found else { throw AuthRefusal.unknownDevice }
+        // The device's kept certificate and the newest revocation list in one round trip: every request asks.
+        let (kept, revocations) = try await deviceAndRevocations(device)
+        guard let known = presented?.0 ?? kept else { throw AuthRefusal.unknownDevice }
         let signature = HubRequestSignature(device: device, time: time, nonce: nonce, signature: signatureText)
         try verify(signature, method: method, path: path, body: body, key: known.publicKey)
         // Proven: now it may learn that the county shut it out.
-        if let list = try await revocations(),
+        if let list = revocations,
            list.entries.contains(where: { $0.deviceID == device && ($0.keyFingerprint == nil || $0.keyFingerprint == known.certificate.keyFingerprint) }) {
             throw AuthRefusal.revoked
         }

@@ -4,6 +4,7 @@ import HubTestSupport
 import ProjectFolders
 import SampleData
 import Store
+import Survey
 import Testing
 
 /// The hub under faults, one suite and one PostgreSQL cluster for all: the tests run one after another
@@ -50,6 +51,64 @@ struct HubUnderFaults: Sendable {
             let village = SampleVillage.generate(questionnaire: Project.questionnaire, seed: UInt64(500 + n), households: bundles * households)
             return (device, try device.writeBundles(village, perBundle: households))
         }
+    }
+
+    /// `count` enrolled laptops with empty stores.
+    func enrolled(_ count: Int) throws -> [SimulatedDevice] {
+        try (0..<count).map { n in try county.enrol("调查员\(n + 1)") }
+    }
+
+    /// The `n`-th laptop's sample households (the same for the same `n`), to store and export in pieces.
+    func households(ofLaptop n: Int, _ count: Int) -> [Interview] {
+        SampleVillage.generate(questionnaire: Project.questionnaire, seed: UInt64(500 + n), households: count)
+    }
+
+    /// How many of these laptops' bundles hold a hub receipt in their stores (read as another process writes them).
+    func receipted(_ laptops: [SimulatedDevice]) throws -> Int {
+        try laptops.reduce(0) { sum, laptop in
+            sum + (try HouseholdStore(path: laptop.storePath, readOnly: true).outgoingBundles().filter { $0.receipt != nil }.count)
+        }
+    }
+
+    /// What must hold once every laptop's `hufang sync` ended well: every bundle each store wrote holds a
+    /// receipt in it that verifies with the hub's key and names that bundle, device and sequence, applied
+    /// or duplicate; the hub's log holds each of those bundles exactly once, and nothing else; and every
+    /// receipt the hub kept verifies.
+    func expectEveryBundleOnceAndReceipted(_ laptops: [SimulatedDevice], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        var written: [String] = []
+        for (n, laptop) in laptops.enumerated() {
+            for bundle in try HouseholdStore(path: laptop.storePath, readOnly: true).outgoingBundles() {
+                written.append(bundle.hash)
+                guard let kept = bundle.receipt else {
+                    Issue.record("laptop \(n + 1), bundle \(bundle.sequence): no receipt", sourceLocation: sourceLocation)
+                    continue
+                }
+                let receipt = SignedHubReceipt(receipt: kept.receipt, signature: kept.signature).verified(hubKey: hubKey)
+                #expect(receipt?.bundle == bundle.hash && receipt?.device == laptop.identity.id && receipt?.sequence == bundle.sequence
+                        && (receipt?.outcome == .applied || receipt?.outcome == .duplicate),
+                        "laptop \(n + 1), bundle \(bundle.sequence): its receipt does not verify as this bundle's", sourceLocation: sourceLocation)
+            }
+        }
+        let logged = try loggedBundles()
+        print("the hub's log: \(logged.count) bundles, \(Set(logged).count) distinct; the laptops wrote \(written.count)")
+        #expect(logged == written.sorted(), "the hub's log holds each written bundle once", sourceLocation: sourceLocation)
+        #expect(try unverifiableReceipts().isEmpty, sourceLocation: sourceLocation)
+    }
+
+    /// `hufang sync` on every laptop at once, to its end: each must exit 0 having nothing left to upload
+    /// (`uploaded`: how many bundles each should have sent, when known).
+    @discardableResult
+    func expectEveryLaptopSyncs(_ laptops: [SimulatedDevice], uploaded: Int? = nil,
+                                sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws -> [LaptopSync.Result] {
+        let syncs = try laptops.map { try LaptopSync.start($0, hub: hub.url) }
+        var results: [LaptopSync.Result] = []
+        for (n, sync) in syncs.enumerated() {
+            let result = try await sync.finished()
+            #expect(result.status == 0, "laptop \(n + 1)'s hufang sync: \(result)", sourceLocation: sourceLocation)
+            if let uploaded { #expect(result.uploaded == uploaded, "laptop \(n + 1): \(result)", sourceLocation: sourceLocation) }
+            results.append(result)
+        }
+        return results
     }
 
     /// A protocol client of `device`, to the hub or to `base` (a proxy in front of it).

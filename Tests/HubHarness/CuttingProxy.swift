@@ -8,8 +8,9 @@ public final class CuttingProxy: Sendable {
     public let port: Int
     private let target: Int
     private let listener: Int32
-    /// Bytes still to pass before the cut (nil: pass everything), and the connections open now.
-    private let state = Mutex<(remaining: Int?, cuts: Int, open: [Int32])>((nil, 0, []))
+    /// Bytes still to pass before the cut (nil: pass everything), the request line counting waits for (nil:
+    /// counting from the next byte), and the connections open now.
+    private let state = Mutex<(remaining: Int?, marker: [UInt8]?, cuts: Int, open: [Int32])>((nil, nil, 0, []))
 
     /// Listens on a free loopback port and forwards every connection to `target` on loopback.
     public init(to target: Int) throws {
@@ -33,8 +34,12 @@ public final class CuttingProxy: Sendable {
         thread.start()
     }
 
-    /// Cuts the connection that carries the `bytes`-th byte devices send from now on.
-    public func cut(after bytes: Int) { state.withLock { $0.remaining = bytes } }
+    /// Cuts the connection that carries the `bytes`-th byte devices send from now on; with `marker`, counting
+    /// from the first byte of the first read that holds it (a request line such as `POST /v1/uploads `, so a
+    /// real client's earlier requests do not count).
+    public func cut(after bytes: Int, countingFrom marker: String? = nil) {
+        state.withLock { $0.remaining = bytes; $0.marker = marker.map { Array($0.utf8) } }
+    }
 
     /// How many connections were cut so far.
     public var cuts: Int { state.withLock { $0.cuts } }
@@ -93,13 +98,21 @@ public final class CuttingProxy: Sendable {
             if counted {
                 state.withLock {
                     guard let remaining = $0.remaining else { return }
-                    if n >= remaining {
-                        pass = remaining
+                    // Waiting for the marker: these bytes pass uncounted up to where it starts.
+                    var countable = n, from = 0
+                    if let marker = $0.marker {
+                        guard let at = Self.find(marker, in: buffer, count: n) else { return }
+                        $0.marker = nil
+                        countable = n - at
+                        from = at
+                    }
+                    if countable >= remaining {
+                        pass = from + remaining
                         cut = true
                         $0.remaining = nil
                         $0.cuts += 1
                     } else {
-                        $0.remaining = remaining - n
+                        $0.remaining = remaining - countable
                     }
                 }
             }
@@ -108,6 +121,12 @@ public final class CuttingProxy: Sendable {
         }
         shutdown(source, Int32(SHUT_RDWR))
         shutdown(sink, Int32(SHUT_RDWR))
+    }
+
+    /// Where `marker` starts in the first `count` bytes of `buffer`.
+    private static func find(_ marker: [UInt8], in buffer: [UInt8], count: Int) -> Int? {
+        guard !marker.isEmpty, count >= marker.count else { return nil }
+        return (0...(count - marker.count)).first { i in buffer[i..<(i + marker.count)].elementsEqual(marker) }
     }
 
     private func writeAll(_ buffer: [UInt8], count: Int, to fd: Int32) -> Bool {

@@ -198,7 +198,7 @@ import Testing
                     """, logger: logger)
                 _ = try observer.importBundle(file, fileName: "logged.hfb", questionnaire: nil)
             }
-            #expect(try await HubMigrations.migrate(client, logger: logger) == ["v3 county tables"])
+            #expect(try await HubMigrations.migrate(client, logger: logger) == ["v3 county tables", "v4 a device's chain by index"])
             let reader = CountyHouseholdReader(client: client, logger: logger)
             let laptop = String(decoding: HouseholdStore.encode(try observer.exportJSON()), as: UTF8.self)
             let hub = String(decoding: HouseholdStore.encode(try await reader.export()), as: UTF8.self)
