@@ -37,6 +37,9 @@ public struct Assessment: Sendable, Equatable {
     /// Those of `reasons` about the household as a whole (the income, the consent an exit needs): each
     /// guarantee's own are in its `reasons`, so a page that lists both says none twice.
     public var householdReasons: [Localized]
+    /// The recorded status says exited (已脱贫) while the household fails the standard now (返贫): the
+    /// record contradicts itself until the status is recorded as returned and the reason asked.
+    public var statusDisagrees = false
 
     /// The per-capita net income and the income line the interview has worked out (its calculated fields
     /// `per_capita_net_income` and `income_line_value`): what the listing shows without judging the household.
@@ -77,6 +80,11 @@ public struct Assessment: Sendable, Equatable {
             status = .incomplete
         } else if below == true || !failed.isEmpty {
             status = exited ? .returnedToPoverty : .doesNotMeet
+            if exited {
+                statusDisagrees = true
+                reasons.append(Phrase.statusDisagrees.localized())
+                householdReasons.append(Phrase.statusDisagrees.localized())
+            }
         } else {
             status = .meetsExitStandard
             if interview.value("household_consent")?.bool != true {
