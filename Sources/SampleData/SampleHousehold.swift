@@ -449,7 +449,9 @@ struct SampleHouseholdDraw {
             members[i].reimbursed = members[i].spending == 0 ? 0 : round10(members[i].spending * g.double(0...0.5))
         }
         members[i].insured = true
-        members[i].seriousInsurance = g.chance(0.97)
+        // Serious-illness insurance comes with the basic insurance (the draw is kept so the village stays the same).
+        _ = g.chance(0.97)
+        members[i].seriousInsurance = true
         members[i].commercial = isPoorType ? g.chance(0.55) : g.chance(0.15)
         members[i].familyDoctor = isPoorType || plan.type <= 5 ? g.chance(0.93) : g.chance(0.35)
     }

@@ -416,6 +416,15 @@ public final class HouseholdStore: Sendable {
                          HouseholdRecord.Columns.householdNo)
     }
 
+    /// The village a new household is offered (`current_village()`): the village of the household changed
+    /// last, so a store of one village always offers it; nil for a store without one.
+    public func lastVillage() throws(StoreError) -> String? {
+        try read { db in
+            try HouseholdRecord.filter(HouseholdRecord.Columns.villageCode != "")
+                .order(HouseholdRecord.Columns.updatedAt.desc).fetchOne(db)?.villageCode
+        }
+    }
+
     /// Number of households (of a village, when given).
     public func householdCount(village: String? = nil) throws(StoreError) -> Int {
         try read { db in

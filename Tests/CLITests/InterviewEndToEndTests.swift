@@ -31,7 +31,7 @@ import Testing
         let village = SampleVillage.generate(questionnaire: Self.questionnaire)
         let source = try #require(village.first { iv in
             iv.rows("members").count == 4 && iv.problems.isEmpty && !iv.rows("crops").isEmpty
-                && iv.completeness.answered == iv.completeness.required
+                && iv.completeness.answered == iv.completeness.required && !Assessment(iv).statusDisagrees
         })
         let today = AppRuntime.today()
         let plan = try InterviewPlan.make(copying: source, today: today)
@@ -78,6 +78,74 @@ import Testing
         // Every answer of the source household that applies was typed.
         let sourceAnswers = source.answers.filter { source.isRelevant($0.key.question, row: $0.key.row) }.count
         #expect(expected.count == sourceAnswers)
+    }
+
+    /// (e) Issue 14's field test, by keys alone at 80×24 in a store of one village: the household of
+    /// `FieldTestHousehold` from the list to "complete" in at most 400 keys, the answers derived, offered
+    /// or zeroed where the questionnaire says so, the contradiction of its status fixed through the
+    /// sign-off page (返贫 and why), and every reason of the assessment on that page.
+    @Test func theFieldTestHouseholdIsCompletedInAtMost400Keys() throws {
+        let today = AppRuntime.today()
+        let source: Interview
+        do { source = try FieldTestHousehold.make(Self.questionnaire, today: today) } catch let e as FieldTestHousehold.Unplanned {
+            Issue.record("no answer planned for \(e.questions)")
+            return
+        }
+        let shape = Assessment(source)
+        #expect(shape.statusDisagrees && shape.status == .returnedToPoverty)
+        #expect(shape.guarantees.filter { $0.met == false }.map(\.id).sorted() == ["education", "housing", "medical"])
+        #expect(shape.perCapitaNetIncome == 9720)
+        let plan = try InterviewPlan.make(copying: source, today: today, visit: Visit(enumerator: "测试员", village: FieldTestHousehold.village),
+                                          sparing: true, returnReason: "因病因学", warningReason: "属实")
+        let special = plan.specialKeys, typed = plan.keystrokes - plan.specialKeys
+        print("e2e (e): the field-test household (5 members, \(source.questionnaire.questions.filter(\.isInput).count) questions on the form) "
+              + "completed with \(plan.keystrokes) keys (\(special) Enter/F-keys, \(typed) characters typed); the field test took 593")
+        #expect(plan.keystrokes <= 400)
+        // Every reason of the assessment was on the sign-off page it was completed from.
+        let done = Assessment(plan.result)
+        #expect(!done.statusDisagrees && done.status == .doesNotMeet)
+        func squashed(_ s: String) -> String { s.filter { !$0.isWhitespace } }
+        let page = squashed(plan.completedPage)
+        for g in done.guarantees where g.met == false {
+            for r in g.reasons { #expect(page.contains(squashed(r.text(.zh))), "missing: \(r.zh)") }
+        }
+        for r in done.householdReasons { #expect(page.contains(squashed(r.text(.zh))), "missing: \(r.zh)") }
+        #expect(plan.waits.count == 1)                                    // 返贫 was recorded through the status entry
+
+        let path = try newStore(sample: true)
+        let session = try TmuxSession(["--db", path, "--who", "测试员"])
+        #expect(try session.waitFor("户名单"))
+        for (i, step) in plan.steps.enumerated() {
+            if let text = plan.waits[i] {
+                let shown = try session.waitFor(text, timeout: 30)
+                let screen = try session.screen()
+                #expect(shown, "before step \(i): \(screen)")
+            }
+            switch step {
+            case .text(let t): try session.type(t)
+            case .key(let k): try session.press(k)
+            }
+            if i % 40 == 39 { usleep(20_000) }
+        }
+        let completed = try session.waitFor("本户已完成", timeout: 60)
+        let finalScreen = try session.screen()
+        #expect(completed, "screen:\n\(finalScreen)")
+
+        let export = try exported(path)
+        let households = export["households"] as! [[String: Any]]
+        let h = try #require(households.first { h in
+            (h["answers"] as! [[String: Any]]).contains { $0["question"] as? String == "household_no" && $0["value"] as? String == FieldTestHousehold.householdNo }
+        })
+        #expect((h["household"] as! [String: Any])["status"] as? String == "complete")
+        var stored: [String: String] = [:]
+        for a in h["answers"] as! [[String: Any]] where (a["rowID"] as! String).isEmpty { stored[a["question"] as! String] = a["value"] as? String }
+        #expect(stored["poverty_status"] == "3")
+        #expect(stored["return_reason"] == "因病因学")
+        #expect(stored["collector_1"] == "测试员" && stored["village_code"] == FieldTestHousehold.village)
+        #expect(stored["wage_income"].flatMap(Double.init) == 45000)
+        #expect(stored["dibao_income"] == nil && stored["one_child_family"] == nil)   // not asked; worked out
+        let answers = (h["answers"] as! [[String: Any]]).count
+        #expect(answers == plan.result.answers.count, "stored \(answers), planned \(plan.result.answers.count)")
     }
 
     /// (b) SIGKILL in the middle of an interview; relaunched, the household opens at the same field with

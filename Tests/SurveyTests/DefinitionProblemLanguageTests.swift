@@ -99,7 +99,8 @@ import Testing
             .roleNeedsHouseholdQuestion(role: "group_name", question: "name", roster: "members"),
             .roleInOtherRoster(role: "member_name", headRoster: "members", found: "crops"), .incomeLineNotPositive,
             .labourAgeReversed("male", min: 60, max: 16), .guaranteeNeedsOneTest("medical"), .memberFailsNeedsMembers,
-            .unknownReasonField("nmae", guarantee: "medical"),
+            .unknownReasonField("nmae", guarantee: "medical"), .defaultOnCalculated, .skipNeedsDefault,
+            .blockInTwoSections("land", first: here),
         ]
         for k in kinds { Self.expectOneLanguage(k) }
         let parts: [DefinitionProblem.Part] = [.questionnaire, .roster, .section, .question, .check, .constraint, .codeLists, .code, .roles,
@@ -122,6 +123,7 @@ import Testing
             .aggregateNeedsRoster(function: "count"), .aggregateNeedsRoster(function: "sum"), .aggregateArity(function: "count", found: 3),
             .aggregateArity(function: "max", found: 1), .aggregateNeedsNumbers(function: "sum", found: .text),
             .arity(function: "round", takes: 2, found: 1), .branchesMix(function: "if", .text, .number), .codeNotInList(11, list: "relation"),
+            .visitOnlyInDefault(function: "enumerator"),
         ]
         for p in problems { Self.expectOneLanguage(.expression(". >= 0", p), "\(p)") }
     }

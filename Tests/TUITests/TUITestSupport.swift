@@ -84,6 +84,7 @@ extension AppRuntime {
         form.cursor = .field(Position(section: q.section, row: row, question: q.index))
         form.mode = .fields
         form.edit = nil
+        form.offerDefault()                                              // as arriving there does
         setForm(form)
     }
 }

@@ -53,6 +53,9 @@ public struct DefinitionProblem: Error, Hashable, Sendable, CustomStringConverti
         case maxLengthOutOfRange(least: Int, most: Int, found: Int, idNumber: Bool)
         /// A `format:` that is not one of the known ones.
         case unknownTextFormat(String, known: [String])
+        case defaultOnCalculated
+        case skipNeedsDefault
+        case blockInTwoSections(String, first: SourceLocation)
         case noSections
         case rowLabelNotInRoster(String, roster: String)
         case unknownSeverity(String)
@@ -133,6 +136,9 @@ public struct DefinitionProblem: Error, Hashable, Sendable, CustomStringConverti
             case .maxLengthOutOfRange(let least, let most, let found, let idNumber):
                 return (idNumber ? Phrase.defIDMaxLengthOutOfRange : Phrase.defMaxLengthOutOfRange).text(lang, least, most, found)
             case .unknownTextFormat(let name, let known): return Phrase.defUnknownTextFormat.text(lang, name, names(known))
+            case .defaultOnCalculated: return Phrase.defDefaultOnCalculated.text(lang, "default")
+            case .skipNeedsDefault: return Phrase.defSkipNeedsDefault.text(lang, "skip_when_default", "default")
+            case .blockInTwoSections(let name, let first): return Phrase.defBlockInTwoSections.text(lang, name, first)
             case .noSections: return Phrase.defNoSections.text(lang)
             case .rowLabelNotInRoster(let name, let roster): return Phrase.defRowLabelNotInRoster.text(lang, name, roster)
             case .unknownSeverity(let s): return Phrase.defUnknownSeverity.text(lang, s)

@@ -85,6 +85,7 @@ private struct Builder {
         var firstSeen: [String: SourceLocation] = [:]
         var sectionIDs: [String: SourceLocation] = [:]
         var sectionRelevantNodes: [(section: Int, reader: YAMLReader, node: Node)] = []
+        var blockSections: [String: (section: Int, location: SourceLocation)] = [:]
         let sectionFiles = qr.sequence(top["sections"], what: .key("sections"))
         for fileNode in sectionFiles {
             guard let file = qr.string(fileNode, what: .sectionFileName) else { continue }
@@ -105,7 +106,8 @@ private struct Builder {
                                   roster: roster, questions: [], file: file)
             for qnode in sr.sequence(s["questions"], what: .key("questions")) {
                 guard let q = sr.mapping(qnode, allowed: ["id", "label", "hint", "type", "unit", "codes", "required", "relevant",
-                                                          "calculate", "constraints", "min", "max", "max_length", "format"],
+                                                          "calculate", "constraints", "min", "max", "max_length", "format",
+                                                          "default", "skip_when_default", "block"],
                                          required: ["id", "label", "type"], what: .question),
                       let qid = sr.string(q["id"], what: .questionID) else { continue }
                 if let first = firstSeen[qid] {
@@ -146,6 +148,14 @@ private struct Builder {
                                         location: sr.location(q["id"]))
                 question.maxLength = maxLength(q["max_length"], type: type, sr)
                 question.format = textFormat(q["format"], type: type, sr)
+                if let bnode = q["block"], let name = sr.string(bnode, what: .key("block")) {
+                    if let first = blockSections[name], first.section != sectionIndex {
+                        sr.problem(bnode, .blockInTwoSections(name, first: first.location))
+                    } else if blockSections[name] == nil {
+                        blockSections[name] = (sectionIndex, sr.location(bnode))
+                    }
+                    question.block = name
+                }
                 section.questions.append(question.index)
                 pending.append(PendingQuestion(question: question, reader: sr, node: q))
             }
@@ -210,6 +220,21 @@ private struct Builder {
             q.relevant = Self.both(sectionRelevant[q.section], compile(p.node["relevant"], expecting: .bool))
             // min/max and constraints on a calculated field check the computed value.
             q.calculate = compile(p.node["calculate"], expecting: selfType)
+            if let dnode = p.node["default"] {
+                if q.calculate != nil { r.problem(dnode, .defaultOnCalculated) }
+                else if let text = r.string(dnode, what: .expression) {
+                    // Only a default may read the visit (today, who is signed in, the village): it is offered, not stored.
+                    var c = compiler(current: nil)
+                    c.allowsVisit = true
+                    do { q.defaultValue = try c.compile(text, expecting: selfType) } catch {
+                        r.problem(at: r.location(of: dnode, offset: error.offset), .expression(Self.excerpt(text), error.problem))
+                    }
+                }
+            }
+            if let snode = p.node["skip_when_default"], let skip = r.bool(snode, what: .key("skip_when_default")) {
+                if skip, p.node["default"] == nil { r.problem(snode, .skipNeedsDefault) }
+                q.skipWhenDefault = skip
+            }
             for key in ["min", "max"] {
                 guard let node = p.node[key] else { continue }
                 guard q.type == .integer || q.type == .decimal else {

@@ -111,6 +111,13 @@ public struct Question: Sendable {
     /// The question's `min` and `max`: a typed number outside them is refused as it is typed.
     public var minimum: Double? = nil
     public var maximum: Double? = nil
+    /// The answer offered before anything is typed (`default:`): pre-filled, recorded only once confirmed.
+    public var defaultValue: CompiledExpression? = nil
+    /// Whether moving on past the question records its default without stopping (`skip_when_default: true`):
+    /// the answer follows from earlier ones (the sex in a valid ID number). Without a default it is asked.
+    public var skipWhenDefault = false
+    /// The group of questions "none of these" answers together (`block:`), within one section.
+    public var block: String? = nil
 
     /// The default `max_length` of a text question (and of the types that take no `max_length`).
     public static let defaultTextMaxLength = 200

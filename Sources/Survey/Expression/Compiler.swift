@@ -10,6 +10,8 @@ struct ExpressionCompiler {
     var hostRoster: Int?
     /// The type of `.`, when the expression belongs to a question; nil where `.` means nothing.
     var currentType: ValueType?
+    /// Whether `today()`, `enumerator()` and `current_village()` may be called (a question's `default` only).
+    var allowsVisit = false
 
     private var direct: [Int] = []
     private var viaAggregate: [Int] = []
@@ -191,7 +193,11 @@ struct ExpressionCompiler {
         case .incomeLine: params = [.text, .number]; result = .number
         case .isLabourAge: params = [.number, .number]; result = .bool
         case .minFloorArea: params = []; result = .number
+        case .today: params = []; result = .date
+        case .enumerator, .currentVillage: params = []; result = .text
         }
+        // A record must not change with who opens it, or when: the visit is read only to pre-fill an answer.
+        if fn.readsVisit, !allowsVisit { throw ExpressionError(offset: offset, .visitOnlyInDefault(function: fn.rawValue)) }
         guard args.count == params.count else {
             throw ExpressionError(offset: offset, .arity(function: fn.rawValue, takes: params.count, found: args.count))
         }

@@ -19,6 +19,8 @@ struct Evaluator<Source: ValueSource> {
     var rowOf: [RowID?]
     /// The value `.` stands for.
     var current: Value?
+    /// What `enumerator()` and `current_village()` read (a question's default only).
+    var visit = Visit()
 
     init(source: Source, questionnaire: Questionnaire, row: RowID? = nil, roster: Int? = nil, current: Value? = nil) {
         self.source = source
@@ -147,6 +149,9 @@ struct Evaluator<Source: ValueSource> {
             guard let age = eval(args[0])?.number?.whole, let sex = eval(args[1])?.number?.whole else { return nil }
             return .bool(questionnaire.standards.isLabourAge(age: age, sex: sex))
         case .minFloorArea: return .number(questionnaire.standards.minFloorArea)
+        case .today: return .date(source.referenceDay)
+        case .enumerator: return visit.enumerator.map { .text($0) }
+        case .currentVillage: return visit.village.map { .text($0) }
         }
     }
 

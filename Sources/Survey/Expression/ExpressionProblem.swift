@@ -38,6 +38,7 @@ public enum ExpressionProblem: Hashable, Sendable {
     case arity(function: String, takes: Int, found: Int)
     case branchesMix(function: String, ValueType, ValueType)
     case codeNotInList(Double, list: String)
+    case visitOnlyInDefault(function: String)
 
     /// What the parser found where it gave up.
     public enum Found: Hashable, Sendable, PhraseValue {
@@ -108,6 +109,7 @@ public enum ExpressionProblem: Hashable, Sendable {
         case .arity(let fn, let takes, let found): return Phrase.exprArity.text(lang, fn, takes, found)
         case .branchesMix(let fn, let a, let b): return Phrase.exprBranchesMix.text(lang, fn, a, b)
         case .codeNotInList(let code, let list): return Phrase.exprCodeNotInList.text(lang, Value.format(code), list)
+        case .visitOnlyInDefault(let function): return Phrase.exprVisitOnlyInDefault.text(lang, function, "default")
         }
     }
 }

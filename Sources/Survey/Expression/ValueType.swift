@@ -71,4 +71,9 @@ enum Builtin: String, Sendable, CaseIterable {
     case answered, coalesce, `if`, round, abs, length, left, year
     case ageOn = "age_on", idValid = "id_valid", idBirthdate = "id_birthdate", idSex = "id_sex"
     case incomeLine = "income_line", isLabourAge = "is_labour_age", minFloorArea = "min_floor_area"
+    /// What the visit knows, not the household: only a question's `default` may read them.
+    case today, enumerator, currentVillage = "current_village"
+
+    /// Whether the function reads the visit (the day, who is signed in, the village) rather than the answers.
+    var readsVisit: Bool { self == .today || self == .enumerator || self == .currentVillage }
 }

@@ -22,6 +22,8 @@ public struct Interview: ValueSource, Sendable {
     public var position: Position?
     /// Counts kept with every change (see `Tally`).
     private var tally: Tally
+    /// Who is visiting and where: what a question's `default` may offer (never part of the record).
+    public var visit = Visit()
 
     /// Starts an empty household; rows are added with `addRow`.
     public init(questionnaire: Questionnaire, householdID: UUID = UUID(), today: Day) {
@@ -69,6 +71,20 @@ public struct Interview: ValueSource, Sendable {
     }
 
     public func rowIDs(of roster: Int) -> [RowID] { rows[roster] }
+
+    /// The answer a question's `default` offers in a row, as the answers are now: nil when it has none,
+    /// the question does not apply, or the default cannot be an answer to it (a code not in its list).
+    public func defaultValue(of question: Int, row: RowID?) -> Value? {
+        let q = questionnaire.questions[question]
+        let row = q.roster == nil ? nil : row
+        guard let expression = q.defaultValue, q.isInput, !hidden.contains(FieldKey(question, row)) else { return nil }
+        var ev = Evaluator(source: self, questionnaire: questionnaire, row: row, roster: q.roster)
+        ev.visit = visit
+        guard var v = ev.evaluate(expression) else { return nil }
+        if q.type == .integer, let n = v.number { v = .number(n.rounded()) }
+        if case .text(let t) = v, t.isEmpty { return nil }
+        return try? Self.conform(v, to: q)
+    }
 
     /// The active rows of a roster by id.
     public func rows(_ roster: String) -> [RowID] { questionnaire.roster(roster).map { rows[$0.index] } ?? [] }

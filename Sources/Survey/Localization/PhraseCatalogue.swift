@@ -241,6 +241,14 @@ public enum Phrase: String, CaseIterable, Sendable {
     case versionQuestionnaire
     // MARK: CLI · FirstRun.swift
     case firstRunWelcome, firstRunAskEnumerator, firstRunAskDevice, firstRunStoreMade, firstRunEnrolment, firstRunWhoLater, firstRunOpen
+    // MARK: Survey · DefinitionLoader.swift, Compiler.swift (default, skip_when_default, block)
+    case defDefaultOnCalculated, defSkipNeedsDefault, defBlockInTwoSections, exprVisitOnlyInDefault
+    // MARK: Survey · Assessment.swift (the recorded status against the assessment)
+    case statusDisagrees
+    // MARK: TUI · SignOff.swift, PageUpdate.swift, PageViews.swift (recording 返贫)
+    case signOffRecordReturn, signOffStatusBlocker, recordedReturn
+    // MARK: TUI · FormUpdate.swift, FormView.swift, UIText.swift (defaults and "none of these")
+    case formDefaultOffered, keyNoneOfThese, noneAnsweredZero, noneLeftHere
 }
 
 extension Phrase {
@@ -1196,6 +1204,18 @@ extension Phrase {
             en: "When the county enrols devices (skip this otherwise):\n  give {0} to the county office (it runs hufang county enrol --device on it);\n  with the county.json and this device's certificate (.cert) it sends back, run: hufang enrol --db {1} --county county.json CERT.cert")
         case .firstRunWhoLater: return Localized(zh: "本次以“{0}”记录每条修改；以后用 --who 姓名 或环境变量 HUFANG_USER 指定。", en: "Changes this session are recorded as \"{0}\"; later, name the enumerator with --who NAME or HUFANG_USER.")
         case .firstRunOpen: return Localized(zh: "按回车键打开户访（F10 退出）…", en: "Press Enter to open hufang (F10 quits)…")
+        case .defDefaultOnCalculated: return Localized(zh: "计算得出的问题不能再写 {0}", en: "a calculated question cannot also have a '{0}'")
+        case .defSkipNeedsDefault: return Localized(zh: "{0} 需要本问题写 {1}", en: "'{0}' needs a '{1}' on the same question")
+        case .defBlockInTwoSections: return Localized(zh: "块“{0}”已用在另一部分（{1}）；一个块只能在一个部分之内", en: "block '{0}' is already used in another section ({1}); a block lies within one section")
+        case .exprVisitOnlyInDefault: return Localized(zh: "{0}() 读的是这次入户而不是本户的回答，只能用在问题的 {1} 中", en: "{0}() reads the visit, not the household's answers: only a question's '{1}' may use it")
+        case .statusDisagrees: return Localized(zh: "贫困户状态记为已脱贫，但现在未达到脱贫标准：应记为返贫并填写返贫原因", en: "the status is recorded as exited, but the household does not meet the standard now: record it as returned to poverty and say why")
+        case .signOffRecordReturn: return Localized(zh: "状态记为已脱贫，评估为返贫。按 Enter 记为返贫，再填写返贫原因", en: "Recorded as exited, assessed as returned to poverty. Enter records the return and asks why")
+        case .signOffStatusBlocker: return Localized(zh: "贫困户状态与评估不一致", en: "the poverty status disagrees with the assessment")
+        case .recordedReturn: return Localized(zh: "已记为返贫，请填写返贫原因", en: "Recorded as returned to poverty; now say why")
+        case .formDefaultOffered: return Localized(zh: "已预填：Enter 确认，或直接输入修改", en: "pre-filled: Enter confirms, or type to change")
+        case .keyNoneOfThese: return Localized(zh: "都没有", en: "None")
+        case .noneAnsweredZero: return Localized(zh: "{0} 个数字题已填 0", en: "{0} number questions answered with 0")
+        case .noneLeftHere: return Localized(zh: "这里没有未填的数字题", en: "No unanswered number question here")
         }
     }
 }

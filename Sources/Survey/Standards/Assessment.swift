@@ -50,6 +50,9 @@ public struct Assessment: Sendable, Equatable {
     public var monitoring: [MonitoringFlag] = []
     /// The monitoring category suggested for the household, or nil.
     public var suggestedMonitoring: MonitoringFlag? { monitoring.first }
+    /// The recorded status says exited (已脱贫) while the household fails the standard now (返贫): the
+    /// record contradicts itself until the status is recorded as returned and the reason asked.
+    public var statusDisagrees = false
 
     /// The per-capita net income and the income line the interview has worked out (its calculated fields
     /// `per_capita_net_income` and `income_line_value`): what the listing shows without judging the household.
@@ -90,6 +93,11 @@ public struct Assessment: Sendable, Equatable {
             status = .incomplete
         } else if below == true || !failed.isEmpty {
             status = exited ? .returnedToPoverty : .doesNotMeet
+            if exited {
+                statusDisagrees = true
+                reasons.append(Phrase.statusDisagrees.localized())
+                householdReasons.append(Phrase.statusDisagrees.localized())
+            }
         } else {
             status = .meetsExitStandard
             if interview.value("household_consent")?.bool != true {

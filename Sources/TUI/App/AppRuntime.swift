@@ -57,14 +57,15 @@ public final class AppRuntime: ProgramHost {
                     FieldComment(row: $0.rowID, question: $0.question, text: $0.text, who: $0.who)
                 }
                 let review = try store.review(id)
-                return .opened(InterviewBox(try store.interview(id, questionnaire: questionnaire), comments: comments,
+                var iv = try store.interview(id, questionnaire: questionnaire)
+                iv.visit = Visit(enumerator: who, village: try state.village ?? store.lastVillage())
+                return .opened(InterviewBox(iv, comments: comments,
                                             sentBack: review?.state == .sentBack ? review?.reason ?? "" : nil))
             case .create:
                 var iv = Interview(questionnaire: questionnaire, today: today())
                 try store.create(iv, enumerator: who, who: who)
-                // A new household starts in the village being worked.
-                let village = try state.village ?? store.households(limit: 1).first(where: { !$0.villageCode.isEmpty })?.villageCode
-                if let village, let role = questionnaire.roles.villageCode, let changes = try? iv.answer(role, row: nil, .text(village)) { try store.commit(changes, of: iv, who: who) }
+                // What the questionnaire's defaults may offer: the enumerator, the village being worked.
+                iv.visit = Visit(enumerator: who, village: try state.village ?? store.lastVillage())
                 return .opened(InterviewBox(iv))
             case .commit(let request):
                 // Only the store's answer moves the screen on: a refusal (a busy or read-only store) keeps it as stored.

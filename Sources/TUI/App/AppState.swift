@@ -119,6 +119,9 @@ public struct FieldEdit: Sendable, Equatable {
     public var literalNext = false
     /// Where the cursor is in `text`, in characters; nil is after the last one (where typing starts).
     public var caret: Int? = nil
+    /// The text is the question's default, offered and not yet confirmed: a character typed replaces it,
+    /// only Enter records it, and leaving the field any other way records nothing.
+    public var offered = false
 }
 
 /// One household on screen: the interview, the cursor, and what is being typed.
@@ -129,6 +132,9 @@ public struct FormState: Sendable {
     /// Set while the cursor stands at the end of a roster section ("add another?") rather than on a
     /// field; the interview's position stays on the last field, where the household reopens.
     var rosterEnd: Int?
+    /// The cursor was sent from the sign-off page to answer one question (返贫原因 after recording 返贫):
+    /// Enter, once it is answered, goes back to the page.
+    var backToSignOff = false
     public var edit: FieldEdit?
     public var mode: FormMode = .fields
     /// The supervisor's comments, marked on their fields.

@@ -5,7 +5,17 @@ import Survey
 extension FormState {
     /// A household opened at the field where it was left.
     public static func open(_ interview: Interview) -> FormState {
-        FormState(interview: interview, cursor: FormNavigation(interview: interview).start(at: interview.position))
+        var form = FormState(interview: interview, cursor: FormNavigation(interview: interview).start(at: interview.position))
+        form.offerDefault()
+        return form
+    }
+
+    /// Pre-fills the field under the cursor with its question's default when it is unanswered and nothing
+    /// is being typed: the enumerator confirms it with Enter or types over it.
+    mutating func offerDefault() {
+        guard edit == nil, mode == .fields, case .field(let p) = cursor, interview.value(of: p.question, row: p.row) == nil,
+              let v = interview.defaultValue(of: p.question, row: p.row) else { return }
+        edit = FieldEdit(text: v.display, offered: true)
     }
 
     /// The question under the cursor, if the cursor is on a field.
@@ -75,6 +85,7 @@ enum FormUpdate {
         case .char(let c) where !c.isNewline:
             guard let q else { state.status = StatusLine(Phrase.atRosterEnd.text(lang), .info); return [] }
             var edit = form.edit ?? FieldEdit()
+            if edit.offered { edit = FieldEdit() }              // typing over the offered default
             // A character the field cannot hold is refused as it is typed, with the reason.
             if let refusal = FieldInput.refusal(typing: c, into: edit.text, for: q) {
                 state.status = StatusLine(refusal.message(lang), .error)
@@ -86,11 +97,13 @@ enum FormUpdate {
         case .backspace:
             guard q != nil else { return [] }
             var edit = form.edit ?? FieldEdit(text: current(form))
+            edit.offered = false
             edit.deleteBackward()
             edit.highlight = 0
             form.edit = edit
         case .delete:
             guard q != nil, var edit = form.edit else { return [] }
+            edit.offered = false
             edit.deleteForward()
             edit.highlight = 0
             form.edit = edit
@@ -98,6 +111,7 @@ enum FormUpdate {
             // Home/End and ←→ move in the text; on a field not being edited they start editing its answer.
             guard q != nil else { return [] }
             var edit = form.edit ?? FieldEdit(text: current(form))
+            edit.offered = false
             edit.move(key)
             form.edit = edit
         case .ctrl("u"):
@@ -122,7 +136,14 @@ enum FormUpdate {
             form.edit!.highlight = min(max(0, n - 1), form.edit!.highlight + 1)
         case .enter, .tab, .down:
             if case .rosterEnd = form.cursor { return move(&state, form, to: nav(form).next(form.cursor), changes: [], atEnd: true) }
+            // Enter confirms an offered default; Tab and ↓ pass it by, recording nothing.
+            if key == .enter { form.edit?.offered = false }
             guard let changes = confirm(&state, &form) else { return [] }
+            if key == .enter, form.backToSignOff, case .field(let p) = form.cursor, form.interview.value(of: p.question, row: p.row) != nil {
+                form.backToSignOff = false
+                form.mode = .assessment(SignOff.page(form.interview))
+                return propose(&state, form, changes)
+            }
             // Enter on a required question left empty says so and stays; Tab and ↓ skip it on purpose.
             if key == .enter, let q, q.isInput, q.required, case .field(let p) = form.cursor, form.interview.isRelevant(p.question, row: p.row),
                form.interview.value(of: p.question, row: p.row) == nil {
@@ -156,6 +177,7 @@ enum FormUpdate {
             guard let changes = confirm(&state, &form) else { return [] }
             return propose(&state, form, changes, thenLeave: true)
         }
+        if key.is(.noneOfThese) { return noneOfThese(&state, &form) }
         guard key.is(.checks) || key.is(.roster) || key.is(.assessment) || key.is(.nextUnanswered) || key.is(.nextProblem) || key.is(.add) else {
             return []
         }
@@ -215,6 +237,8 @@ enum FormUpdate {
     /// when the text is refused (the message says why and the text stays, so nothing typed is lost).
     static func confirm(_ state: inout AppState, _ form: inout FormState) -> [InterviewChange]? {
         guard let edit = form.edit, case .field(let p) = form.cursor else { form.edit = nil; return [] }
+        // A default offered and not confirmed with Enter is not an answer.
+        if edit.offered { form.edit = nil; return [] }
         let q = form.interview.questionnaire.questions[p.question]
         switch FieldInput.parse(edit.text, for: q, highlight: edit.highlight, lang: state.lang) {
         case .failure(let problem):
@@ -241,8 +265,12 @@ enum FormUpdate {
     }
 
     /// Moves the cursor after a confirmed action; the move and the action are stored in one write.
-    static func move(_ state: inout AppState, _ form: FormState, to target: FormCursor?, changes: [InterviewChange], atEnd: Bool = false) -> [Effect] {
-        var form = form
+    static func move(_ state: inout AppState, _ form: FormState, to target: FormCursor?, changes: [InterviewChange], atEnd: Bool = false,
+                     status: StatusLine? = nil) -> [Effect] {
+        var form = form, changes = changes, target = target
+        form.backToSignOff = false
+        // Going on, a question whose default follows from earlier answers is answered with it and passed.
+        if atEnd { target = passDerived(&form, from: target, changes: &changes) }
         // The household agrees to an assessment it has been shown: the sign-off page comes before the question.
         if let target, SignOff.showsAssessmentFirst(form.interview, from: form.cursor, to: target) {
             form.mode = .assessment(SignOff.page(form.interview, selecting: SignOff.consent))
@@ -251,7 +279,65 @@ enum FormUpdate {
         }
         if let target { form.cursor = target }
         else if atEnd { form.mode = .assessment(SignOff.page(form.interview)) }      // past the last question: sign-off
-        return propose(&state, form, changes)
+        return propose(&state, form, changes, status: status)
+    }
+
+    /// The first stop from `target` on that is not a `skip_when_default` question whose default is known:
+    /// each one passed unanswered is answered with its default (a change like any other). One answered
+    /// otherwise, or whose default would be refused or fail a hard check, is a stop: the enumerator sees it.
+    static func passDerived(_ form: inout FormState, from target: FormCursor?, changes: inout [InterviewChange]) -> FormCursor? {
+        var target = target
+        while case .field(let p)? = target {
+            let q = form.interview.questionnaire.questions[p.question]
+            guard q.skipWhenDefault, let v = form.interview.defaultValue(of: p.question, row: p.row) else { break }
+            if case .number(let n) = v, FieldInput.outOfRange(n, q, lang: .zh) != nil { break }
+            let answer = form.interview.value(of: p.question, row: p.row)
+            if answer == nil {
+                var iv = form.interview
+                guard let made = try? iv.answer(p.question, row: p.row, v),
+                      !iv.problems(at: p.question, row: p.row).contains(where: { $0.severity == .error }) else { break }
+                form.interview = iv
+                changes += made
+            } else if answer != v {
+                break
+            }
+            target = FormNavigation(interview: form.interview).next(.field(p))
+        }
+        return target
+    }
+
+    /// "None of these": every unanswered number question of the block under the cursor (`block:`), or of
+    /// its section when it is in none, in this row, is answered 0 (each an answer like a typed one); the
+    /// cursor goes on past them.
+    static func noneOfThese(_ state: inout AppState, _ form: inout FormState) -> [Effect] {
+        guard var changes = confirm(&state, &form) else { return [] }
+        guard case .field(let p) = form.cursor else {
+            return propose(&state, form, changes, status: StatusLine(Phrase.noneLeftHere.text(state.lang), .info))
+        }
+        let q = form.interview.questionnaire
+        let block = q.questions[p.question].block
+        let scope = q.sections[p.section].questions.filter { block == nil || q.questions[$0].block == block }
+        var answered = 0
+        for qi in scope {
+            let question = q.questions[qi]
+            guard question.isInput, question.type == .integer || question.type == .decimal,
+                  form.interview.isRelevant(qi, row: p.row), form.interview.value(of: qi, row: p.row) == nil,
+                  FieldInput.outOfRange(0, question, lang: state.lang) == nil,
+                  let made = try? form.interview.answer(qi, row: p.row, .number(0)) else { continue }
+            changes += made
+            answered += 1
+        }
+        guard answered > 0 else {
+            return propose(&state, form, changes, status: StatusLine(Phrase.noneLeftHere.text(state.lang), .info))
+        }
+        // On past the questions just answered, to the first stop of this row outside them.
+        var target: FormCursor? = form.cursor
+        while case .field(let t)? = target, t.section == p.section, t.row == p.row, scope.contains(t.question),
+              form.interview.value(of: t.question, row: t.row) != nil {
+            target = FormNavigation(interview: form.interview).next(.field(t))
+        }
+        form.edit = nil
+        return move(&state, form, to: target, changes: changes, atEnd: true, status: StatusLine(Phrase.noneAnsweredZero.text(state.lang, answered)))
     }
 
     /// Leads to `next`: at once when nothing changed (moving about writes nothing until the household
@@ -259,12 +345,13 @@ enum FormUpdate {
     /// cursor of `next`. Until the store answers, `state.form` stays as stored; `.committed` shows `next`.
     static func propose(_ state: inout AppState, _ next: FormState, _ changes: [InterviewChange], status: StatusLine? = nil,
                         thenLeave: Bool = false) -> [Effect] {
+        var next = next
+        next.offerDefault()
         guard !changes.isEmpty else {
             state.form = next
             if let status { state.status = status }
             return thenLeave ? Update.leave(&state, quitting: false) : []
         }
-        var next = next
         // A changed field's comments are dealt with (the store marks them so in the same commit).
         next.comments.removeAll { $0.isAbout(changes) }
         state.pending = PendingCommit(form: next, status: status, thenLeave: thenLeave)
@@ -282,6 +369,7 @@ enum FormUpdate {
         form.cursor = .field(p)
         form.mode = .fields
         form.edit = nil
+        form.offerDefault()
         state.form = form
         return []
     }

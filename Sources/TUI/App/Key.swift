@@ -10,7 +10,7 @@ public enum Key: Hashable, Sendable {
 
 /// The actions bound to keys; each has an F-key and a Ctrl- fallback, shown in the help screen.
 public enum Action: KeyBinding, CaseIterable, Sendable {
-    case help, checks, roster, assessment, nextUnanswered, nextProblem, add, remove, explain, complete, quit, literal
+    case help, checks, roster, assessment, nextUnanswered, nextProblem, add, remove, explain, complete, quit, literal, noneOfThese
 
     /// The F-key and Ctrl-letter that trigger the action.
     public var keys: (function: Int?, ctrl: Character) {
@@ -27,6 +27,8 @@ public enum Action: KeyBinding, CaseIterable, Sendable {
         case .complete: return (9, "f")
         case .quit: return (10, "q")
         case .literal: return (nil, "v")
+        // "None of these": F12, or Ctrl-Z where a terminal keeps F12 (raw mode: Ctrl-Z never suspends).
+        case .noneOfThese: return (12, "z")
         }
     }
 }

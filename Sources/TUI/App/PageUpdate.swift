@@ -127,8 +127,10 @@ enum AssessmentUpdate {
         case .up, .down, .pageUp, .pageDown, .end: _ = a.items.handle(key, visible: visible / 2)
         case .tab: a.items.select(a.items.selected + 1)
         case .enter:
+            if current == .status { return SignOff.recordReturn(&state, &form) }
             let target: Position?
             switch current {
+            case .status?: target = nil
             case .item(let i)?: target = items[i].position
             case .problem(let i)?: target = ProblemPlace.of(problems[i], in: iv)
             case nil: target = nil
@@ -163,6 +165,12 @@ enum AssessmentUpdate {
                     // The page lists what stands in the way; the cursor goes to the first thing to do.
                     let warning = problems.firstIndex { $0.severity == .warning && $0.overrideReason == nil }
                     let error = problems.firstIndex { $0.severity == .error }
+                    if entries.first == .status, warning == nil, error == nil {
+                        // The contradiction first: its fix is one key away.
+                        a.items.select(0)
+                        state.status = StatusLine(Phrase.statusDisagrees.text(lang), .error)
+                        break
+                    }
                     if let i = warning ?? error, let e = entries.firstIndex(of: .problem(i)) { a.items.select(e) }
                     else if let i = items.firstIndex(where: { !$0.ok }), let e = entries.firstIndex(of: .item(i)) { a.items.select(e) }
                     else { a.items.select(entries.count - 1) }

@@ -45,6 +45,7 @@ enum SignOff {
         if iv.value("signer") == .code(2), (iv.value("proxy_signer_name")?.text ?? "").isEmpty {
             out.append(Phrase.proxySignerNameMissing.text(lang))
         }
+        if Assessment(iv).statusDisagrees { out.append(Phrase.signOffStatusBlocker.text(lang)) }
         return out
     }
 }
@@ -71,12 +72,35 @@ enum RowLabel {
 /// What the cursor of the sign-off page stops on: a sign-off field (an index of `SignOff.items`), or a
 /// problem of the household (an index of `Interview.problems`), so a warning is explained on the page.
 enum SignOffEntry: Equatable {
+    /// The recorded status contradicts the assessment (exited, now failing): Enter records 返贫.
+    case status
     case item(Int)
     case problem(Int)
 
-    /// The page's entries: the sign-off fields, then every problem.
+    /// The page's entries: the status when it disagrees, the sign-off fields, then every problem.
     static func all(_ iv: Interview) -> [SignOffEntry] {
-        SignOff.items(iv).indices.map(SignOffEntry.item) + iv.problems.indices.map(SignOffEntry.problem)
+        (Assessment(iv).statusDisagrees ? [.status] : [])
+            + SignOff.items(iv).indices.map(SignOffEntry.item) + iv.problems.indices.map(SignOffEntry.problem)
+    }
+}
+
+extension SignOff {
+    /// The status a household that fails the standard again is recorded with (返贫), and the question
+    /// that then asks why.
+    static let returnedCode = 3, statusQuestion = "poverty_status", returnReason = "return_reason"
+
+    /// Records 返贫 for a household whose status disagrees with the assessment and puts the cursor on
+    /// the reason, which the new status brings in; one commit.
+    static func recordReturn(_ state: inout AppState, _ form: inout FormState) -> [Effect] {
+        let q = form.interview.questionnaire
+        guard let changes = try? form.interview.answer(statusQuestion, row: nil, .code(returnedCode)) else { return [] }
+        if let qi = q.questionIndex(of: returnReason), form.interview.isRelevant(qi, row: nil) {
+            form.cursor = .field(Position(section: q.questions[qi].section, row: nil, question: qi))
+            form.mode = .fields
+            form.edit = nil
+            form.backToSignOff = true
+        }
+        return FormUpdate.propose(&state, form, changes, status: StatusLine(Phrase.recordedReturn.text(state.lang)))
     }
 }
 
@@ -95,7 +119,7 @@ extension SignOff {
     /// The sign-off page with the entry of `question`'s sign-off item selected (the first when it has none).
     static func page(_ iv: Interview, selecting question: String? = nil) -> AssessmentState {
         let entries = SignOffEntry.all(iv)
-        let index = question.flatMap { id in SignOff.items(iv).firstIndex { $0.id == id } }
+        let index = question.flatMap { id in SignOff.items(iv).firstIndex { $0.id == id } }.flatMap { entries.firstIndex(of: .item($0)) }
         return AssessmentState(items: ListSelection(count: entries.count, selected: index ?? 0))
     }
 }

@@ -78,6 +78,7 @@ enum FormView {
         var hint = ""
         if let question = form.question {
             hint = self.hint(question, lang)
+            if form.edit?.offered == true { hint = Phrase.formDefaultOffered.text(lang) + Phrase.semicolon.text(lang) + hint }
         } else if case .rosterEnd(let sec) = form.cursor, let r = q.sections[sec].roster {
             hint = (iv.rowIDs(of: r).isEmpty ? Phrase.formRosterEmpty : Phrase.formRosterDone).text(lang, q.rosters[r].label)
         }
@@ -87,12 +88,20 @@ enum FormView {
             var keys = [("Enter", Phrase.formKeyConfirm.text(lang)), ("Esc", Phrase.formKeyCancel.text(lang)), ("Ctrl-U", Phrase.formKeyClear.text(lang))]
             if let question = form.question, FieldInput.picks(question) { keys.append(("↑↓", Phrase.formKeyOptions.text(lang))) }
             else { keys.append(("←→ Home End", Phrase.formKeyMove.text(lang))) }
+            if let question = form.question, question.type == .integer || question.type == .decimal {
+                keys.append((Action.noneOfThese.label, Phrase.keyNoneOfThese.text(lang)))
+            }
             keys.append(("F1", Phrase.formKeyHelp.text(lang)))
             Chrome.keyBar(&buf, keys)
         } else {
             let inRoster = q.sections[form.cursor.section].roster != nil
-            var keys = [("Enter", Phrase.formKeyNext.text(lang)), ("PgDn", Phrase.formKeyPart.text(lang)), ("F2", Phrase.formKeyChecks.text(lang)),
-                        ("F3", Phrase.formKeyGrid.text(lang)), ("F4", Phrase.formKeyAssess.text(lang))]
+            var keys = [("Enter", Phrase.formKeyNext.text(lang))]
+            // "None of these" where it answers something: on a number question.
+            if let question = form.question, question.type == .integer || question.type == .decimal {
+                keys.append((Action.noneOfThese.label, Phrase.keyNoneOfThese.text(lang)))
+            }
+            keys += [("PgDn", Phrase.formKeyPart.text(lang)), ("F2", Phrase.formKeyChecks.text(lang)),
+                     ("F3", Phrase.formKeyGrid.text(lang)), ("F4", Phrase.formKeyAssess.text(lang))]
             if inRoster { keys.append(("F7", Phrase.formAdd.text(lang))) }
             keys += [("F1", Phrase.formKeyHelp.text(lang)), ("F10", Phrase.formKeyList.text(lang))]
             Chrome.keyBar(&buf, keys)

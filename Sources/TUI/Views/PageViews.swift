@@ -199,6 +199,9 @@ enum AssessmentView {
             c.put("·", x: 3, y: y, style: .hint)
             y += text(r.text(lang), x: 5, .hint)
         }
+        if a.statusDisagrees {
+            entryRows("✗", .error) { on in text(Phrase.signOffRecordReturn.text(lang), x: 4, on ? .selected : .error) }
+        }
         y += 1
         c.put(Phrase.assessSignatures.text(lang), x: 1, y: y, style: .title)
         y += 1
