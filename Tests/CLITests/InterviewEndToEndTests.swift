@@ -73,7 +73,8 @@ import Testing
             let e = ValueCoding.encode(value)
             expected["\(q.id)@\(place)"] = "\(e.type):\(e.text)"
         }
-        #expect(expected.count > 150)
+        // A whole household (about 150 answers since derived ones are no longer asked), not a handful.
+        #expect(expected.count >= 140)
         #expect(stored == expected)
         // Every answer of the source household that applies was typed.
         let sourceAnswers = source.answers.filter { source.isRelevant($0.key.question, row: $0.key.row) }.count

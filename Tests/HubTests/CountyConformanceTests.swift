@@ -3,6 +3,7 @@ import HubCore
 import HubTestSupport
 import Logging
 import PostgresNIO
+import ProjectFolders
 import Store
 import Survey
 import Testing

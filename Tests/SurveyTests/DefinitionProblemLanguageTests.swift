@@ -12,6 +12,7 @@ import Testing
                 "roster", "relevant", "questions", "checks", "hint", "type", "unit", "codes", "required", "calculate",
                 "constraints", "max_length", "test", "at", "severity", "message", "lists", "code", "zh", "en",
                 "income_lines", "labour_age", "min_floor_area", "guarantees", "member_fails", "household_fails", "reason",
+                "default", "skip_when_default", "block",
                 "head", "relation", "members", "error", "warning", "questionnaire", "yaml", "YAML", "UTF", "GBK",
                 // The field of the example aggregate, `sum(members, age)`.
                 "age"])
