@@ -21,7 +21,8 @@ func household(members n: Int) -> Interview {
         "wubao_income": .number(0), "pension_income": .number(1200), "eco_compensation": .number(0), "family_planning_award": .number(0),
         "other_transfer": .number(0), "business_costs": .number(1000), "floor_area": .number(Double(n) * 20),
     ]
-    for (k, v) in household { try! iv.answer(k, v) }
+    // Only what the questionnaire asks of such a household (低保金/五保金 only with such a member).
+    for (k, v) in household where questionnaire.questionIndex(of: k).map({ iv.isRelevant($0, row: nil) }) == true { try! iv.answer(k, v) }
     for i in 0..<n {
         let (row, _) = try! iv.addRow("members")
         let age = i == 0 ? 50 : 5 + (i * 7) % 60
@@ -32,7 +33,9 @@ func household(members n: Int) -> Interview {
             "age": .number(Double(age)), "ethnicity": .code(1), "education": .code(3), "member_change": .code(1), "assistance_status": .code(1),
             "health": .code(1), "medical_insurance": .bool(true),
         ]
-        for (k, v) in answers { try! iv.answer(k, row: row, v) }
+        for (k, v) in answers where questionnaire.questionIndex(of: k).map({ iv.isRelevant($0, row: row) }) == true {
+            try! iv.answer(k, row: row, v)
+        }
         if questionnaire.questionIndex(of: "work_status").map({ iv.isRelevant($0, row: row) }) == true {
             try! iv.answer("work_status", row: row, .code(4))
             try! iv.answer("months_worked", row: row, .number(10))
