@@ -13,11 +13,15 @@ import Store
 import Survey
 import Synchronization
 
-// `HubBenchmark apply [screens-dir] [sizes…]` instead measures the apply of bundles to the county tables (ApplyBenchmark.swift).
+// `HubBenchmark apply [screens-dir] [hufang-hub] [sizes…]` instead measures the apply of bundles to the county tables
+// and the county's export (ApplyBenchmark.swift).
 if CommandLine.arguments.dropFirst().first == "apply" {
     let rest = Array(CommandLine.arguments.dropFirst(2))
-    let sizes = rest.dropFirst().compactMap { Int($0) }
-    try await ApplyBenchmark.run(screens: rest.first ?? "screens", sizes: sizes.isEmpty ? [10_000, 25_000, 50_000, 100_000] : sizes)
+    let sizes = rest.dropFirst(2).compactMap { Int($0) }
+    do {
+        try await ApplyBenchmark.run(screens: rest.first ?? "screens", binary: rest.dropFirst().first ?? ".build/release/hufang-hub",
+                                     sizes: sizes.isEmpty ? [10_000, 25_000, 50_000, 100_000] : sizes)
+    } catch { print("apply benchmark: \(error)"); exit(1) }
     exit(0)
 }
 
@@ -49,7 +53,8 @@ defer {
     cluster.stop()
     try? FileManager.default.removeItem(atPath: county.folder)
 }
-let hub = try HubProcess(binary: binary, county: county, database: cluster.url(database: try cluster.createDatabase()))
+let database = try cluster.createDatabase()
+let hub = try HubProcess(binary: binary, county: county, database: cluster.url(database: database))
 try hub.migrate()
 let http = HubProtocolClient.makeHTTPClient(connections: devices + 8)
 try await hub.start(http: http)
@@ -89,6 +94,7 @@ let sampler = Task {
     }
 }
 
+let activity = DatabaseActivity(cluster, database: database)
 let start = now()
 let outcomes = try await withThrowingTaskGroup(of: [HubReceipt.Outcome].self) { group in
     for (client, (_, files)) in zip(clients, prepared) {
@@ -104,6 +110,7 @@ let outcomes = try await withThrowingTaskGroup(of: [HubReceipt.Outcome].self) { 
 }
 let elapsed = now() - start
 sampler.cancel()
+activity.stop()
 let cpu: Double? = { if let after = cpuSeconds(hub.pid), let cpuBefore { after - cpuBefore } else { nil } }()
 
 // The hub holds every device's whole chain.
@@ -121,6 +128,11 @@ for kind in RequestKind.allCases where timings.count(kind) > 0 {
 }
 print("answers: " + timings.statuses.sorted { $0.key < $1.key }.map { "\($0.value)× \($0.key)" }.joined(separator: ", ")
       + (timings.failures > 0 ? ", \(timings.failures) without an answer" : ""))
+// Where the hub's database time went: its connections, by what they were doing, on average over the run.
+let (samples, states) = activity.averages
+print(String(format: "the hub's PostgreSQL connections on average (%d samples of pg_stat_activity, %.1f open):", samples,
+             states.reduce(0) { $0 + $1.connections }))
+for (label, connections) in states where connections >= 0.05 { print(String(format: "  %5.1f  ", connections) + label) }
 print("hub RSS: \(mb(rssBefore)) idle, \(mb(peakRSS.withLock { $0 })) at the peak of the run (VmRSS), \(mb(hub.memory("VmHWM"))) high-water mark (VmHWM)"
       + (cpu.map { String(format: "; hub CPU %.1f s (%.0f%% of one core)", $0, 100 * $0 / elapsed) } ?? ""))
 let rate = Double(households) / elapsed

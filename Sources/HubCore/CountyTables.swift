@@ -115,6 +115,11 @@ extension HubMigrations {
     })
 }
 
+extension HubMigrations {
+    /// The county tables, each partitioned by county code.
+    public static var countyTableNames: [String] { CountyTable.all.map(\.name) }
+}
+
 /// A column of a county table: its laptop name, its PostgreSQL name, and the kind of value it holds.
 struct CountyColumn: Sendable {
     enum Kind: Sendable { case text, integer, real, bool }

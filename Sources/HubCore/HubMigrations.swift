@@ -161,6 +161,7 @@ public enum HubMigrations {
             // the whole log (bundle_chain holds only applied ones).
             "CREATE INDEX bundle_device_sequence ON bundle (device_id, sequence)",
         ]),
+        progressPageLogins,
     ]
 
     /// Runs the migrations not yet applied, each in its own transaction; returns the names it ran. `through`

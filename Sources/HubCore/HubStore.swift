@@ -10,7 +10,7 @@ public struct HubStore: Sendable {
     public let county: CountyIdentity
     public let hubKey: DeviceKey
     public let limits: HubLimits
-    let logger: Logger
+    public let logger: Logger
 
     public init(client: PostgresClient, county: CountyIdentity, hubKey: DeviceKey, limits: HubLimits, logger: Logger) {
         self.client = client; self.county = county; self.hubKey = hubKey; self.limits = limits; self.logger = logger

@@ -11,34 +11,36 @@ import Survey
 public enum HubApplication {
     /// The application serving `store` at `host:port` (port 0: any free port, as tests use) over plain HTTP
     /// (on loopback behind nginx, or in tests). `certificate` is the county's certificate of the hub's key.
-    public static func make(store: HubStore, host: String, port: Int, logger: Logger,
-                            certificate: CountySigned? = nil) -> Application<RouterResponder<HubRequestContext>> {
-        make(store: store, host: host, port: port, logger: logger, certificate: certificate, server: .http1())
+    /// `guarantees`: the questionnaire's words for 两不愁三保障 on the progress pages (ids alone when empty).
+    public static func make(store: HubStore, host: String, port: Int, logger: Logger, certificate: CountySigned? = nil,
+                            guarantees: [(id: String, label: Localized)] = []) -> Application<RouterResponder<HubRequestContext>> {
+        make(store: store, host: host, port: port, logger: logger, certificate: certificate, server: .http1(),
+             pages: ProgressRoutes(store: store, guarantees: guarantees, secure: false))
     }
 
     /// The same application serving TLS itself (swift-nio-ssl) with `tls`'s certificate chain and key.
     public static func make(store: HubStore, host: String, port: Int, logger: Logger, certificate: CountySigned? = nil,
-                            tls: TLSConfiguration) throws -> Application<RouterResponder<HubRequestContext>> {
+                            tls: TLSConfiguration, guarantees: [(id: String, label: Localized)] = []) throws -> Application<RouterResponder<HubRequestContext>> {
         make(store: store, host: host, port: port, logger: logger, certificate: certificate,
-             server: try .tls(.http1(), tlsConfiguration: tls))
+             server: try .tls(.http1(), tlsConfiguration: tls), pages: ProgressRoutes(store: store, guarantees: guarantees, secure: true))
     }
 
     /// The application a configuration describes: its address, and TLS when it names a certificate and key.
-    public static func make(store: HubStore, configuration: HubConfiguration, certificate: CountySigned?,
-                            logger: Logger) throws(HubConfiguration.Problem) -> Application<RouterResponder<HubRequestContext>> {
+    public static func make(store: HubStore, configuration: HubConfiguration, certificate: CountySigned?, logger: Logger,
+                            guarantees: [(id: String, label: Localized)] = []) throws(HubConfiguration.Problem) -> Application<RouterResponder<HubRequestContext>> {
         let (host, port) = try configuration.address()
         guard let tls = try configuration.tlsConfiguration() else {
-            return make(store: store, host: host, port: port, logger: logger, certificate: certificate)
+            return make(store: store, host: host, port: port, logger: logger, certificate: certificate, guarantees: guarantees)
         }
         do {
-            return try make(store: store, host: host, port: port, logger: logger, certificate: certificate, tls: tls)
+            return try make(store: store, host: host, port: port, logger: logger, certificate: certificate, tls: tls, guarantees: guarantees)
         } catch {
             throw HubConfiguration.Problem(description: "tls: \(error)")
         }
     }
 
     private static func make(store: HubStore, host: String, port: Int, logger: Logger, certificate: CountySigned?,
-                             server: HTTPServerBuilder) -> Application<RouterResponder<HubRequestContext>> {
+                             server: HTTPServerBuilder, pages: ProgressRoutes) -> Application<RouterResponder<HubRequestContext>> {
         // Migrates an in-memory store once (the schema every bundle is checked against): now, not inside the
         // first upload's deadline.
         _ = EnrolledBundleCheck.currentSchema
@@ -46,6 +48,8 @@ public enum HubApplication {
         let identity = HubAnswer(county: store.county.countyID, hubKey: store.hubKey.publicKey.base64EncodedString(),
                                  fingerprint: store.hubKey.fingerprint, certificate: certificate)
         router.get("v1/hub") { _, _ in HubResponse.json(identity) }
+        // The browser pages sign in with their own session cookie, not a device's signature.
+        pages.register(on: router)
         let signed = router.group("v1")
             .add(middleware: RequestDeadline(seconds: store.limits.requestSeconds))
             .add(middleware: DeviceAuthentication(store: store, rate: RequestRate(perMinute: store.limits.requestsPerMinute)))

@@ -21,6 +21,8 @@ public struct HubConfiguration: Codable, Equatable, Sendable {
     /// TLS served by the hub itself; absent: plain HTTP (on loopback behind nginx).
     public var tls: TLSFiles?
     public var limits: HubLimits?
+    /// The questionnaire folder (`screens/`) the county's exports, record cards and progress pages read with.
+    public var screens: String?
 
     /// The PEM files of the hub's TLS certificate (its chain, leaf first) and private key.
     public struct TLSFiles: Codable, Equatable, Sendable {
@@ -54,6 +56,7 @@ public struct HubConfiguration: Codable, Equatable, Sendable {
         configuration.county = resolved(configuration.county)
         configuration.revocations = configuration.revocations.map(resolved)
         configuration.certificate = configuration.certificate.map(resolved)
+        configuration.screens = configuration.screens.map(resolved)
         configuration.tls = configuration.tls.map { TLSFiles(certificate: resolved($0.certificate), key: resolved($0.key)) }
         _ = try configuration.address()
         _ = try configuration.database()
@@ -61,9 +64,9 @@ public struct HubConfiguration: Codable, Equatable, Sendable {
     }
 
     public init(listen: String, postgres: String, hubKey: String, county: String, revocations: String? = nil, certificate: String? = nil,
-                tls: TLSFiles? = nil, limits: HubLimits? = nil) {
+                tls: TLSFiles? = nil, limits: HubLimits? = nil, screens: String? = nil) {
         self.listen = listen; self.postgres = postgres; self.hubKey = hubKey; self.county = county
-        self.revocations = revocations; self.certificate = certificate; self.tls = tls; self.limits = limits
+        self.revocations = revocations; self.certificate = certificate; self.tls = tls; self.limits = limits; self.screens = screens
     }
 
     /// The host and port to listen on.

@@ -13,6 +13,7 @@ struct NoncePruning: Service {
                 try await Task.sleep(for: interval)
                 // A database away now is tried again at the next turn; requests meanwhile answer 503 themselves.
                 try? await store.pruneNonces()
+                try? await store.prunePageLogins()
             }
         }
     }

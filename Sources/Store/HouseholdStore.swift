@@ -379,6 +379,16 @@ public final class HouseholdStore: Sendable {
         let rowRecords = try RosterRowRecord.filter(RosterRowRecord.Columns.householdID == hid).order(RosterRowRecord.Columns.ord).fetchAll(db)
         let answerRecords = try AnswerRecord.filter(AnswerRecord.Columns.householdID == hid).fetchAll(db)
         let overrideRecords = try OverrideRecord.filter(OverrideRecord.Columns.householdID == hid).fetchAll(db)
+        return try rebuiltInterview(h, rows: rowRecords, answers: answerRecords, overrides: overrideRecords, questionnaire: questionnaire)
+    }
+
+    /// A household's interview from its records, wherever they were read (this store, or the county's PostgreSQL):
+    /// rows in `ord` order per roster, every answer decoded, every accepted reason.
+    static func rebuiltInterview(_ h: HouseholdRecord, rows rowRecords: [RosterRowRecord], answers answerRecords: [AnswerRecord],
+                                 overrides overrideRecords: [OverrideRecord], questionnaire: Questionnaire) throws(StoreError) -> Interview {
+        let hid = h.id
+        guard let id = UUID(uuidString: hid) else { throw StoreError.unknownHousehold(hid) }
+        let rowRecords = rowRecords.sorted { ($0.ord, $0.id) < ($1.ord, $1.id) }
         var rows: [String: [RowID]] = [:]
         var removed: [String: [RemovedRow]] = [:]
         for r in rowRecords {

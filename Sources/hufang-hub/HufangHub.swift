@@ -7,6 +7,7 @@ import Logging
 import PostgresNIO
 import ServiceLifecycle
 import Store
+import Survey
 
 /// The county hub: receives every device's bundles over HTTP and keeps them in PostgreSQL.
 @main
@@ -15,7 +16,7 @@ struct HufangHub: AsyncParsableCommand {
         commandName: "hufang-hub",
         abstract: "The county hub: receives devices' signed bundles and keeps them in PostgreSQL.",
         version: ProgramVersion.current,
-        subcommands: [Key.self, Migrate.self, Serve.self, Revocations.self])
+        subcommands: [Key.self, Migrate.self, Serve.self, Revocations.self, Export.self, Card.self, Dashboard.self, Pages.self])
 }
 
 /// Options every subcommand takes.
@@ -135,7 +136,15 @@ struct Serve: AsyncParsableCommand {
         }
         let client = try configuration.makeClient(logger: logger)
         let store = HubStore(client: client, county: county, hubKey: key, limits: configuration.limits ?? HubLimits(), logger: logger)
-        var app = try HubApplication.make(store: store, configuration: configuration, certificate: certificate, logger: logger)
+        // The questionnaire's words for 两不愁三保障 on the progress pages; without `screens:` the pages name the ids.
+        var guarantees: [(id: String, label: Localized)] = []
+        if let screens = configuration.screens {
+            do { guarantees = try DefinitionLoader.load(directory: URL(fileURLWithPath: screens)).standards.guarantees.map { (id: $0.id, label: $0.label) } } catch {
+                throw HubFailure(description: "screens: \(screens) does not load (\(error.problems.count) problem(s))")
+            }
+        }
+        var app = try HubApplication.make(store: store, configuration: configuration, certificate: certificate, logger: logger,
+                                          guarantees: guarantees)
         let revocationsPath = configuration.revocations
         app.beforeServerStarts {
             // Serving a schema older than this binary would lose writes: `migrate` first.

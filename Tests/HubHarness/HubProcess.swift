@@ -12,7 +12,7 @@ public final class HubProcess: @unchecked Sendable {
     public let log: String
     /// Guards `process`: the fault tests kill and restart from one task while others read the pid.
     private let lock = NSLock()
-    private var process: Process?
+    private var process: SpawnedProcess?
 
     /// Writes the configuration for `county` on `database` (a URL), listening on a free loopback port.
     /// `limits` are YAML lines under `limits:` (for example `chunkBytes: 1024`).
@@ -38,39 +38,25 @@ public final class HubProcess: @unchecked Sendable {
     public var url: String { "http://127.0.0.1:\(port)" }
 
     /// The running server's pid (nil when it is not running).
-    public var pid: Int32? { lock.withLock { process.map(\.processIdentifier) } }
+    public var pid: Int32? { lock.withLock { process.map(\.pid) } }
 
     /// `hufang-hub migrate`: its output; throws when it fails.
     @discardableResult
     public func migrate() throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["migrate", "--config", config]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw TestPostgres.Failure(description: "hufang-hub migrate: \(text)") }
-        return text
+        do { return try TestPostgres.run(binary, ["migrate", "--config", config]) } catch {
+            throw TestPostgres.Failure(description: "hufang-hub migrate: \(error)")
+        }
     }
 
     /// Starts `hufang-hub serve` and waits until it answers `GET /v1/hub`.
     public func start(http: HTTPClient, within seconds: Double = 30) async throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["serve", "--config", config]
-        let output = FileHandle(forWritingAtPath: log)
-        output?.seekToEndOfFile()
-        process.standardOutput = output ?? FileHandle.nullDevice
-        process.standardError = output ?? FileHandle.nullDevice
-        try process.run()
+        let process = try SpawnedProcess(binary, ["serve", "--config", config], appendingTo: log)
         lock.withLock { self.process = process }
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            guard process.isRunning else {
-                throw TestPostgres.Failure(description: "hufang-hub serve ended (\(process.terminationStatus)): \(tail())")
+            if let code = process.exitCode {
+                lock.withLock { if self.process === process { self.process = nil } }
+                throw TestPostgres.Failure(description: "hufang-hub serve ended (\(code)): \(tail())")
             }
             if let response = try? await http.execute(HTTPClientRequest(url: url + "/v1/hub"), timeout: .seconds(1)), response.status == .ok {
                 _ = try? await response.body.collect(upTo: 1 << 16)
@@ -84,16 +70,16 @@ public final class HubProcess: @unchecked Sendable {
     /// SIGKILL: no graceful shutdown, no flushing; waits until the process is gone.
     public func kill() {
         guard let process = lock.withLock({ self.process }) else { return }
-        Foundation.kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.send(SIGKILL)
+        process.wait()
         lock.withLock { self.process = nil }
     }
 
     /// SIGTERM: the graceful stop an operator's `systemctl stop` sends; waits until the process is gone.
     public func stop() {
         guard let process = lock.withLock({ self.process }) else { return }
-        process.terminate()
-        process.waitUntilExit()
+        process.send(SIGTERM)
+        process.wait()
         lock.withLock { self.process = nil }
     }
 
@@ -107,6 +93,24 @@ public final class HubProcess: @unchecked Sendable {
             return line.split(separator: " ").dropFirst().first.flatMap { Int($0) }.map { $0 * 1024 }
         }
         return nil
+    }
+
+    /// Runs a one-shot `hufang-hub` command with this configuration (`export csv …`, `dashboard`), its output
+    /// appended to `output`: its exit code, the seconds it took and its peak resident memory (VmHWM, sampled
+    /// every 20 ms until it ends).
+    public func run(_ arguments: [String], output: String) throws -> (code: Int32, seconds: Double, peakRSS: Int) {
+        let started = Date()
+        let child = try SpawnedProcess(binary, arguments + ["--config", config], appendingTo: output)
+        var peak = 0
+        while child.isRunning {
+            if let text = try? String(contentsOfFile: "/proc/\(child.pid)/status", encoding: .utf8),
+               let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+               let kb = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) {
+                peak = max(peak, kb * 1024)
+            }
+            usleep(20_000)
+        }
+        return (child.exitCode ?? -1, Date().timeIntervalSince(started), peak)
     }
 
     /// The end of the server's log, for a failure's message.

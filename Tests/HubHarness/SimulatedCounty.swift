@@ -74,6 +74,50 @@ public struct SimulatedDevice: Sendable {
         }
         return files
     }
+
+    /// Bundles of `count` households shaped like `template` (whole households as a laptop exports them):
+    /// household n is a copy of template n mod its count under new ids and household number n, stored as this
+    /// device's own writes and exported `perBundle` at a time. A county's worth of households for the apply
+    /// benchmark, without interviewing each one.
+    public func writeCopies(of template: [HouseholdDocument], count: Int, perBundle: Int, numberedFrom first: Int = 0) throws -> [Data] {
+        let store = try HouseholdStore(path: storePath)
+        var files: [Data] = []
+        var n = 0
+        while n < count {
+            let batch = (n..<min(count, n + perBundle)).map { template[$0 % template.count].copied(number: first + $0) }
+            _ = try store.importDocuments(batch, restamped: true)
+            for made in try store.exportBundles(to: storePath + ".out", enumerator: "李文华") {
+                files.append(try Data(contentsOf: URL(fileURLWithPath: made.path)))
+                try? FileManager.default.removeItem(atPath: made.path)
+            }
+            n += batch.count
+        }
+        return files
+    }
+}
+
+extension HouseholdDocument {
+    /// The same household under new ids (its own and its roster rows') with household number `number`.
+    func copied(number: Int) -> HouseholdDocument {
+        var d = self
+        let id = UUID().uuidString.lowercased()
+        var rowIDs: [RowID: RowID] = [:]
+        for i in d.rows.indices {
+            let new = UUID()
+            if let old = UUID(uuidString: d.rows[i].id) { rowIDs[old] = new }
+            d.rows[i].id = new.uuidString.lowercased()
+            d.rows[i].householdID = id
+        }
+        func mapped(_ row: RowID?) -> RowID? { row.map { rowIDs[$0] ?? $0 } }
+        d.household.id = id
+        d.household.householdNo = String(format: "%06d", number)
+        for i in d.answers.indices { d.answers[i].householdID = id; d.answers[i].rowID = mapped(d.answers[i].rowID) }
+        for i in d.audit.indices { d.audit[i].householdID = id; d.audit[i].rowID = mapped(d.audit[i].rowID) }
+        for i in d.overrides.indices { d.overrides[i].householdID = id; d.overrides[i].rowID = mapped(d.overrides[i].rowID) }
+        d.review?.householdID = id
+        for i in d.comments.indices { d.comments[i].householdID = id; d.comments[i].rowID = mapped(d.comments[i].rowID) }
+        return d
+    }
 }
 
 extension Data {

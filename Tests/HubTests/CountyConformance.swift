@@ -2,6 +2,7 @@ import Foundation
 import HubCore
 import HubTestSupport
 import Logging
+import PostgresNIO
 import ProjectFolders
 import Store
 import Survey
@@ -50,12 +51,22 @@ struct CountyConformance {
         return outcome
     }
 
-    /// The observer's interchange export and the county tables', as JSON text.
+    /// The observer's interchange export and the county's, as JSON text.
     func exports() async throws -> (laptop: String, county: String) {
-        let reader = CountyHouseholdReader(client: hub.store.client, logger: Logger(label: "conformance"))
-        let county = try await reader.export()
-        return (String(decoding: HouseholdStore.encode(try observer.exportJSON()), as: UTF8.self),
-                String(decoding: HouseholdStore.encode(county), as: UTF8.self))
+        (String(decoding: HouseholdStore.encode(try observer.exportJSON()), as: UTF8.self), try await Self.countyJSON(hub.store.client, folder: folder))
+    }
+
+    /// The test county's interchange file as `export json`'s streamed writer makes it, in batches of two so a
+    /// sequence spans several.
+    static func countyJSON(_ client: PostgresClient, folder: String) async throws -> String {
+        let path = folder + "/county-\(UUID().uuidString).json"
+        FileManager.default.createFile(atPath: path, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        let reader = CountyHouseholdReader(client: client, logger: Logger(label: "conformance"), batchSize: 2)
+        try await CountyJSONExport.write(reader, county: String(HubTestCounty.villages[0].prefix(6)), to: output)
+        try output.close()
+        return String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
     }
 
     /// Both conflict queues (open and resolved) without what differs by nature between two stores: the entry's

@@ -8,9 +8,17 @@ import Survey
 public enum HouseholdCard {
     /// The card of one household.
     public static func text(_ store: HouseholdStore, household id: UUID, questionnaire q: Questionnaire, lang: Language = .zh) throws -> String {
-        let iv = try store.interview(id, questionnaire: q)
-        let record = try store.household(id)
-        let review = try store.review(id)
+        text(try store.household(id), try store.interview(id, questionnaire: q), review: try store.review(id), lang: lang)
+    }
+
+    /// The card of a whole household, wherever its records were read from.
+    public static func text(_ household: HouseholdDocument, questionnaire q: Questionnaire, lang: Language = .zh) throws -> String {
+        text(household.household, try household.interview(questionnaire: q), review: household.review, lang: lang)
+    }
+
+    /// The card of a household's listing record, its interview and the review decision.
+    static func text(_ record: HouseholdRecord, _ iv: Interview, review: ReviewRecord?, lang: Language) -> String {
+        let q = iv.questionnaire
         let colon = Phrase.colon.text(lang)
         var out: [String] = []
         let rule = String(repeating: "─", count: 40)

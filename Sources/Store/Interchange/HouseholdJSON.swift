@@ -234,10 +234,15 @@ extension HouseholdStore {
     /// household of the store already has. `restamped`: stored as this device's own new writes — every time
     /// now, every clock this store's, every audit line a new id — so its bundles carry them (the sample village).
     public func importJSON(_ data: Data, questionnaire: Questionnaire?, restamped: Bool = false) throws -> Int {
-        let export = try Self.decodeExport(data, questionnaire: questionnaire)
+        try importDocuments(try Self.decodeExport(data, questionnaire: questionnaire).households, restamped: restamped)
+    }
+
+    /// Imports households already decoded (and checked) from an interchange file, as `importJSON` does: in one
+    /// transaction, every household or none.
+    public func importDocuments(_ households: [HouseholdDocument], restamped: Bool = false) throws -> Int {
         do {
             try capturedWrite { db in
-                for (i, file) in export.households.enumerated() {
+                for (i, file) in households.enumerated() {
                     let doc = restamped ? file.restamped(at: Self.timestamp(), clock: try tick(db)) : file
                     let at = "households[\(i)]"
                     if try HouseholdRecord.exists(db, key: doc.household.id) {
@@ -259,7 +264,7 @@ extension HouseholdStore {
                 }
             }
         } catch let e as ImportError { throw e } catch { throw StoreError.from(error, path: path) }
-        return export.households.count
+        return households.count
     }
 
     static func describe(_ error: DecodingError) -> ImportError {

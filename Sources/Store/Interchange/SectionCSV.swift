@@ -61,12 +61,57 @@ public enum SectionCSV {
     public static func export(_ store: HouseholdStore, questionnaire q: Questionnaire, to directory: String, encoding: CSVEncoding,
                               lang: Language = .zh, village: String? = nil, progress: (Int, Int) -> Void = { _, _ in }) throws -> [Written] {
         let records = try store.households(village: village, limit: Int.max)
-        var tables = q.sections.map { section in [header(section, q, lang)] }
+        let writer = try Writer(directory: directory, questionnaire: q, encoding: encoding, lang: lang)
         for (i, record) in records.enumerated() {
             guard let id = UUID(uuidString: record.id) else { continue }
-            let iv = try store.interview(id, questionnaire: q)
+            try writer.append(record, try store.interview(id, questionnaire: q))
+            progress(i + 1, records.count)
+        }
+        return try writer.finish()
+    }
+
+    /// The section files written one household at a time, so an export of any size holds one household in
+    /// memory: each file grows under a `.partial` name and takes its own name at `finish()`, never half-written.
+    public final class Writer {
+        let questionnaire: Questionnaire
+        let encoding: CSVEncoding
+        let lang: Language
+        let directory: String
+        /// Per section: its file name, the open file, and its data rows so far.
+        var files: [(name: String, handle: FileHandle, rows: Int)] = []
+
+        /// Creates `directory` and every section's file with its header line.
+        public init(directory: String, questionnaire q: Questionnaire, encoding: CSVEncoding, lang: Language = .zh) throws {
+            self.questionnaire = q; self.encoding = encoding; self.lang = lang; self.directory = directory
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for section in q.sections {
+                let name = (section.file as NSString).lastPathComponent.replacingOccurrences(of: ".yaml", with: "") + ".csv"
+                let path = partialPath(name)
+                guard FileManager.default.createFile(atPath: path, contents: try encoding.encode(SectionCSV.line(SectionCSV.header(section, q, lang)))),
+                      let handle = FileHandle(forWritingAtPath: path) else {
+                    throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+                }
+                try handle.seekToEnd()
+                files.append((name, handle, 0))
+            }
+        }
+
+        /// An export that stopped before `finish()` leaves no half-written file behind.
+        deinit {
+            for f in files {
+                try? f.handle.close()
+                try? FileManager.default.removeItem(atPath: partialPath(f.name))
+            }
+        }
+
+        func partialPath(_ name: String) -> String { (directory as NSString).appendingPathComponent(name + ".partial") }
+
+        /// Appends one household's lines to every section's file.
+        public func append(_ record: HouseholdRecord, _ iv: Interview) throws {
+            let q = questionnaire
             for section in q.sections {
                 let rows: [RowID?] = section.roster.map { iv.rowIDs(of: $0).map(Optional.some) } ?? [nil]
+                var text = ""
                 for (n, row) in rows.enumerated() {
                     var cells = [record.id, record.villageCode, record.householdNo, record.headName, record.status.label(lang)]
                     if let roster = section.roster {
@@ -74,20 +119,30 @@ public enum SectionCSV {
                         cells += [String(n + 1), nameField.map { iv.display(q.questions[$0].id, row: row, lang) } ?? ""]
                     }
                     cells += section.questions.map { iv.display(q.questions[$0].id, row: row, lang) }
-                    tables[section.index].append(cells)
+                    text += SectionCSV.line(cells)
                 }
+                guard !text.isEmpty else { continue }
+                // The byte-order mark only heads the file, and GB18030 is stateless: each household's lines encode alone.
+                let bytes = encoding == .utf8BOM ? Data(text.utf8) : try encoding.encode(text)
+                try files[section.index].handle.write(contentsOf: bytes)
+                files[section.index].rows += rows.count
             }
-            progress(i + 1, records.count)
         }
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        var written: [Written] = []
-        for section in q.sections {
-            let name = (section.file as NSString).lastPathComponent.replacingOccurrences(of: ".yaml", with: "") + ".csv"
-            let text = tables[section.index].map(line).joined()
-            try encoding.encode(text).write(to: URL(fileURLWithPath: (directory as NSString).appendingPathComponent(name)), options: .atomic)
-            written.append(Written(fileName: name, rows: tables[section.index].count - 1))
+
+        /// Closes every file and gives each its name; what was written.
+        public func finish() throws -> [Written] {
+            var written: [Written] = []
+            for f in files {
+                try f.handle.synchronize()
+                try f.handle.close()
+                let target = (directory as NSString).appendingPathComponent(f.name)
+                _ = try? FileManager.default.removeItem(atPath: target)
+                try FileManager.default.moveItem(atPath: partialPath(f.name), toPath: target)
+                written.append(Written(fileName: f.name, rows: f.rows))
+            }
+            files = []
+            return written
         }
-        return written
     }
 
     static func header(_ section: Section, _ q: Questionnaire, _ lang: Language) -> [String] {

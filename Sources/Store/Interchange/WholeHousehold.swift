@@ -82,3 +82,11 @@ extension HouseholdDocument {
         for c in comments { try c.insert(db) }
     }
 }
+
+extension HouseholdDocument {
+    /// The household's interview, rebuilt from its records as the store rebuilds a stored one (the county's
+    /// exports and record cards read whole households from PostgreSQL, not from a store).
+    public func interview(questionnaire: Questionnaire) throws(StoreError) -> Interview {
+        try HouseholdStore.rebuiltInterview(household, rows: rows, answers: answers, overrides: overrides, questionnaire: questionnaire)
+    }
+}

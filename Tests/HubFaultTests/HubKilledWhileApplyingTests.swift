@@ -1,0 +1,97 @@
+import Foundation
+import HubTestSupport
+import ProjectFolders
+import SampleData
+import Store
+import Testing
+
+extension HubFaultTests {
+    /// SIGKILL while the hub applies a bundle to the county tables: PostgreSQL holds the bundle whole (logged,
+    /// and every row of it in the county tables) or not at all, and the device's retry applies it once.
+    @Test func killedWhileApplyingTenBundlesTheCountyTablesHoldEachWholeOrNotAtAllAndTheRetryAppliesItOnce() async throws {
+        try await HubUnderFaults.run(limits: ["chunkBytes: 1048576"]) { rig in
+            let seed = SeededRandom.seed()
+            print("hub kills while applying: seed \(seed) (HUFANG_FAULT_SEED=\(seed) replays the moments)")
+            var random = SeededRandom(seed: seed)
+            let laptop = try rig.laptops(1, bundles: 11, households: 40)[0]
+            let observer = try HouseholdStore(path: try rig.county.enrol("观察者").storePath)
+            let client = rig.client(laptop.device)
+
+            // The first bundle unharmed: how long its apply takes here, from the hub's first lock on a county table
+            // to the bundle in the log (the bundles are alike: 40 new households each).
+            let first = Task { try await client.upload(laptop.bundles[0]) }
+            let applySeconds = try await applyWindow(rig, bundle: laptop.bundles[0])
+            #expect(try await first.value.receipt.outcome == .applied)
+            print(String(format: "an apply takes %.0f ms here", applySeconds * 1000))
+            _ = try observer.importBundle(laptop.bundles[0], fileName: "0.hfb", questionnaire: nil)
+            try expectCountyTables(rig, hold: Array(laptop.bundles.prefix(1)))
+
+            var midApply = 0
+            for (n, file) in laptop.bundles.enumerated().dropFirst() {
+                let upload = Task { try await client.upload(file) }
+                // The apply has begun once the hub's transaction holds a lock on a county table; then a random moment into it.
+                let deadline = Date().addingTimeInterval(60)
+                let hash = file.announcedBundle?.hash ?? ""
+                while try !applying(rig), try !rig.loggedBundles().contains(hash), Date() < deadline { try await Task.sleep(for: .milliseconds(2)) }
+                let moment = Double.random(in: 0...(applySeconds * 0.9), using: &random)
+                try await Task.sleep(for: .milliseconds(Int(moment * 1000)))
+                let logged = try rig.loggedBundles().contains(hash)
+                if !logged { midApply += 1 }
+                rig.hub.kill()
+                print("bundle \(n + 1): killed \(Int(moment * 1000)) ms into the apply, \(logged ? "after its commit" : "before its commit")")
+                // Whole or not at all: the county tables hold exactly the bundles the log holds.
+                let log = Set(try rig.loggedBundles())
+                let held = laptop.bundles.prefix(n + 1).filter { log.contains($0.announcedBundle?.hash ?? "") }
+                try expectCountyTables(rig, hold: Array(held))
+                try await rig.hub.start(http: rig.http)
+                let result = try await upload.value
+                #expect(result.receipt.outcome == .applied || result.receipt.outcome == .duplicate)
+                _ = try observer.importBundle(file, fileName: "\(n).hfb", questionnaire: nil)
+                // The retry applied it once: every row of every bundle so far, none twice.
+                try expectCountyTables(rig, hold: Array(laptop.bundles.prefix(n + 1)))
+            }
+            print("killed \(midApply) of 10 times before the bundle's commit, \(10 - midApply) times after it")
+            #expect(midApply >= 8, "the kills land inside the apply")
+            #expect(try rig.loggedBundles().count == laptop.bundles.count)
+            // And what the county tables hold is what a laptop holds after the same bundles.
+            let county = try rig.cluster.query(database: rig.database, "SELECT count(*) FROM county_household")
+            #expect(Int(county.trimmingCharacters(in: .whitespacesAndNewlines)) == (try observer.exportJSON()).households.count)
+        }
+    }
+
+    /// Seconds from the hub's first lock on a county table to `bundle` in the log: the window a kill must fall in.
+    private func applyWindow(_ rig: HubUnderFaults, bundle: Data) async throws -> Double {
+        let hash = bundle.announcedBundle?.hash ?? ""
+        let deadline = Date().addingTimeInterval(60)
+        while try !applying(rig), Date() < deadline { try await Task.sleep(for: .milliseconds(2)) }
+        let started = Date()
+        while try !rig.loggedBundles().contains(hash), Date() < deadline { try await Task.sleep(for: .milliseconds(2)) }
+        return Date().timeIntervalSince(started)
+    }
+
+    /// Whether a hub transaction holds a lock on a county table (an apply in progress).
+    private func applying(_ rig: HubUnderFaults) throws -> Bool {
+        let n = try rig.cluster.query(database: rig.database, """
+            SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+            WHERE c.relname LIKE 'county\\_%' AND l.pid <> pg_backend_pid()
+            """)
+        return (Int(n.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 0
+    }
+
+    /// Requires the county tables to hold exactly the rows `bundles` insert (each a batch of new households).
+    private func expectCountyTables(_ rig: HubUnderFaults, hold bundles: [Data], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        var expected: [String: Int] = [:]
+        for file in bundles {
+            let manifest = try #require(EnrolledBundleCheck.manifest(of: file))
+            for (table, count) in manifest.counts { expected[table, default: 0] += count.insert }
+        }
+        let tables = ["household": "county_household", "rosterRow": "county_roster_row", "answer": "county_answer", "audit": "county_audit",
+                      "override": "county_override"]
+        let sql = "SELECT " + tables.sorted(by: { $0.key < $1.key }).map { "(SELECT count(*) FROM \($0.value))" }.joined(separator: " || ' ' || ")
+        let counts = try rig.cluster.query(database: rig.database, sql).split(separator: " ").map {
+            Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        }
+        let want = tables.keys.sorted().map { expected[$0] ?? 0 }
+        #expect(counts == want, "county tables \(tables.keys.sorted()) hold \(counts), the logged bundles \(want)", sourceLocation: sourceLocation)
+    }
+}
