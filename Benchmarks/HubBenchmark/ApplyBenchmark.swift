@@ -10,8 +10,8 @@ import Survey
 import Synchronization
 
 /// `HubBenchmark apply [screens-dir] [hufang-hub] [sizes…]`: a county of sample-shaped households (about 317
-/// changes each) taken by the hub's real path (announce, one chunk, finish: the checks, the log and the apply
-/// to the county tables, one transaction per bundle of 500) into a fresh database per size; beside it, a plain
+/// changes each) taken by the hub's real path (announce, one chunk, finish: the checks and the log; then the
+/// applier's transaction per bundle of 500 into the county tables) into a fresh database per size; beside it, a plain
 /// `COPY` of the very rows the apply wrote into the same, emptied tables. Prints changes/s of both, the apply's
 /// share of COPY's rate, the cost per household and the county dashboard's query time at each size; at the
 /// largest size, `hufang-hub export csv` of the whole county with its time and peak memory.
@@ -55,10 +55,10 @@ enum ApplyBenchmark {
         if let failure = failure.withLock({ $0 }) { throw HubClientFailure(failure) }
         let fleet = made.withLock { $0.compactMap { $0 } }
         let bytes = fleet.flatMap(\.1).map(\.count).reduce(0, +)
-        print(String(format: "apply benchmark: %d laptops × %d households in bundles of %d (%.0f MB of bundles), made in %.0f s from %d interviewed ones;",
+        say(String(format: "apply benchmark: %d laptops × %d households in bundles of %d (%.0f MB of bundles), made in %.0f s from %d interviewed ones;",
                      laptops, perDevice, perBundle, Double(bytes) / 1e6, Date().timeIntervalSince(clock), templates)
               + " PostgreSQL 15 on port \(cluster.port), fsync on")
-        print("   households    changes   apply s   changes/s    COPY s     rows/s   apply/COPY   µs/household   dashboard")
+        say("   households    changes   apply s   changes/s    COPY s     rows/s   apply/COPY   µs/household   dashboard")
 
         var costs: [Double] = [], shares: [Double] = [], dashboards: [Double] = []
         var largest: (database: String, households: Int)?
@@ -80,7 +80,12 @@ enum ApplyBenchmark {
             for (device, files) in used {
                 for file in files { changes += try await apply(file, from: device, to: store) }
             }
+            let logSeconds = Date().timeIntervalSince(clock)
+            // The county tables take what the log holds, in log order (the hub's applier, here called directly).
+            guard try await store.applyLogged() == size / perBundle else { throw HubClientFailure("the county tables did not take every bundle") }
             let applySeconds = Date().timeIntervalSince(clock)
+            say(String(format: "   %d households: logged in %.1f s (%.0f households/s), then applied to the county tables in %.1f s", size, logSeconds,
+                       Double(size) / logSeconds, applySeconds - logSeconds))
 
             // The county dashboard's figures (the pages' and `hufang-hub dashboard`'s query), warm.
             let guarantees = questionnaire.standards.guarantees.map(\.id)
@@ -95,7 +100,7 @@ enum ApplyBenchmark {
             let tables = ["county_household", "county_roster_row", "county_answer", "county_audit", "county_override"]
             let folder = cluster.folder + "/copy-\(size)"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            _ = try cluster.query(database: database, tables.map { "COPY \($0) TO '\(folder)/\($0).copy';" }.joined(separator: " "))
+            _ = try cluster.query(database: database, tables.map { "COPY (SELECT * FROM \($0)) TO '\(folder)/\($0).copy';" }.joined(separator: " "))
             let rows = try tables.map { Int(try cluster.query(database: database, "SELECT count(*) FROM \($0)").trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 }
                 .reduce(0, +)
             _ = try cluster.query(database: database, "CHECKPOINT")  // the COPY does not pay for writing out the apply's dirty pages
@@ -108,16 +113,16 @@ enum ApplyBenchmark {
             let applyRate = Double(changes) / applySeconds, copyRate = Double(rows) / copySeconds
             let cost = applySeconds / Double(size) * 1e6
             costs.append(cost); shares.append(applyRate / copyRate); dashboards.append(dashboard)
-            print(String(format: "   %10d  %9d  %8.1f  %10.0f  %8.1f  %9.0f  %10.0f%%  %13.1f  %7.1f ms", size, changes, applySeconds, applyRate,
+            say(String(format: "   %10d  %9d  %8.1f  %10.0f  %8.1f  %9.0f  %10.0f%%  %13.1f  %7.1f ms", size, changes, applySeconds, applyRate,
                          copySeconds, copyRate, 100 * applyRate / copyRate, cost, dashboard * 1000))
             largest = (database, size)
         }
 
         if let low = costs.min(), let high = costs.max(), let first = costs.first {
-            print(String(format: "cost per household from %.1f to %.1f µs (%+.0f%%…%+.0f%% of the smallest size's); apply at %.0f%%–%.0f%% of COPY",
+            say(String(format: "cost per household from %.1f to %.1f µs (%+.0f%%…%+.0f%% of the smallest size's); apply at %.0f%%–%.0f%% of COPY",
                          low, high, 100 * (low / first - 1), 100 * (high / first - 1), 100 * (shares.min() ?? 0), 100 * (shares.max() ?? 0)))
             let flat = high / first <= 1.2 && low / first >= 0.8
-            print("targets: apply ≥ 50% of COPY " + ((shares.min() ?? 0) >= 0.5 ? "met" : "NOT met") + "; cost per household flat within ±20% "
+            say("targets: apply ≥ 50% of COPY " + ((shares.min() ?? 0) >= 0.5 ? "met" : "NOT met") + "; cost per household flat within ±20% "
                   + (flat ? "met" : "NOT met") + String(format: "; dashboard ≤ 1 s %@ (%.0f ms at the largest size)",
                                                       (dashboards.last ?? .infinity) <= 1 ? "met" : "NOT met", 1000 * (dashboards.last ?? .infinity)))
         }
@@ -130,7 +135,7 @@ enum ApplyBenchmark {
             guard code == 0 else { throw HubClientFailure("hufang-hub export csv ended with \(code): \(hub.tail())") }
             let files = try FileManager.default.contentsOfDirectory(atPath: output)
             let written = try files.map { try FileManager.default.attributesOfItem(atPath: output + "/" + $0)[.size] as? Int ?? 0 }.reduce(0, +)
-            print(String(format: "hufang-hub export csv of %d households: %d files, %.0f MB in %.1f s, peak RSS %.0f MB (VmHWM); target ≤ 60 s and ≤ 500 MB %@",
+            say(String(format: "hufang-hub export csv of %d households: %d files, %.0f MB in %.1f s, peak RSS %.0f MB (VmHWM); target ≤ 60 s and ≤ 500 MB %@",
                          largest.households, files.count, Double(written) / 1e6, seconds, Double(peak) / 1e6,
                          seconds <= 60 && peak <= 500_000_000 ? "met" : "NOT met"))
         }
@@ -146,5 +151,11 @@ enum ApplyBenchmark {
         let (receipt, _) = try await store.finish(upload.id, device: device.identity.id)
         guard receipt.outcome == .applied else { throw HubClientFailure("bundle \(receipt.sequence): \(receipt.outcome) \(receipt.reason ?? "")") }
         return EnrolledBundleCheck.manifest(of: file)?.changes ?? 0
+    }
+
+    /// A line of figures, out at once (a long run into a file shows each size as it is measured).
+    static func say(_ line: String) {
+        print(line)
+        fflush(nil)
     }
 }

@@ -162,6 +162,7 @@ public enum HubMigrations {
             "CREATE INDEX bundle_device_sequence ON bundle (device_id, sequence)",
         ]),
         progressPageLogins,
+        countyAppliedCursor,
     ]
 
     /// Runs the migrations not yet applied, each in its own transaction; returns the names it ran. `through`

@@ -41,16 +41,15 @@ extension HubStore {
             throw UploadRefusal.hashMismatch
         }
         if let (_, signed) = checked.newerRevocations { try await install(revocations: signed) }
-        return try await commit(checked, households: households, changes: changes, file: file, upload: id)
+        return try await commit(checked, households: households, file: file, upload: id)
     }
 
-    /// Logs a checked bundle by its place in its device's chain, releases held ones that now follow, applies
-    /// each that becomes applied to the county tables, and keeps the receipt, in one transaction under the
-    /// device's lock: the county tables hold a bundle exactly when the log holds it as applied. What gives out
-    /// log positions and the county apply run under the hub-wide lock of the log's end, last, just before the
-    /// commit (the county tables take bundles in log order); the bundle's bytes, its receipt and the upload's
-    /// end are written before.
-    private func commit(_ bundle: CheckedBundle, households: BundleHouseholds?, changes: [RowChange]?, file: Data,
+    /// Logs a checked bundle by its place in its device's chain, releases held ones that now follow, and keeps
+    /// the receipt, in one transaction under the device's lock. What gives out log positions runs under the
+    /// hub-wide lock of the log's end, last, just before the commit; the bundle's bytes, its receipt and the
+    /// upload's end are written before. The county tables take each applied bundle afterwards, in log order
+    /// (`applyLogged`).
+    private func commit(_ bundle: CheckedBundle, households: BundleHouseholds?, file: Data,
                         upload: UUID) async throws -> (HubReceipt, SignedHubReceipt) {
         let m = bundle.manifest
         let manifestText = String(decoding: (try? JSONEncoder().encode(m)) ?? Data(), as: UTF8.self)
@@ -106,7 +105,6 @@ extension HubStore {
                         UPDATE bundle SET state = 'applied', log_position = nextval('bundle_position') WHERE hash = \(bundle.hash)
                         """, logger: logger)
                     try await Self.recordVillages(of: bundle.hash, households: households, connection, logger: logger)
-                    if let changes { try await CountyApply.apply(changes, of: m, connection, logger: logger) }
                     try await releaseHeld(held, after: (m.sequence, bundle.hash), connection)
                 }
                 return (receipt, signed)
@@ -124,8 +122,8 @@ extension HubStore {
     /// The advisory lock key of the log's end (a device's lock is `hashtext` of its id, a 32-bit value).
     static let logEndLock: Int64 = 0x6875_6661_6e67_6c6f
 
-    /// Held bundles (`held`, the device's, read under its lock) that now continue the chain become applied and
-    /// go into the county tables; one that names another predecessor is a fork and leaves the log.
+    /// Held bundles (`held`, the device's, read under its lock) that now continue the chain become applied (and
+    /// so next for the county tables); one that names another predecessor is a fork and leaves the log.
     private func releaseHeld(_ held: [(sequence: Int, hash: String, previous: String)], after applied: (Int, String),
                              _ connection: PostgresConnection) async throws {
         var last = applied
@@ -136,15 +134,9 @@ extension HubStore {
                 try await connection.query("DELETE FROM bundle WHERE hash = \(fork.hash)", logger: logger)
             }
             guard let next = following.first(where: { $0.previous == last.1 }) else { return }
-            var archive: Data?
-            for try await bytes in try await connection.query("""
-                UPDATE bundle SET state = 'applied', log_position = nextval('bundle_position') WHERE hash = \(next.hash) RETURNING archive
-                """, logger: logger).decode(Data.self) { archive = bytes }
-            // Checked when it was logged; its turn has come, so the county tables take it now.
-            if let archive, let manifest = EnrolledBundleCheck.manifest(of: archive),
-               let changes = try EnrolledBundleCheck.rowChanges(in: archive) {
-                try await CountyApply.apply(changes, of: manifest, connection, logger: logger)
-            }
+            try await connection.query("""
+                UPDATE bundle SET state = 'applied', log_position = nextval('bundle_position') WHERE hash = \(next.hash)
+                """, logger: logger)
             last = (next.sequence, next.hash)
         }
     }

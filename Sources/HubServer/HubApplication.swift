@@ -55,9 +55,11 @@ public enum HubApplication {
             .add(middleware: DeviceAuthentication(store: store, rate: RequestRate(perMinute: store.limits.requestsPerMinute)))
         UploadRoutes(store: store).register(on: signed)
         InboxRoutes(store: store).register(on: signed)
+        let started = ServerStarted()
         var app = Application(router: router, server: server,
-                              configuration: .init(address: .hostname(host, port: port), serverName: "hufang-hub"), logger: logger)
-        app.addServices(store.client, NoncePruning(store: store))
+                              configuration: .init(address: .hostname(host, port: port), serverName: "hufang-hub"),
+                              onServerRunning: { _ in started.open() }, logger: logger)
+        app.addServices(store.client, NoncePruning(store: store), CountyApplying(store: store, started: started))
         return app
     }
 

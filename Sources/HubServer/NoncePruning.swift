@@ -7,10 +7,12 @@ struct NoncePruning: Service {
     let store: HubStore
     var interval: Duration = .seconds(60)
 
-    func run() async throws {
-        try await cancelWhenGracefulShutdown {
+    func run() async {
+        // A stop ends the wait and the loop (not an error: `systemctl stop` is no failure).
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                try await Task.sleep(for: interval)
+                try? await Task.sleep(for: interval)
+                if Task.isCancelled { return }
                 // A database away now is tried again at the next turn; requests meanwhile answer 503 themselves.
                 try? await store.pruneNonces()
                 try? await store.prunePageLogins()

@@ -77,12 +77,12 @@ struct Export: AsyncParsableCommand {
                 let reader = CountyHouseholdReader(client: client, logger: logger)
                 let total = try await reader.count(county: county, village: village)
                 let writer = try SectionCSV.Writer(directory: output, questionnaire: questionnaire, encoding: encoding, lang: lang)
-                let bar = ExportProgress(lang: lang)
+                let bar = TerminalProgressBar(), label = lang == .zh ? "导出" : "exporting"
                 var done = 0
                 try await reader.forEachBatch(county: county, village: village, records: .interview, order: .list) { batch in
                     for doc in batch { try writer.append(doc.household, try doc.interview(questionnaire: questionnaire)) }
                     done += batch.count
-                    bar.update(done, total)
+                    bar.draw(label, done, total)
                 }
                 bar.finishLine()
                 return try writer.finish()
@@ -110,9 +110,9 @@ struct Export: AsyncParsableCommand {
             if let partial { guard FileManager.default.createFile(atPath: partial, contents: nil) else { throw HubFailure(description: "cannot write \(partial)") } }
             let count = try await withRunningClient(client) { () -> Int in
                 let handle = partial.flatMap { FileHandle(forWritingAtPath: $0) } ?? FileHandle.standardOutput
-                let bar = ExportProgress(lang: lang)
+                let bar = TerminalProgressBar(), label = lang == .zh ? "导出" : "exporting"
                 let n = try await CountyJSONExport.write(CountyHouseholdReader(client: client, logger: logger), county: county, village: village,
-                                                         to: handle) { bar.update($0, $1) }
+                                                         to: handle) { bar.draw(label, $0, $1) }
                 bar.finishLine()
                 if partial != nil { try handle.close() }
                 return n

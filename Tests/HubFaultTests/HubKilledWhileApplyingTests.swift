@@ -6,8 +6,9 @@ import Store
 import Testing
 
 extension HubFaultTests {
-    /// SIGKILL while the hub applies a bundle to the county tables: PostgreSQL holds the bundle whole (logged,
-    /// and every row of it in the county tables) or not at all, and the device's retry applies it once.
+    /// SIGKILL while the hub applies a bundle to the county tables (after the upload logged it): PostgreSQL holds
+    /// the bundle in them whole or not at all, and once the hub is back it applies it once; the device's retry of
+    /// an upload the kill cut off is a duplicate or applied, never twice.
     @Test func killedWhileApplyingTenBundlesTheCountyTablesHoldEachWholeOrNotAtAllAndTheRetryAppliesItOnce() async throws {
         try await HubUnderFaults.run(limits: ["chunkBytes: 1048576"]) { rig in
             let seed = SeededRandom.seed()
@@ -17,11 +18,10 @@ extension HubFaultTests {
             let observer = try HouseholdStore(path: try rig.county.enrol("观察者").storePath)
             let client = rig.client(laptop.device)
 
-            // The first bundle unharmed: how long its apply takes here, from the hub's first lock on a county table
-            // to the bundle in the log (the bundles are alike: 40 new households each).
-            let first = Task { try await client.upload(laptop.bundles[0]) }
-            let applySeconds = try await applyWindow(rig, bundle: laptop.bundles[0])
-            #expect(try await first.value.receipt.outcome == .applied)
+            // The first bundle unharmed: how long its apply takes here, from the applier's first lock on a county
+            // table to the cursor past it (the bundles are alike: 40 new households each).
+            #expect(try await client.upload(laptop.bundles[0]).receipt.outcome == .applied)
+            let applySeconds = try await applyWindow(rig, through: 1)
             print(String(format: "an apply takes %.0f ms here", applySeconds * 1000))
             _ = try observer.importBundle(laptop.bundles[0], fileName: "0.hfb", questionnaire: nil)
             try expectCountyTables(rig, hold: Array(laptop.bundles.prefix(1)))
@@ -29,28 +29,26 @@ extension HubFaultTests {
             var midApply = 0
             for (n, file) in laptop.bundles.enumerated().dropFirst() {
                 let upload = Task { try await client.upload(file) }
-                // The apply has begun once the hub's transaction holds a lock on a county table; then a random moment into it.
+                // The apply has begun once the applier holds a lock on a county table; then a random moment into it.
                 let deadline = Date().addingTimeInterval(60)
-                let hash = file.announcedBundle?.hash ?? ""
-                while try !applying(rig), try !rig.loggedBundles().contains(hash), Date() < deadline { try await Task.sleep(for: .milliseconds(2)) }
+                while try !applying(rig), try appliedThrough(rig) < n + 1, Date() < deadline { try await Task.sleep(for: .milliseconds(2)) }
                 let moment = Double.random(in: 0...(applySeconds * 0.9), using: &random)
                 try await Task.sleep(for: .milliseconds(Int(moment * 1000)))
-                let logged = try rig.loggedBundles().contains(hash)
-                if !logged { midApply += 1 }
                 rig.hub.kill()
-                print("bundle \(n + 1): killed \(Int(moment * 1000)) ms into the apply, \(logged ? "after its commit" : "before its commit")")
-                // Whole or not at all: the county tables hold exactly the bundles the log holds.
-                let log = Set(try rig.loggedBundles())
-                let held = laptop.bundles.prefix(n + 1).filter { log.contains($0.announcedBundle?.hash ?? "") }
-                try expectCountyTables(rig, hold: Array(held))
+                let through = try appliedThrough(rig)
+                if through < n + 1 { midApply += 1 }
+                print("bundle \(n + 1): killed \(Int(moment * 1000)) ms into its apply, " + (through < n + 1 ? "before" : "after") + " its commit")
+                // Whole or not at all: the county tables hold exactly the bundles up to their cursor.
+                try expectCountyTables(rig, hold: Array(laptop.bundles.prefix(through)))
                 try await rig.hub.start(http: rig.http)
                 let result = try await upload.value
                 #expect(result.receipt.outcome == .applied || result.receipt.outcome == .duplicate)
                 _ = try observer.importBundle(file, fileName: "\(n).hfb", questionnaire: nil)
-                // The retry applied it once: every row of every bundle so far, none twice.
+                // Back, the hub applied it once: every row of every bundle so far, none twice.
+                _ = try await applyWindow(rig, through: n + 1)
                 try expectCountyTables(rig, hold: Array(laptop.bundles.prefix(n + 1)))
             }
-            print("killed \(midApply) of 10 times before the bundle's commit, \(10 - midApply) times after it")
+            print("killed \(midApply) of 10 times before the apply's commit, \(10 - midApply) times after it")
             #expect(midApply >= 8, "the kills land inside the apply")
             #expect(try rig.loggedBundles().count == laptop.bundles.count)
             // And what the county tables hold is what a laptop holds after the same bundles.
@@ -59,13 +57,21 @@ extension HubFaultTests {
         }
     }
 
-    /// Seconds from the hub's first lock on a county table to `bundle` in the log: the window a kill must fall in.
-    private func applyWindow(_ rig: HubUnderFaults, bundle: Data) async throws -> Double {
-        let hash = bundle.announcedBundle?.hash ?? ""
+    /// How many bundles of the log the county tables have taken: one laptop's, in its chain's order, so its first ones.
+    private func appliedThrough(_ rig: HubUnderFaults) throws -> Int {
+        Int(try rig.cluster.query(database: rig.database, """
+            SELECT count(*) FROM bundle WHERE state = 'applied' AND log_position <= (SELECT log_position FROM county_applied)
+            """).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+
+    /// Waits until the county tables have taken `position`: the seconds from the applier's first lock on a county
+    /// table (or from when it was seen, when later) to then — the window a kill must fall in.
+    private func applyWindow(_ rig: HubUnderFaults, through position: Int) async throws -> Double {
         let deadline = Date().addingTimeInterval(60)
-        while try !applying(rig), Date() < deadline { try await Task.sleep(for: .milliseconds(2)) }
+        while try !applying(rig), try appliedThrough(rig) < position, Date() < deadline { try await Task.sleep(for: .milliseconds(2)) }
         let started = Date()
-        while try !rig.loggedBundles().contains(hash), Date() < deadline { try await Task.sleep(for: .milliseconds(2)) }
+        while try appliedThrough(rig) < position, Date() < deadline { try await Task.sleep(for: .milliseconds(2)) }
+        #expect(try appliedThrough(rig) >= position, "the county tables did not take bundle \(position) within a minute")
         return Date().timeIntervalSince(started)
     }
 

@@ -17,7 +17,8 @@ public final class HubProcess: @unchecked Sendable {
     /// Writes the configuration for `county` on `database` (a URL), listening on a free loopback port.
     /// `limits` are YAML lines under `limits:` (for example `chunkBytes: 1024`).
     public init(binary: String, county: SimulatedCounty, database: String, limits: [String] = []) throws {
-        self.binary = binary
+        // Absolute: one-shot commands run from /tmp (TestPostgres.run), where a path relative to here names nothing.
+        self.binary = URL(fileURLWithPath: binary).standardizedFileURL.path
         port = try TestPostgres.freePort()
         config = county.folder + "/hub.yaml"
         log = county.folder + "/hub.log"

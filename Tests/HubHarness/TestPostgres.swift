@@ -121,20 +121,8 @@ public final class TestPostgres: Sendable {
     static func run(_ tool: String, _ arguments: [String]) throws -> String {
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("hufang-pg-run-\(UUID().uuidString.prefix(8))").path
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
         // From /tmp: the postgres user may not enter the folder the tests run in.
-        let argv = (["/bin/sh", "-c", "cd /tmp && exec \"$@\"", "sh", tool] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ)
-        guard spawned == 0 else { throw Failure(description: "cannot start \(tool): \(String(cString: strerror(spawned)))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let status = try SpawnedProcess("/bin/sh", ["-c", "cd /tmp && exec \"$@\"", "sh", tool] + arguments, appendingTo: outputPath).wait()
         let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         // WIFEXITED and WEXITSTATUS are macros Swift does not import.
         let exited = status & 0x7f == 0, code = (status >> 8) & 0xff

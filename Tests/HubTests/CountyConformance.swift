@@ -53,7 +53,9 @@ struct CountyConformance {
 
     /// The observer's interchange export and the county's, as JSON text.
     func exports() async throws -> (laptop: String, county: String) {
-        (String(decoding: HouseholdStore.encode(try observer.exportJSON()), as: UTF8.self), try await Self.countyJSON(hub.store.client, folder: folder))
+        // The county tables follow the log: what the hub has logged, applied before they are read.
+        try await hub.store.applyLogged()
+        return (String(decoding: HouseholdStore.encode(try observer.exportJSON()), as: UTF8.self), try await Self.countyJSON(hub.store.client, folder: folder))
     }
 
     /// The test county's interchange file as `export json`'s streamed writer makes it, in batches of two so a
@@ -72,6 +74,7 @@ struct CountyConformance {
     /// Both conflict queues (open and resolved) without what differs by nature between two stores: the entry's
     /// id and when it was detected.
     func conflicts() async throws -> (laptop: [String], county: [String]) {
+        try await hub.store.applyLogged()
         let reader = CountyHouseholdReader(client: hub.store.client, logger: Logger(label: "conformance"))
         func line(_ c: ConflictRecord) -> String {
             [c.householdID, c.rowID?.uuidString ?? "", c.kind.rawValue, c.field, "\(c.mine)", c.mineWho, c.mineAt, "\(c.theirs)", c.theirsWho,
