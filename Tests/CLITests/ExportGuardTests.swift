@@ -88,7 +88,7 @@ import Testing
         try BundleCommandTests.household(try HouseholdStore(path: laptop), no: 1, members: 1)
         let before = try Self.dump(laptop)
         // This test process holds the lock, as a running export would.
-        let fd = open(laptop + ".export-lock", O_RDWR | O_CREAT, 0o644)
+        let fd = open(laptop + ".export-lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)  // no child of another test inherits the lock
         #expect(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
         let r = try HufangBinary.run(["bundle", "export", "--db", laptop, "--out", usb])
         #expect(r.status == 1 && r.err.contains("正在导出数据包"), "\(r)")

@@ -3,6 +3,8 @@ import Foundation
 /// A child process started with posix_spawn and reaped by this object alone. The hub's tests kill and restart
 /// servers from async tasks; Foundation's `Process.waitUntilExit` there waited on a termination its SIGCHLD
 /// monitor never delivered (a test hung with no child left), while `waitpid` on our own pid cannot miss it.
+/// The child inherits the test process's descriptors that are not close-on-exec: a test holding a lock
+/// opens it with O_CLOEXEC.
 final class SpawnedProcess: @unchecked Sendable {
     let pid: pid_t
     private let lock = NSLock()
