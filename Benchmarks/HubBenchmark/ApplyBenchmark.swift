@@ -100,6 +100,8 @@ enum ApplyBenchmark {
             let tables = ["county_household", "county_roster_row", "county_answer", "county_audit", "county_override"]
             let folder = cluster.folder + "/copy-\(size)"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            // The server writes and reads these files itself, as the postgres user when this runs as root.
+            if getuid() == 0, let postgres = getpwnam("postgres") { chown(folder, postgres.pointee.pw_uid, postgres.pointee.pw_gid) }
             _ = try cluster.query(database: database, tables.map { "COPY (SELECT * FROM \($0)) TO '\(folder)/\($0).copy';" }.joined(separator: " "))
             let rows = try tables.map { Int(try cluster.query(database: database, "SELECT count(*) FROM \($0)").trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 }
                 .reduce(0, +)

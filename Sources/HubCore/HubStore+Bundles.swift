@@ -17,6 +17,7 @@ extension HubStore {
     /// revocations, payload), then the chain. The bundle and its receipt are committed together before the
     /// receipt is returned; a refused bundle leaves only its signed "rejected" receipt.
     public func finish(_ id: UUID, device: String, on day: Day = .today) async throws -> (HubReceipt, SignedHubReceipt) {
+        uploads.note()
         let (state, file) = try await assembled(id, device: device)
         let checked: CheckedBundle
         let households: BundleHouseholds?

@@ -45,6 +45,7 @@ extension HubStore {
     /// Announces a bundle of `device`: its manifest hash, the whole file's SHA-256 and length. The same bundle
     /// announced again resumes its upload.
     public func announce(device: String, bundle: String, sha256: String, length: Int) async throws -> Announcement {
+        uploads.note()
         guard Self.isHash(bundle), Self.isHash(sha256) else { throw UploadRefusal.badAnnouncement("hashes are 64 lower-case hex digits") }
         guard length > 0 else { throw UploadRefusal.badAnnouncement("the length is at least one byte") }
         guard length <= limits.bundleBytes else { throw UploadRefusal.tooLarge(limit: limits.bundleBytes) }
@@ -86,6 +87,7 @@ extension HubStore {
 
     /// Appends a chunk that starts at `offset`, which must be where the bytes held end. Returns the new end.
     public func append(_ chunk: Data, at offset: Int, to id: UUID, device: String) async throws -> Int {
+        uploads.note()
         guard !chunk.isEmpty else { throw UploadRefusal.emptyChunk }
         guard chunk.count <= limits.chunkBytes else { throw UploadRefusal.tooLarge(limit: limits.chunkBytes) }
         return try await unwrapped {

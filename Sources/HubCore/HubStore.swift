@@ -11,6 +11,8 @@ public struct HubStore: Sendable {
     public let hubKey: DeviceKey
     public let limits: HubLimits
     public let logger: Logger
+    /// Uploads under way, which the county tables' applier gives way to.
+    public let uploads = UploadActivity()
 
     public init(client: PostgresClient, county: CountyIdentity, hubKey: DeviceKey, limits: HubLimits, logger: Logger) {
         self.client = client; self.county = county; self.hubKey = hubKey; self.limits = limits; self.logger = logger

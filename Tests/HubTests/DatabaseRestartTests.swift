@@ -6,7 +6,8 @@ import HummingbirdTesting
 import Testing
 
 /// PostgreSQL restarted under a running hub: while it is down the hub answers 503 and acknowledges
-/// nothing; once it is back the same hub process resumes the upload without a restart. A suite (and a
+/// nothing; once it is back the same hub process resumes the upload without a restart, and its county
+/// tables take what was logged. A suite (and a
 /// cluster) of its own, since it stops the server.
 @Suite(.postgres) struct DatabaseRestartTests {
     @Test func whileItsDatabaseIsDownTheHubAnswers503AndTheUploadResumesAfterward() async throws {
@@ -34,6 +35,14 @@ import Testing
             try await client.sendChunks(file, upload: upload, from: 1024, as: laptop)
             #expect(try await client.finish(upload, as: laptop).1["outcome"]?.string == "applied")
             #expect(try await hub.archive(file.bundleIdentity.hash) == file)
+            // And the county tables, which follow the log, take it: the applier got through the restart too (a
+            // transaction of its cut off by the stop is given up after a minute at most).
+            var backlog = try await hub.store.countyBacklog()
+            for _ in 0..<900 where backlog > 0 {
+                try await Task.sleep(for: .milliseconds(100))
+                backlog = try await hub.store.countyBacklog()
+            }
+            #expect(backlog == 0, "the county tables did not take the bundle within 90 s of the restart")
         }
     }
 }
