@@ -13,7 +13,7 @@ typealias CountyRow = [String: RowValue]
 /// field by field (taken when only the other side changed it; nothing when both sides agree; a travelled
 /// resolution between exactly these values taken; the review workflow for the status; otherwise a conflict
 /// queue entry). Set-based: every row the bundle touches is read in one query per table, the merge runs in
-/// memory, and the result is written back by COPY, a table at a time (`CountyRowCopy`).
+/// memory, and the result is written back in batched multi-row statements.
 ///
 /// The hub holds no questionnaire, so a household's listing fields are not worked out again after a merge:
 /// they stay as the bundles set them (a laptop importing without a questionnaire does the same).
@@ -241,7 +241,7 @@ final class CountyState {
         return row(Key(table: "household", county: county, values: [hid])) != nil
     }
 
-    /// Writes every changed row and queued conflict: deletes, then upserts by COPY, per table.
+    /// Writes every changed row and queued conflict: deletes, then multi-row upserts, per table.
     func write() async throws {
         CountyMerge.dropOrphans(self)
         var counties = Set(changed.map(\.county))
@@ -263,9 +263,61 @@ final class CountyState {
                     """, binds: bindings), logger: logger)
             }
             let kept = keys.compactMap { k in row(k).map { (k.county, $0) } }
-            try await CountyRowCopy.upsert(table, kept, connection, logger: logger)
+            try await Self.upsert(table, kept, connection, logger: logger)
         }
-        try await CountyRowCopy.upsert(CountyTable.conflict, conflicts.map { ($0["county"]?.text ?? "", $0) }, connection, logger: logger, update: false)
+        try await Self.upsert(CountyTable.conflict, conflicts.map { ($0["county"]?.text ?? "", $0) }, connection, logger: logger, update: false)
+    }
+
+    /// Inserts `rows` into `table`, replacing rows with the same key, in statements of at most 65,535 parameters.
+    static func upsert(_ table: CountyTable, _ rows: [(String, CountyRow)], _ connection: PostgresConnection, logger: Logger,
+                       update: Bool = true) async throws {
+        guard !rows.isEmpty else { return }
+        let width = table.columns.count + 1
+        let batch = 65_535 / width
+        let names = (["county"] + table.columns.map(\.name)).joined(separator: ", ")
+        let casts = ["text"] + table.columns.map { c -> String in
+            switch c.kind {
+            case .text: return "text"
+            case .integer: return c.laptop == "sequence" ? "bigint" : "integer"
+            case .real: return "double precision"
+            case .bool: return "boolean"
+            }
+        }
+        let conflictTarget = (["county"] + table.key.map { table.column($0)!.name }).joined(separator: ", ")
+        let updates = table.columns.filter { !table.key.contains($0.laptop) }.map { "\($0.name) = EXCLUDED.\($0.name)" }.joined(separator: ", ")
+        var start = 0
+        while start < rows.count {
+            let slice = rows[start..<min(rows.count, start + batch)]
+            var bindings = PostgresBindings()
+            var values: [String] = []
+            values.reserveCapacity(slice.count)
+            var n = 0
+            for (county, row) in slice {
+                bindings.append(county)
+                var placeholders = ["$\(n + 1)::text"]
+                n += 1
+                for (i, column) in table.columns.enumerated() {
+                    append(row[column.laptop] ?? .null, column.kind, to: &bindings)
+                    n += 1
+                    placeholders.append("$\(n)::\(casts[i + 1])")
+                }
+                values.append("(" + placeholders.joined(separator: ", ") + ")")
+            }
+            let onConflict = update ? "ON CONFLICT (\(conflictTarget)) DO UPDATE SET \(updates)" : ""
+            try await connection.query(PostgresQuery(unsafeSQL: """
+                INSERT INTO \(table.name) (\(names)) VALUES \(values.joined(separator: ", ")) \(onConflict)
+                """, binds: bindings), logger: logger)
+            start += batch
+        }
+    }
+
+    private static func append(_ value: RowValue, _ kind: CountyColumn.Kind, to bindings: inout PostgresBindings) {
+        switch CountyApply.normalized(value, kind) ?? .null {
+        case .null, .blob: bindings.appendNull()
+        case .text(let s): bindings.append(s)
+        case .integer(let i): if kind == .bool { bindings.append(i != 0) } else { bindings.append(i) }
+        case .real(let d): bindings.append(d)
+        }
     }
 }
 

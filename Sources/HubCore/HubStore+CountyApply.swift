@@ -88,8 +88,9 @@ extension HubStore {
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in answer.set(continuation) }
         } onCancel: {
+            // Waited for, not left behind: the hub's pool closes its connections once the applier has ended, and
+            // postgres-nio traps when a connection it closes is still in a COPY.
             work.cancel()
-            answer.resume(with: .failure(CancellationError()))
         }
     }
 
@@ -120,7 +121,7 @@ private final class LeaseStarted: Sendable {
     func giveUp() -> Bool { state.withLock { if $0 == .waiting { $0 = .gaveUp; return true }; return false } }
 }
 
-/// A continuation resumed by the first of several answers (the work's, the deadline's, a cancellation's).
+/// A continuation resumed by the first of two answers (the work's, the deadline's).
 private final class ResumedOnce<Value: Sendable>: Sendable {
     private struct State {
         var continuation: CheckedContinuation<Value, any Error>?
