@@ -89,7 +89,7 @@ extension HubStore {
             try await withCheckedThrowingContinuation { continuation in answer.set(continuation) }
         } onCancel: {
             // Waited for, not left behind: the hub's pool closes its connections once the applier has ended, and
-            // postgres-nio traps when a connection it closes is still in a COPY.
+            // postgres-nio has trapped closing a connection still in the middle of a statement (a COPY, in CI).
             work.cancel()
         }
     }
