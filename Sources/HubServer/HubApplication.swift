@@ -39,8 +39,16 @@ public enum HubApplication {
         }
     }
 
+    /// The plain-HTTP application with `rate` counting the devices' requests (tests pass one on a clock they move).
+    static func make(store: HubStore, host: String, port: Int, logger: Logger, certificate: CountySigned?,
+                     rate: RequestRate) -> Application<RouterResponder<HubRequestContext>> {
+        make(store: store, host: host, port: port, logger: logger, certificate: certificate, server: .http1(),
+             pages: ProgressRoutes(store: store, guarantees: [], secure: false), rate: rate)
+    }
+
     private static func make(store: HubStore, host: String, port: Int, logger: Logger, certificate: CountySigned?,
-                             server: HTTPServerBuilder, pages: ProgressRoutes) -> Application<RouterResponder<HubRequestContext>> {
+                             server: HTTPServerBuilder, pages: ProgressRoutes,
+                             rate: RequestRate? = nil) -> Application<RouterResponder<HubRequestContext>> {
         // Migrates an in-memory store once (the schema every bundle is checked against): now, not inside the
         // first upload's deadline.
         _ = EnrolledBundleCheck.currentSchema
@@ -52,7 +60,7 @@ public enum HubApplication {
         pages.register(on: router)
         let signed = router.group("v1")
             .add(middleware: RequestDeadline(seconds: store.limits.requestSeconds))
-            .add(middleware: DeviceAuthentication(store: store, rate: RequestRate(perMinute: store.limits.requestsPerMinute)))
+            .add(middleware: DeviceAuthentication(store: store, rate: rate ?? RequestRate(perMinute: store.limits.requestsPerMinute)))
         UploadRoutes(store: store).register(on: signed)
         InboxRoutes(store: store).register(on: signed)
         let started = ServerStarted()

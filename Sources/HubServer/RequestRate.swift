@@ -7,6 +7,8 @@ import Synchronization
 /// everyone with a full bucket, which only ever lets a device through sooner.
 final class RequestRate: Sendable {
     let perMinute: Int
+    /// Seconds on a monotonic clock; tests pass one they move by hand.
+    private let clock: @Sendable () -> Double
     private let buckets = Mutex<[String: Bucket]>([:])
 
     struct Bucket {
@@ -14,10 +16,16 @@ final class RequestRate: Sendable {
         var at: Double
     }
 
-    init(perMinute: Int) { self.perMinute = max(1, perMinute) }
+    init(perMinute: Int, clock: @escaping @Sendable () -> Double = { ProcessInfo.processInfo.systemUptime }) {
+        self.perMinute = max(1, perMinute)
+        self.clock = clock
+    }
 
     /// nil when `device` may make a request now (and it is counted); else the whole seconds to wait.
-    func wait(for device: String, now: Double = ProcessInfo.processInfo.systemUptime) -> Int? {
+    func wait(for device: String) -> Int? { wait(for: device, now: clock()) }
+
+    /// The same at the instant `now`.
+    func wait(for device: String, now: Double) -> Int? {
         let capacity = Double(perMinute)
         let perSecond = capacity / 60
         return buckets.withLock { buckets in

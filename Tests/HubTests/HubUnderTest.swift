@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import HTTPTypes
 import HubCore
-import HubServer
+@testable import HubServer
 import HubTestSupport
 import Hummingbird
 import HummingbirdTesting
@@ -24,7 +24,9 @@ struct HubUnderTest {
     static let limits = HubLimits(chunkBytes: 512, bundleBytes: 1 << 20, openUploadsPerDevice: 4, requestSeconds: 10)
 
     /// Makes the database and the county, migrates, serves, and runs `test` with a client of the live server.
-    static func run(limits: HubLimits = limits, _ test: @Sendable (HubUnderTest, Client) async throws -> Void) async throws {
+    /// `rate`: the request rate the hub counts with (one on a hand-moved clock); by default the limits' rate on the real clock.
+    static func run(limits: HubLimits = limits, rate: RequestRate? = nil,
+                    _ test: @Sendable (HubUnderTest, Client) async throws -> Void) async throws {
         let cluster = try TestPostgres.current
         let database = try cluster.createDatabase()
         let county = try HubTestCounty()
@@ -36,7 +38,8 @@ struct HubUnderTest {
         let logger = { var l = Logger(label: "hub-test"); l.logLevel = .warning; return l }()
         let client = cluster.client(database: database)
         let store = HubStore(client: client, county: county.authority.identity, hubKey: hubKey, limits: limits, logger: logger)
-        var app = HubApplication.make(store: store, host: "127.0.0.1", port: 0, logger: logger, certificate: certificate)
+        var app = HubApplication.make(store: store, host: "127.0.0.1", port: 0, logger: logger, certificate: certificate,
+                                      rate: rate ?? RequestRate(perMinute: limits.requestsPerMinute))
         app.beforeServerStarts { try await HubMigrations.migrate(client, logger: logger) }
         let hub = HubUnderTest(county: county, store: store, hubKey: hubKey, certificate: certificate)
         try await app.test(.live) { http in try await test(hub, Client(http: http)) }
