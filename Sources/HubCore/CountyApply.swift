@@ -32,11 +32,14 @@ enum CountyApply {
     static func check(_ changes: [RowChange]) throws(BundleRejection) {
         for change in changes {
             guard let table = CountyTable.travelling[change.table] else { throw BundleRejection.changesDamaged("table \(change.table)") }
-            for (name, value) in change.old.merging(change.new, uniquingKeysWith: { _, n in n }) {
+            // Every value the change leaves (an old one only where no new one replaces it) must fit its column.
+            func fits(_ name: String, _ value: RowValue) throws(BundleRejection) {
                 guard let column = table.column(name), normalized(value, column.kind) != nil else {
                     throw BundleRejection.changesDamaged("\(change.table).\(name)")
                 }
             }
+            for (name, value) in change.new { try fits(name, value) }
+            for (name, value) in change.old where change.new[name] == nil { try fits(name, value) }
             for (name, value) in change.new where value == .null && !table.nullable.contains(name) {
                 throw BundleRejection.changesDamaged("\(change.table).\(name) is NULL")
             }

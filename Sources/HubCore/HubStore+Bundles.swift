@@ -21,15 +21,14 @@ extension HubStore {
         let (state, file) = try await assembled(id, device: device)
         let checked: CheckedBundle
         let households: BundleHouseholds?
-        let changes: [RowChange]?
         do {
             checked = try EnrolledBundleCheck.check(file, county: county, revocations: try await revocations(), on: day)
             guard checked.hash == state.bundle else { throw UploadRefusal.hashMismatch }
-            // The households its changes touch decide whose inbox it reaches; damaged changes refuse it here.
-            households = try EnrolledBundleCheck.households(in: file)
-            // Its rows, as the county tables will take them: values a laptop's columns would refuse refuse it here.
-            changes = try EnrolledBundleCheck.rowChanges(in: file)
+            // Its rows, as the county tables will take them: damaged changes, and values a laptop's columns
+            // would refuse, refuse it here. The households they touch decide whose inbox it reaches.
+            let changes = try EnrolledBundleCheck.rowChanges(in: file)
             if let changes { try CountyApply.check(changes) }
+            households = changes.map(BundleHouseholds.init(changes:))
             guard checked.manifest.deviceID == device else {
                 return try await reject(id, bundle: state.bundle, device: device, sequence: checked.manifest.sequence,
                                         reason: "the bundle is another device's (\(checked.manifest.deviceID))")

@@ -116,8 +116,10 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var options: ConfigOption
 
     func run() async throws {
-        let configuration = try options.load()
         let logger = { var l = Logger(label: "hufang-hub"); l.logLevel = .info; return l }()
+        // Before SQLite's first use (the bundle check's schema): every upload reads a changeset.
+        if !SQLiteMemoryStatistics.turnOff() { logger.notice("SQLite's memory statistics stay on: SQLite was in use already") }
+        let configuration = try options.load()
         guard let data = FileManager.default.contents(atPath: configuration.county), let county = CountyIdentity(file: data) else {
             throw HubFailure(description: "not a county file: \(configuration.county)")
         }

@@ -39,9 +39,8 @@ extension EnrolledBundleCheck {
         let p = opened.manifest.payload
         guard p.encryption == "none" else { return nil }
         guard p.compression == "deflate" else { throw BundleRejection.unsupportedFormat("compression \(p.compression)") }
-        guard p.plainLength >= 0, p.plainLength <= BundleLimit.plainLength else {
-            throw BundleRejection.tooLarge(declared: p.plainLength, limit: BundleLimit.plainLength)
-        }
+        guard p.plainLength >= 0 else { throw BundleRejection.wrongLength(declared: p.plainLength) }
+        guard p.plainLength <= BundleLimit.plainLength else { throw BundleRejection.tooLarge(declared: p.plainLength, limit: BundleLimit.plainLength) }
         let input = ChangesetInput(InflateStream(opened.payload, declaredLength: p.plainLength))
         var changes: [RowChange] = []
         changes.reserveCapacity(opened.manifest.changes)
@@ -51,7 +50,9 @@ extension EnrolledBundleCheck {
                       names.count == change.new.count else {
                     throw BundleRejection.changesDamaged("table \(change.table) is not one this build knows")
                 }
-                var old: [String: RowValue] = [:], new: [String: RowValue] = [:]
+                // Sized once: growing them cell by cell was a tenth of the hub's time under load.
+                var old = [String: RowValue](minimumCapacity: change.operation == .insert ? 0 : names.count)
+                var new = [String: RowValue](minimumCapacity: change.operation == .delete ? 0 : names.count)
                 for (i, name) in names.enumerated() {
                     if let c = change.old[i] { old[name] = RowValue(c) }
                     if let c = change.new[i] { new[name] = RowValue(c) }
@@ -67,7 +68,13 @@ extension EnrolledBundleCheck {
         } catch let rejection as BundleRejection {
             throw rejection
         } catch {
-            throw BundleRejection.changesDamaged(input.problem ?? "\(error)")
+            throw input.inflateProblem.map { (problem) -> BundleRejection in
+                switch problem {
+                case .longerThanDeclared(let n), .shorterThanDeclared(_, let n): return BundleRejection.wrongLength(declared: n)
+                case .trailingBytes: return BundleRejection.changesDamaged("trailing bytes after the compressed changes")
+                case .corrupt(let why): return BundleRejection.changesDamaged("cannot inflate (\(why))")
+                }
+            } ?? BundleRejection.changesDamaged(input.problem ?? "\(error)")
         }
         guard changes.count == opened.manifest.changes else {
             throw BundleRejection.countsDiffer(declared: opened.manifest.changes, actual: changes.count)
