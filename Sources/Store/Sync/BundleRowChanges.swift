@@ -50,7 +50,7 @@ extension EnrolledBundleCheck {
                       names.count == change.new.count else {
                     throw BundleRejection.changesDamaged("table \(change.table) is not one this build knows")
                 }
-                // Sized once: growing them cell by cell was a tenth of the hub's time under load.
+                // Sized once: growing them cell by cell took 6% of the hub's time under load.
                 var old = [String: RowValue](minimumCapacity: change.operation == .insert ? 0 : names.count)
                 var new = [String: RowValue](minimumCapacity: change.operation == .delete ? 0 : names.count)
                 for (i, name) in names.enumerated() {
