@@ -37,7 +37,7 @@ public struct HubSync {
             try store.rememberHub(url: url, tlsCA: authority)
             try store.rememberHubKey(hubKey)
             report(.hubVerified(url: connection.base, fingerprint: DeviceKey.fingerprint(of: hubKey)))
-            if let sequence = try store.sealBundle(enumerator: enumerator, progress: { report(.progress($0, done: $1, total: $2)) }) {
+            if let sequence = try store.sealBundle(enumerator: enumerator, questionnaire: questionnaire, progress: { report(.progress($0, done: $1, total: $2)) }) {
                 report(.sealed(sequence: sequence))
             }
             try recover(connection)

@@ -20,6 +20,10 @@ public enum StoreError: Error, Equatable, Sendable {
     case readOnly(String)
     /// A store this user may only read, left with changes in its `-wal` but no `-shm` to read them by.
     case readOnlyUnfinished(String)
+    /// A household whose answers cannot all migrate to the questionnaire's version (its number, the versions, why).
+    case cannotMigrate(household: String, from: String, to: String, [AnswerMigration.Problem])
+    /// A household of a version this questionnaire has no migration from.
+    case noMigration(household: String, version: String, to: String, from: String?)
 
     /// The message in the user's language.
     public func message(_ lang: Survey.Language) -> String {
@@ -48,6 +52,10 @@ public enum StoreError: Error, Equatable, Sendable {
             return Phrase.storeNotClosedCleanly.text(lang, p)
         case .alreadyExists(let p):
             return Phrase.storeAlreadyExists.text(lang, p)
+        case .cannotMigrate(let h, let from, let to, let problems):
+            return Phrase.householdCannotMigrate.text(lang, h, from, to) + problems.map { "\n  " + $0.text(lang) }.joined()
+        case .noMigration(let h, let version, let to, let from):
+            return Phrase.householdNoMigration.text(lang, h, version, to, from ?? "—")
         }
     }
 

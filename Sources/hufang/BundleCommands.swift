@@ -14,10 +14,12 @@ struct BundleCommand: ParsableCommand {
         @Option(name: .long, help: "调查员姓名 (enumerator name)") var who: String?
 
         mutating func run() throws {
+            // The bundle names the questionnaire its answers were given on, so a store of a later version migrates them.
+            let questionnaire = try ScreensFolder.load(options.screens, lang: options.lang)
             let store = try options.open()
             let bar = ProgressBar(lang: options.lang)
             do {
-                let written = try store.exportBundles(to: out, enumerator: currentUser(who)) { bar.update($0, $1, $2) }
+                let written = try store.exportBundles(to: out, enumerator: currentUser(who), questionnaire: questionnaire) { bar.update($0, $1, $2) }
                 bar.finishLine()
                 guard !written.isEmpty else {
                     Console.out(Phrase.exportNothing.console(options.lang))

@@ -6,8 +6,8 @@ import TUI
 /// `hufang screens …`: work on questionnaire definitions.
 struct Screens: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "问卷定义：检查与概览 (validate and summarise questionnaire definitions)",
-        subcommands: [Validate.self, Summary.self]
+        abstract: "问卷定义：检查、概览与版本迁移 (validate and summarise questionnaire definitions, migrate to a new version)",
+        subcommands: [Validate.self, Summary.self, MigrateScreens.self]
     )
 
     struct Validate: ParsableCommand {

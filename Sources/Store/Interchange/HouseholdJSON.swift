@@ -69,6 +69,9 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         case row(RowProblem)
         /// A record the store's own coding could not read (the coder's words).
         case unreadable(String)
+        /// A household of a questionnaire version the store cannot migrate from, or whose answers cannot all migrate.
+        case questionnaireVersion(theirs: String, ours: String, migratesFrom: String?)
+        case cannotMigrate(StoreError)
 
         public func text(_ lang: Language) -> String {
             switch self {
@@ -81,6 +84,8 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
             case .noSuchRow(let r): return Phrase.importNoSuchRow.text(lang, RowProblem.shown(r))
             case .appearsTwice(let k): return Phrase.importAppearsTwice.text(lang, RowProblem.shown(k))
             case .householdInStore(let h): return Phrase.importHouseholdInStore.text(lang, h)
+            case .questionnaireVersion(let theirs, let ours, let from): return Phrase.bundleQuestionnaireVersion.text(lang, theirs, ours, from ?? "—")
+            case .cannotMigrate(let why): return why.message(lang)
             case .recordInStore: return Phrase.importRecordInStore.text(lang)
             case .missing: return Phrase.importMissing.text(lang)
             case .wrongType(let t): return Phrase.importWrongType.text(lang, t)
@@ -143,10 +148,11 @@ extension HouseholdStore {
             throw ImportError(path: "format", problem: .notHouseholdFile(found: export.format))
         }
         guard export.formatVersion == 1 else { throw ImportError(path: "formatVersion", problem: .unsupportedVersion(export.formatVersion)) }
-        let rules = RowRules(questionnaire: questionnaire)
+        let rules = RowRules(questionnaire: questionnaire), previousRules = RowRules(questionnaire: questionnaire, previousVersion: true)
         var households: Set<String> = [], rowIDs: Set<String> = [], auditIDs: Set<String> = [], commentIDs: Set<String> = []
         for (i, doc) in export.households.enumerated() {
             let at = "households[\(i)]"
+            let rules = try Self.rules(for: doc.household, questionnaire, current: rules, previous: previousRules, at: at)
             try Self.check(rules, .household, doc.household, at: "\(at).household")
             let hid = doc.household.id
             guard households.insert(hid).inserted else { throw ImportError(path: "\(at).household.id", problem: .householdTwice(hid)) }
@@ -234,12 +240,22 @@ extension HouseholdStore {
     /// household of the store already has. `restamped`: stored as this device's own new writes — every time
     /// now, every clock this store's, every audit line a new id — so its bundles carry them (the sample village).
     public func importJSON(_ data: Data, questionnaire: Questionnaire?, restamped: Bool = false) throws -> Int {
-        try importDocuments(try Self.decodeExport(data, questionnaire: questionnaire).households, restamped: restamped)
+        try importDocuments(try Self.decodeExport(data, questionnaire: questionnaire).households, restamped: restamped, migratingInto: questionnaire)
+    }
+
+    /// The rules a household's records are checked by: its questionnaire version's, when this store can migrate from it.
+    static func rules(for h: HouseholdRecord, _ q: Questionnaire?, current: RowRules, previous: RowRules, at: String) throws(ImportError) -> RowRules {
+        guard let q, h.questionnaireVersion != q.version else { return current }
+        if h.questionnaireVersion == q.migration?.from { return previous }
+        throw ImportError(path: "\(at).household.questionnaireVersion",
+                          problem: .questionnaireVersion(theirs: h.questionnaireVersion, ours: q.version, migratesFrom: q.migration?.from))
     }
 
     /// Imports households already decoded (and checked) from an interchange file, as `importJSON` does: in one
     /// transaction, every household or none.
-    public func importDocuments(_ households: [HouseholdDocument], restamped: Bool = false) throws -> Int {
+    ///
+    /// Households of the version `migratingInto` migrates from are migrated in the same transaction.
+    public func importDocuments(_ households: [HouseholdDocument], restamped: Bool = false, migratingInto: Questionnaire? = nil) throws -> Int {
         do {
             try capturedWrite { db in
                 for (i, file) in households.enumerated() {
@@ -261,6 +277,12 @@ extension HouseholdStore {
                     for (j, o) in doc.overrides.enumerated() { try insert(o, "\(at).overrides[\(j)]") }
                     if let review = doc.review { try insert(review, "\(at).review") }
                     for (j, c) in doc.comments.enumerated() { try insert(c, "\(at).comments[\(j)]") }
+                    if let q = migratingInto, doc.household.questionnaireVersion != q.version {
+                        let me = try String.fetchOne(db, sql: "SELECT name FROM device WHERE isSelf") ?? ""
+                        do { try migrate(doc.household.id, only: nil, q, who: me, keepsClocks: false, db) } catch let e as StoreError {
+                            throw ImportError(path: "\(at).answers", problem: .cannotMigrate(e))
+                        }
+                    }
                 }
             }
         } catch let e as ImportError { throw e } catch { throw StoreError.from(error, path: path) }

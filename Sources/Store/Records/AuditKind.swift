@@ -20,4 +20,6 @@ public enum AuditKind: String, Codable, CaseIterable, Hashable, Sendable, Databa
     case review
     /// A procedure proposed, a step of it recorded, or decided (subject `procedure.YEAR`; the new value says what).
     case procedure
+    /// An answer migrated to a new questionnaire version: renamed, dropped, converted or recoded (the reason names the steps).
+    case migrated
 }

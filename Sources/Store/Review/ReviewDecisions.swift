@@ -67,9 +67,10 @@ extension HouseholdStore {
     public func history(_ id: UUID, row: UUID?, question: String, questionnaire: Questionnaire) throws(StoreError) -> [AuditRecord] {
         let hid = id.uuidString.lowercased(), rid = RowID.stored(row)
         let checks = questionnaire.question(question)?.checks.map { questionnaire.checks[$0].id } ?? []
+        let former = questionnaire.migration?.formerNames(of: question) ?? []
         return try read { db in
             try AuditRecord.filter(AuditRecord.Columns.householdID == hid && AuditRecord.Columns.rowID == rid
-                                   && ([question] + checks).contains(AuditRecord.Columns.subject))
+                                   && ([question] + former + checks).contains(AuditRecord.Columns.subject))
                 .order(AuditRecord.Columns.clock, AuditRecord.Columns.id).fetchAll(db)
         }
     }

@@ -55,7 +55,8 @@ extension HouseholdStore {
     ///
     /// One export at a time per store (a lock beside it); and a key file that is not this device's key
     /// is refused before anything is numbered or written.
-    public func exportBundles(to directory: String, enumerator: String, progress: SyncProgress = { _, _, _ in }) throws -> [ExportedBundle] {
+    public func exportBundles(to directory: String, enumerator: String, questionnaire: Questionnaire? = nil,
+                              progress: SyncProgress = { _, _, _ in }) throws -> [ExportedBundle] {
         let key = try DeviceKey.load(from: keyPath)
         let me = try device()
         guard key.publicKey.base64EncodedString() == me.publicKey else {
@@ -63,7 +64,7 @@ extension HouseholdStore {
         }
         let lock = try ExportLock(store: path)
         defer { lock.release() }
-        let fresh = try seal(key: key, enumerator: enumerator, progress: progress)
+        let fresh = try seal(key: key, enumerator: enumerator, questionnaire: questionnaire, progress: progress)
         // Bundles an earlier, interrupted export sealed but never wrote go first, then the new one.
         var pending: [SealedBundle] = try read { db in
             try Row.fetchAll(db, sql: "SELECT sequence, fileName, archive, changes, encrypted FROM bundleOut WHERE writtenAt IS NULL AND sequence != ? ORDER BY sequence",
@@ -110,7 +111,7 @@ extension HouseholdStore {
         var encrypted: Bool
     }
 
-    func seal(key: DeviceKey, enumerator: String, progress: SyncProgress) throws -> SealedBundle? {
+    func seal(key: DeviceKey, enumerator: String, questionnaire: Questionnaire?, progress: SyncProgress) throws -> SealedBundle? {
         try writeUncaptured { db -> SealedBundle? in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0
             guard total > 0 else { return nil }
@@ -157,6 +158,8 @@ extension HouseholdStore {
             // An enrolled device's bundles carry its certificate, and every bundle the newest revocation list.
             manifest.certificate = try Self.ownCertificate(db)?.signed
             manifest.revocations = try Self.revocationList(db)?.signed
+            manifest.questionnaireID = questionnaire?.id
+            manifest.questionnaireVersion = questionnaire?.version
             let manifestBytes = manifest.encoded()
             let signature = try key.privateKey.signature(for: BundleManifest.signingPrefix + manifestBytes)
             let archive = BundleArchive.write([manifestBytes, signature, payload])

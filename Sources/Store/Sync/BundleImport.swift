@@ -16,6 +16,9 @@ struct VerifiedBundle {
     var archive: Data
     /// Made by this store itself.
     var isOwn: Bool
+    /// Of the version this store's questionnaire migrates from, and the answers it writes: migrated once applied.
+    var previousVersion = false
+    var previousVersionAnswers: Set<AnswerKey> = []
 }
 
 /// A held bundle that was refused once its turn came, kept so a supervisor sees what never arrived.
@@ -166,8 +169,9 @@ extension HouseholdStore {
         try EnrolledBundleCheck.checkPayload(opened)
         let compressed = try open(opened.payload, of: manifest)
         progress(.verify, 2, 3)
+        let previousVersion = try Self.isPreviousVersion(manifest, questionnaire)
         // Every change is read and checked before any is written: the bundle goes in whole or not at all.
-        let check = ChangesetCheck(rules: RowRules(questionnaire: questionnaire),
+        let check = ChangesetCheck(rules: RowRules(questionnaire: questionnaire, previousVersion: previousVersion),
                                    signer: BundleSigner(deviceID: manifest.deviceID, scope: scope), schema: tables)
         let input = ChangesetInput(InflateStream(compressed, declaredLength: manifest.payload.plainLength))
         let passed: ChangesetCheck.Passed
@@ -184,7 +188,18 @@ extension HouseholdStore {
         guard total == manifest.changes else { throw BundleRejection.countsDiffer(declared: manifest.changes, actual: total) }
         progress(.verify, 3, 3)
         return VerifiedBundle(manifest: manifest, certificate: certified, households: passed.households, hash: opened.hash,
-                              compressed: compressed, archive: file, isOwn: signer?.isSelf == true)
+                              compressed: compressed, archive: file, isOwn: signer?.isSelf == true, previousVersion: previousVersion,
+                              previousVersionAnswers: passed.previousVersionAnswers)
+    }
+
+    /// Whether a bundle's answers are of the version `questionnaire` migrates from (false: of its own version, or
+    /// from before bundles named one). A bundle of another questionnaire, or of a version with no migration, is refused.
+    static func isPreviousVersion(_ manifest: BundleManifest, _ questionnaire: Questionnaire?) throws -> Bool {
+        guard let q = questionnaire, let version = manifest.questionnaireVersion else { return false }
+        if let id = manifest.questionnaireID, id != q.id { throw BundleRejection.otherQuestionnaire(theirs: id, ours: q.id) }
+        if version == q.version { return false }
+        if version == q.migration?.from { return true }
+        throw BundleRejection.questionnaireVersion(theirs: version, ours: q.version, migratesFrom: q.migration?.from)
     }
 
     private static func rejection(_ problem: InflateStream.Problem) -> BundleRejection {
@@ -281,6 +296,7 @@ extension HouseholdStore {
         var done = 0
         let step = max(1, total / 200)
         progress(.apply, 0, total)
+        if bundle.previousVersion, let questionnaire { try restorePreviousNames(bundle, questionnaire, db) }
         do {
             try Changeset.apply(ChangesetInput(stream), to: db.sqliteConnection!, handler: handler) {
                 done += 1
@@ -289,9 +305,40 @@ extension HouseholdStore {
         } catch { throw BundleRejection.changesDamaged(handler.constraintFailure.map { "constraint on \($0)" } ?? "\(error)") }
         let merge = ConflictMerge(store: self, db: db, manifest: manifest, questionnaire: questionnaire)
         let conflicts = try merge.settle(handler)
+        if bundle.previousVersion, let questionnaire { try migrateArrived(bundle, questionnaire, db) }
         if let questionnaire { try checkDecidedProcedures(bundle.households, db, periods: questionnaire.standards.procedures) }
         progress(.apply, total, total)
         return conflicts
+    }
+
+    /// A device still on the previous version changes answers under their old names. In a household migrated
+    /// before, a renamed answer is put back under its old name (the same value) for the bundle's change to apply
+    /// to; the migration after the apply renames it again, with the change. (An answer retyped or recoded since
+    /// holds another value than the device changed from: the two meet in the conflict queue, as any two versions do.)
+    private func restorePreviousNames(_ bundle: VerifiedBundle, _ q: Questionnaire, _ db: Database) throws {
+        guard let migration = q.migration else { return }
+        for key in bundle.previousVersionAnswers.sorted(by: { ($0.householdID, $0.rowID, $0.question) < ($1.householdID, $1.rowID, $1.question) }) {
+            guard case .kept(let index, _, _)? = migration.previous(key.question, in: q), q.questions[index].id != key.question else { continue }
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO answer (householdID, rowID, question, type, value, who, at, clock)
+                SELECT householdID, rowID, ?, type, value, who, at, clock FROM answer WHERE householdID = ? AND rowID = ? AND question = ?
+                """, arguments: [key.question, key.householdID, key.rowID, q.questions[index].id])
+        }
+    }
+
+    /// Migrates what a bundle of the previous questionnaire version brought: its households still of that
+    /// version whole, and in households migrated before only the answers it wrote. An answer that cannot
+    /// migrate refuses the whole bundle.
+    private func migrateArrived(_ bundle: VerifiedBundle, _ questionnaire: Questionnaire, _ db: Database) throws {
+        let byHousehold = Dictionary(grouping: bundle.previousVersionAnswers, by: \.householdID)
+        let me = try String.fetchOne(db, sql: "SELECT name FROM device WHERE isSelf") ?? ""
+        for hid in bundle.households.sorted() where try HouseholdRecord.exists(db, key: hid) {
+            do {
+                try migrate(hid, only: Set(byHousehold[hid] ?? []), questionnaire, who: me, keepsClocks: true, db)
+            } catch let StoreError.cannotMigrate(household, from, to, problems) {
+                throw BundleRejection.cannotMigrate(household: household, from: from, to: to, problems)
+            }
+        }
     }
 
     /// A bundle may not leave a procedure decided that this store's rules would not decide (a step missing, a

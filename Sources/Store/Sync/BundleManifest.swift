@@ -26,6 +26,10 @@ public struct BundleManifest: Codable, Equatable, Sendable {
     public var certificate: CountySigned? = nil
     /// The newest revocation list the signer holds: revocations travel with every bundle.
     public var revocations: CountySigned? = nil
+    /// The questionnaire its answers were given on (absent in bundles made before questionnaires migrated):
+    /// a store of a later version migrates them, and refuses a version it has no migration from.
+    public var questionnaireID: String? = nil
+    public var questionnaireVersion: String? = nil
 
     /// The payload as stored in the file.
     public struct Payload: Codable, Equatable, Sendable {

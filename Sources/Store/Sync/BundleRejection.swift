@@ -35,6 +35,11 @@ public enum BundleRejection: Error, Equatable, Sendable, Codable {
     case refusedChange(RefusedChange)
     /// It leaves a household's procedure decided while the rules refuse the decision.
     case procedureNotDecidable(household: String, year: Int, ProcedureProblem)
+    /// Answers of another questionnaire, or of a version this store's questionnaire does not migrate from.
+    case otherQuestionnaire(theirs: String, ours: String)
+    case questionnaireVersion(theirs: String, ours: String, migratesFrom: String?)
+    /// A household of the previous version whose answers cannot all migrate.
+    case cannotMigrate(household: String, from: String, to: String, [AnswerMigration.Problem])
 
     /// The message in the user's language.
     public func message(_ lang: Language) -> String {
@@ -71,6 +76,11 @@ public enum BundleRejection: Error, Equatable, Sendable, Codable {
         case .certificateExpired(let d, let day): return Phrase.deviceCertificateExpired.text(lang, d, day)
         case .refusedChange(let c): return c.message(lang)
         case .procedureNotDecidable(let h, let y, let problem): return Phrase.bundleProcedureNotDecidable.text(lang, h, y, problem.message(lang))
+        case .otherQuestionnaire(let theirs, let ours): return Phrase.bundleOtherQuestionnaire.text(lang, theirs, ours)
+        case .questionnaireVersion(let theirs, let ours, let from):
+            return Phrase.bundleQuestionnaireVersion.text(lang, theirs, ours, from ?? "—")
+        case .cannotMigrate(let h, let from, let to, let problems):
+            return Phrase.householdCannotMigrate.text(lang, h, from, to) + problems.map { " " + $0.text(lang) }.joined(separator: ";")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Survey
 import GRDB
 
 /// The county hub this store syncs with: given once (`hufang sync --hub URL [--tls-ca PEM]`), then remembered.
@@ -165,7 +166,7 @@ extension HouseholdStore {
     /// Seals every change not yet in a bundle into the next one, kept in `bundleOut` and written nowhere
     /// (the hub is where it goes); its sequence, or nil when there was nothing to seal. The same checks and
     /// lock as `exportBundles`.
-    public func sealBundle(enumerator: String, progress: SyncProgress = { _, _, _ in }) throws -> Int? {
+    public func sealBundle(enumerator: String, questionnaire: Questionnaire? = nil, progress: SyncProgress = { _, _, _ in }) throws -> Int? {
         let key = try DeviceKey.load(from: keyPath)
         let me = try device()
         guard key.publicKey.base64EncodedString() == me.publicKey else {
@@ -173,7 +174,7 @@ extension HouseholdStore {
         }
         let lock = try ExportLock(store: path)
         defer { lock.release() }
-        return try seal(key: key, enumerator: enumerator, progress: progress)?.sequence
+        return try seal(key: key, enumerator: enumerator, questionnaire: questionnaire, progress: progress)?.sequence
     }
 }
 

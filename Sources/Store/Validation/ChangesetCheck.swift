@@ -52,6 +52,8 @@ struct ChangesetCheck {
         var counts: [String: ChangeCount] = [:]
         /// Every household a row of it names.
         var households: Set<String> = []
+        /// The answers it writes, when they are of the previous questionnaire version: those to migrate once applied.
+        var previousVersionAnswers: Set<AnswerKey> = []
     }
 
     /// Checks every change, then that every household it touches is in the signer's scope (its village as
@@ -69,6 +71,10 @@ struct ChangesetCheck {
                 passed.counts[change.table, default: ChangeCount()].add(change.operation)
                 guard let hid = household(table, row) else { return }
                 passed.households.insert(hid)
+                if rules.previousVersion, table == .answer, change.operation != .delete, case .text(let rid)? = row["rowID"],
+                   case .text(let question)? = row["question"] {
+                    passed.previousVersionAnswers.insert(AnswerKey(householdID: hid, rowID: rid, question: question))
+                }
                 if firstChange[hid] == nil { firstChange[hid] = (index, change.table) }
                 if table == .household, case .text(let village)? = row["villageCode"] { villages[hid, default: []].insert(village) }
             }

@@ -14,6 +14,9 @@ enum TravellingTable: String, CaseIterable, Sendable {
 /// its question's type in the exact form hufang writes it, codes from the question's list.
 struct RowRules: Sendable {
     let questionnaire: Questionnaire?
+    /// Answers are of the version the questionnaire migrates from: checked against that version's questions,
+    /// types and codes as its migration describes them.
+    var previousVersion = false
 
     /// Bounds on text that no question defines: people's names, reasons and comments, stored copies of values.
     enum Limit {
@@ -143,6 +146,7 @@ struct RowRules: Sendable {
         case .question:
             return text(cell) { id in
                 guard let q = questionnaire else { return Self.bounded(id, Limit.identifier) }
+                if previousVersion, let migration = q.migration { return migration.previous(id, in: q) == nil ? .unknownQuestion(id) : nil }
                 guard let question = q.question(id) else { return .unknownQuestion(id) }
                 return question.isInput ? nil : .calculatedQuestion(id)
             }
@@ -150,7 +154,8 @@ struct RowRules: Sendable {
             return text(cell) { id in id.isEmpty ? nil : check(cell, .question) }
         case .check:
             return text(cell) { id in
-                if let q = questionnaire { return q.checks.contains(where: { $0.id == id }) ? nil : .unknownCheck(id) }
+                // The previous version's checks are not known here: an accepted warning it names is kept or dropped on migration.
+                if let q = questionnaire, !previousVersion { return q.checks.contains(where: { $0.id == id }) ? nil : .unknownCheck(id) }
                 return Self.bounded(id, Limit.identifier)
             }
         case .supersedes:
@@ -166,11 +171,23 @@ struct RowRules: Sendable {
     /// An answer's value against its question: the type the question takes, the exact text hufang writes
     /// for it, a whole number where one is asked, a code from the list, and the question's length limit.
     private func checkAnswer(_ row: [String: Cell]) -> RowProblem? {
-        guard let q = questionnaire, case .text(let id)? = row["question"], let question = q.question(id) else { return nil }
+        guard let q = questionnaire, case .text(let id)? = row["question"] else { return nil }
+        let question: Question, fieldType: FieldType, codes: Set<Int>?
+        if previousVersion, let migration = q.migration {
+            switch migration.previous(id, in: q) {
+            case .kept(let index, let type, let listed)?: question = q.questions[index]; fieldType = type; codes = listed
+            case .removed?: return checkRemovedAnswer(row)
+            case nil: return nil
+            }
+        } else {
+            guard let found = q.question(id) else { return nil }
+            question = found; fieldType = found.type; codes = nil
+        }
         if case .text(let rowID)? = row["rowID"], rowID.isEmpty != (question.roster == nil) {
             return RowProblem("rowID", .rosterMismatch(question: id, needsRow: question.roster != nil))
         }
-        let expected = ValueCoding.typeTag(of: question.type)
+        func listed(_ c: Int) -> Bool { codes.map { $0.contains(c) } ?? question.codeList?.contains(c) ?? true }
+        let expected = ValueCoding.typeTag(of: fieldType)
         let type: String
         if case .text(let t)? = row["type"] {
             // Codes were once stored as numbers: still read, as the existing import allowed.
@@ -186,18 +203,25 @@ struct RowRules: Sendable {
         guard let value = ValueCoding.decode(type: type, text: text), ValueCoding.encode(value).text == text else {
             return RowProblem("value", .notAValue(type: type, value: text))
         }
-        switch (question.type, value) {
+        switch (fieldType, value) {
         case (.integer, .number(let n)) where n != n.rounded(): return RowProblem("value", .notAnInteger(text))
         case (.code, .code(let c)):
-            if let list = question.codeList, !list.contains(c) { return RowProblem("value", .codeNotInList(code: c, question: id)) }
+            if !listed(c) { return RowProblem("value", .codeNotInList(code: c, question: id)) }
         case (.code, .number(let n)):
             guard let c = Int(exactly: n) else { return RowProblem("value", .notAnInteger(text)) }
-            if let list = question.codeList, !list.contains(c) { return RowProblem("value", .codeNotInList(code: c, question: id)) }
+            if !listed(c) { return RowProblem("value", .codeNotInList(code: c, question: id)) }
         case (.codes, .codes(let cs)):
-            if let list = question.codeList, let bad = cs.first(where: { !list.contains($0) }) {
-                return RowProblem("value", .codeNotInList(code: bad, question: id))
-            }
+            if let bad = cs.first(where: { !listed($0) }) { return RowProblem("value", .codeNotInList(code: bad, question: id)) }
         default: break
+        }
+        return nil
+    }
+
+    /// An answer to a question the new version no longer asks: dropped on migration, so only its form is checked.
+    private func checkRemovedAnswer(_ row: [String: Cell]) -> RowProblem? {
+        guard case .text(let type)? = row["type"], case .text(let text)? = row["value"] else { return nil }
+        guard let value = ValueCoding.decode(type: type, text: text), ValueCoding.encode(value).text == text else {
+            return RowProblem("value", .notAValue(type: type, value: text))
         }
         return nil
     }

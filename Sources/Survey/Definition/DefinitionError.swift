@@ -85,6 +85,13 @@ public struct DefinitionProblem: Error, Hashable, Sendable, CustomStringConverti
         case unknownMonitoringRule(String)
         /// A figure that must be more than zero (a period, a share, a monitoring line): the key it is under.
         case notPositive(String)
+        // migration.yaml
+        case migrationFromThisVersion(String)
+        case migrationUnknownQuestion(String)
+        case migrationQuestionStillAsked(String)
+        case migrationRenamedTwice(String)
+        case migrationOneStep([String])
+        case migrationCodeNotInList(Int, list: String)
 
         /// Whether the file could not be read as YAML at all (so nothing in it was checked).
         public var makesFileUnreadable: Bool {
@@ -164,6 +171,12 @@ public struct DefinitionProblem: Error, Hashable, Sendable, CustomStringConverti
             case .unknownReasonField(let name, let guarantee): return Phrase.defUnknownReasonField.text(lang, name, guarantee)
             case .unknownMonitoringRule(let rule): return Phrase.defUnknownMonitoringRule.text(lang, rule)
             case .notPositive(let key): return Phrase.defNotPositive.text(lang, key)
+            case .migrationFromThisVersion(let v): return Phrase.defMigrationFromThisVersion.text(lang, v)
+            case .migrationUnknownQuestion(let id): return Phrase.defMigrationUnknownQuestion.text(lang, id)
+            case .migrationQuestionStillAsked(let id): return Phrase.defMigrationQuestionStillAsked.text(lang, id)
+            case .migrationRenamedTwice(let id): return Phrase.defMigrationRenamedTwice.text(lang, id)
+            case .migrationOneStep(let steps): return Phrase.defMigrationOneStep.text(lang, names(steps))
+            case .migrationCodeNotInList(let code, let list): return Phrase.defMigrationCodeNotInList.text(lang, code, list)
             }
         }
     }

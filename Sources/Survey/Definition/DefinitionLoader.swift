@@ -33,6 +33,7 @@ private struct PendingCheck {
 }
 
 private struct Builder {
+    static let migrationFile = "migration.yaml"
     let directory: URL
     var problems: [DefinitionProblem] = []
     var readers: [YAMLReader] = []
@@ -309,8 +310,14 @@ private struct Builder {
             return nil
         }
         guard let standards else { return nil }
+        // A folder may say how its previous version's answers migrate; one that does not has nothing to migrate from.
+        var migration: QuestionnaireMigration?
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent(Self.migrationFile).path) {
+            let (mr, mnode) = read(Self.migrationFile)
+            migration = MigrationLoader.load(mnode, mr, version: version, questions: questions, fields: fields, rosters: rosterIndex, codeLists: codeLists)
+        }
         return Questionnaire(id: formID, version: version, title: title, sections: sections, questions: questions, rosters: rosters,
-                             checks: checks, codeLists: codeLists, standards: standards, roles: roles, graph: graph)
+                             checks: checks, codeLists: codeLists, standards: standards, roles: roles, graph: graph, migration: migration)
     }
 
     /// An expression as quoted in a message: a long one is cut, so a problem stays one readable line.

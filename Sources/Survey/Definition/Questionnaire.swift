@@ -10,7 +10,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// The kinds of answer a question takes.
-public enum FieldType: String, Sendable, CaseIterable {
+public enum FieldType: String, Sendable, CaseIterable, Codable {
     case text, integer, decimal, code, codes, yesno, date
     case idNumber = "id_number"
 
@@ -159,14 +159,17 @@ public final class Questionnaire: Sendable {
     public let standards: Standards
     /// The questions the store and the screens look up by meaning (the head, the village code…).
     public let roles: Roles
+    /// How answers of the previous version become answers of this one (`migration.yaml`), when there is one.
+    public let migration: QuestionnaireMigration?
     let questionIndex: [String: Int]
     let graph: DependencyGraph
     /// Per question: the guarantees of `standards` to judge again after its value changed.
     let guaranteePlan: [[DependencyGraph.Step]]
 
     init(id: String, version: String, title: Localized, sections: [Section], questions: [Question], rosters: [Roster],
-         checks: [Check], codeLists: [String: CodeList], standards: Standards, roles: Roles = Roles(), graph: DependencyGraph) {
-        self.id = id; self.version = version; self.title = title
+         checks: [Check], codeLists: [String: CodeList], standards: Standards, roles: Roles = Roles(), graph: DependencyGraph,
+         migration: QuestionnaireMigration? = nil) {
+        self.id = id; self.version = version; self.title = title; self.migration = migration
         self.sections = sections; self.questions = questions; self.rosters = rosters; self.checks = checks
         self.codeLists = codeLists; self.standards = standards; self.roles = roles; self.graph = graph
         var index: [String: Int] = [:]

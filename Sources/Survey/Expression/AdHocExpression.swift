@@ -22,8 +22,9 @@ extension Questionnaire {
 
 extension Interview {
     /// Evaluates an expression on this household (in a roster row when the expression was compiled for one).
-    public func evaluate(_ expression: CompiledExpression, row: RowID? = nil, roster: String? = nil) -> Value? {
-        var ev = Evaluator(source: self, questionnaire: questionnaire, row: row, roster: roster.flatMap { questionnaire.roster($0)?.index })
+    public func evaluate(_ expression: CompiledExpression, row: RowID? = nil, roster: String? = nil, current: Value? = nil) -> Value? {
+        var ev = Evaluator(source: self, questionnaire: questionnaire, row: row, roster: roster.flatMap { questionnaire.roster($0)?.index },
+                           current: current)
         return ev.evaluate(expression)
     }
 }

@@ -15,6 +15,10 @@ public enum Phrase: String, CaseIterable, Sendable {
     case incomeBelowLine, incomeIncomplete, guaranteeNotMet, guaranteeReason, guaranteeAnswersMissing
     case exitNeedsConsent, listSeparator, yes, no
     case incomeBelowMonitoringLine, sampleFigure, rigidExpenseAboveShare, monitoringSuggested, monitoringAlsoMeets
+    // MARK: Survey · AnswerMigration.swift
+    case migrationUnknownQuestion, migrationConversionFailed, migrationConversionDoesNotFit, migrationCodeNotMapped, migrationSplitUndecided
+    // MARK: Survey · MigrationGap.swift
+    case gapOtherVersion, gapQuestionGone, gapTypeChanged, gapCodeGone
     // MARK: Survey · ResidentID.swift
     case idNumberWrongLength, idNumberNotDigit, idBirthDateImpossible, idBirthDateImplausible, idCheckCharacterWrong
     // MARK: Survey · ValueType.swift
@@ -45,6 +49,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case defHeadCodeNotInList, defRoleNeedsMemberQuestion, defRoleNeedsHouseholdQuestion, defRoleInOtherRoster
     case defIncomeLineNotPositive, defLabourAgeReversed, defGuaranteeNeedsOneTest, defMemberFailsNeedsMembers
     case defUnknownMonitoringRule, defNotPositive
+    case defMigrationFromThisVersion, defMigrationUnknownQuestion, defMigrationQuestionStillAsked, defMigrationRenamedTwice
+    case defMigrationOneStep, defMigrationCodeNotInList
     case defUnknownReasonField, partKey, partQuestionnaire, partRoster, partSection, partQuestion, partCheck, partConstraint
     case partCodeLists, partCode, partRoles, partHeadRole, partStandards, partIncomeLine, partGuarantee
     case partRosterID, partSectionFileName, partSectionID, partQuestionID, partCheckID, partListID, partExpression
@@ -63,6 +69,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case procNoPeriods, procMissingStep, procStepObjected, procPeriodTooShort, procPeriodNotEnded, procEndBeforeStart
     case procOutOfOrder, procNotInProcedure, procNoProcedure, procClosed, procHasSteps, procNeedsCategory
     case procCategoryOnlyMonitoring, procUnknownCategory, procEmptyReason, bundleProcedureNotDecidable
+    case bundleOtherQuestionnaire, bundleQuestionnaireVersion
     // MARK: CLI · ProcedureCommands.swift
     case noticeTitle, noticeHeaderNo, noticeHeaderHousehold, noticeHeaderHead, noticeHeaderID, noticeHeaderOutcome
     case noticeHeaderReason, noticePeriodLine, noticeFooter, noticeEmpty, noticeWritten, cliUnknownOutcome, cliUnknownStep
@@ -86,7 +93,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case collectingChanges, writingFile, verifying, applyingChanges, bundleWriteFailed
     // MARK: Store · StoreError.swift
     case storeBusy, notHufangStore, cannotOpenStore, noSuchHousehold, damagedValue, noSuchComment, storeReadOnly
-    case storeNotClosedCleanly, storeAlreadyExists, noSuchStoreFile
+    case storeNotClosedCleanly, storeAlreadyExists, noSuchStoreFile, householdCannotMigrate, householdNoMigration
     // MARK: Store · DeviceKey.swift
     case keyFileAlreadyExists, cannotUseKeyFile, keyFileDamaged, keyFileTooOpen
     // MARK: Store · ChangesetCheck.swift
@@ -181,7 +188,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     // MARK: TUI · HouseholdSheet.swift
     case fullComma, sheetSender, sheetFieldComment, sheetReviewLabel, afterDash, pairInParentheses
     case sheetHouseholdComment, sheetNone, sheetIncome, sheetIncomeValue, sheetAnswersMissing, historyReason
-    case historyReasonWithdrawn, historyComment, historyCommentDealt
+    case historyReasonWithdrawn, historyComment, historyCommentDealt, historyMigrated
     // MARK: TUI · ReviewRuntime.swift
     case reviewApproved, reviewSentBackWithReason, reviewCommentSaved, reviewResolved, reviewNoHouseholds
     case reviewFailed, reviewReasonLabel, reviewDecision
@@ -199,6 +206,9 @@ public enum Phrase: String, CaseIterable, Sendable {
     case cliIncomeLineRule, dashboardIncomeUnknown, cliInAll
     // MARK: CLI · ScreensCommand.swift
     case summarySection, summaryTitle, summaryRoster, summaryInputs, summaryCalculated, summaryChecks, screensValid
+    // MARK: hufang · MigrateCommand.swift
+    case migrateNoMigration, migrateHeading, migrateCheckOnly, migrateHousehold, migrateCannot, migrateChanges
+    case migrateWouldSummary, migrateDoneSummary, migrateSomeCannot
     case screensProblems, screensUnreadableNote, summaryIncomeLines, summaryGuarantees, summaryCodeLists
     case screensNotFound, sampleDataNotFound
     // MARK: Store · HouseholdStatus.swift
@@ -357,6 +367,17 @@ extension Phrase {
         case .exprArity: return Localized(zh: "{0}() 需要 {1} 个参数，这里却有 {2} 个", en: "{0}() takes {1} argument(s), found {2}")
         case .exprBranchesMix: return Localized(zh: "{0}() 的两个结果类型不同：{1}和{2}", en: "{0}() mixes {1} and {2}")
         case .exprCodeNotInList: return Localized(zh: "代码 {0} 不在代码表“{1}”中", en: "code {0} is not in the list '{1}'")
+        // MARK: Survey · AnswerMigration.swift
+        case .migrationUnknownQuestion: return Localized(zh: "“{0}”不是版本 {1} 的问题，无从迁移", en: "'{0}' is no question of version {1}: nothing says how it migrates")
+        case .migrationConversionFailed: return Localized(zh: "“{0}”的答案 {1} 按“{2}”转换没有得到值", en: "'{0}': converting {1} by '{2}' gives no value")
+        case .migrationConversionDoesNotFit: return Localized(zh: "“{0}”的答案 {1} 按“{2}”转换为 {3}，不是 {4} 类型的答案", en: "'{0}': converting {1} by '{2}' gives {3}, not a {4} answer")
+        case .migrationCodeNotMapped: return Localized(zh: "“{0}”的代码 {1} 不在新版本的代码表“{2}”中，迁移也没有说它变成哪个代码", en: "'{0}': code {1} is not in the new version's list '{2}', and no step says what it becomes")
+        case .migrationSplitUndecided: return Localized(zh: "“{0}”的代码 {1} 已拆分，但条件都不成立：{2}", en: "'{0}': code {1} was split, and none of its conditions holds: {2}")
+        // MARK: Survey · MigrationGap.swift
+        case .gapOtherVersion: return Localized(zh: "旧问卷是版本 {0}，新问卷的 migration.yaml 是从版本 {1} 迁移", en: "the old questionnaire is version {0}; the new one's migration.yaml migrates from version {1}")
+        case .gapQuestionGone: return Localized(zh: "旧问题“{0}”在新版本中没有了，迁移也没有把它改名或删除：答过它的户不能迁移", en: "old question '{0}' is not in the new version, and no step renames or removes it: households that answered it cannot migrate")
+        case .gapTypeChanged: return Localized(zh: "问题“{0}”的类型从 {1} 变为 {2}，但没有 retype 步骤", en: "question '{0}' changed type from {1} to {2} with no retype step")
+        case .gapCodeGone: return Localized(zh: "代码 {0} 不在新版本的代码表“{1}”中，也没有 recode 步骤说明它变成什么", en: "code {0} is not in the new version's list '{1}', and no recode step says what it becomes")
         // MARK: Survey · DefinitionError.swift
         case .defCannotRead: return Localized(zh: "无法读取该文件（文件是否缺失？）", en: "cannot read the file (is it missing?)")
         case .defNotUTF8: return Localized(zh: "文件不是有效的 UTF-8 编码（请另存为 UTF-8，不要存成 GBK 等编码）", en: "the file is not valid UTF-8 (save it as UTF-8, for example not as GBK)")
@@ -414,6 +435,12 @@ extension Phrase {
         case .defRoleInOtherRoster: return Localized(zh: "角色 {0} 必须在角色 head 所在的名册“{1}”中询问，而不是在“{2}”中", en: "role '{0}' must be asked in '{1}', the roster of role 'head', not in '{2}'")
         case .defUnknownMonitoringRule: return Localized(zh: "没有监测规则“{0}”（应为 income_below_line 或 rigid_expenses）", en: "unknown monitoring rule '{0}' (expected income_below_line or rigid_expenses)")
         case .defNotPositive: return Localized(zh: "{0} 必须大于零", en: "{0} must be positive")
+        case .defMigrationFromThisVersion: return Localized(zh: "迁移的来源版本不能是本版本 {0}", en: "a migration cannot be from this very version {0}")
+        case .defMigrationUnknownQuestion: return Localized(zh: "本版本没有可填写的问题“{0}”", en: "this version has no question '{0}' that is answered")
+        case .defMigrationQuestionStillAsked: return Localized(zh: "问题“{0}”在本版本中仍然存在，不能作为改名或删除前的旧名称", en: "'{0}' is still a question of this version: it cannot be the old name of a rename or a removed question")
+        case .defMigrationRenamedTwice: return Localized(zh: "两个旧问题都改名为“{0}”", en: "two old questions are renamed to '{0}'")
+        case .defMigrationOneStep: return Localized(zh: "每一步只能写一项：{0}", en: "each step names exactly one of {0}")
+        case .defMigrationCodeNotInList: return Localized(zh: "代码 {0} 不在本版本的代码表“{1}”中", en: "code {0} is not in this version's list '{1}'")
         case .defIncomeLineNotPositive: return Localized(zh: "收入标准线必须大于零", en: "an income line must be positive")
         case .defLabourAgeReversed: return Localized(zh: "labour_age.{0}：min {1} 大于 max {2}", en: "labour_age.{0}: min {1} is above max {2}")
         case .defGuaranteeNeedsOneTest: return Localized(zh: "保障条目“{0}”须在 member_fails 和 household_fails 中恰好写一个", en: "guarantee '{0}' needs exactly one of member_fails or household_fails")
@@ -495,6 +522,8 @@ extension Phrase {
         case .procCategoryOnlyMonitoring: return Localized(zh: "只有纳入监测才有监测类型（--category）", en: "only monitoring takes a category (--category)")
         case .procUnknownCategory: return Localized(zh: "standards.yaml 没有监测类型“{0}”", en: "standards.yaml has no monitoring category '{0}'")
         case .bundleProcedureNotDecidable: return Localized(zh: "数据包把户 {0} 的{1}年程序定为已确定，但按本库标准不能确定：{2}", en: "the bundle marks the {1} procedure of household {0} decided, but this store's rules refuse it: {2}")
+        case .bundleOtherQuestionnaire: return Localized(zh: "数据包的答案来自问卷“{0}”，本库使用问卷“{1}”", en: "the bundle's answers are of questionnaire '{0}'; this store uses '{1}'")
+        case .bundleQuestionnaireVersion: return Localized(zh: "数据包的答案来自问卷版本 {0}，本库的问卷是版本 {1}，只能从版本 {2} 迁移：请双方使用同一版本的问卷，或为本库的问卷写好从 {0} 的迁移", en: "the bundle's answers are of questionnaire version {0}; this store's questionnaire is version {1} and migrates only from version {2}: use the same version on both sides, or give this store's questionnaire a migration from {0}")
         case .procEmptyReason: return Localized(zh: "要写明理由（--reason），公示名单上会列出", en: "give a reason (--reason): the notice list shows it")
         // MARK: CLI · ProcedureCommands.swift
         case .noticeTitle: return Localized(zh: "{0}村 {1}年 贫困户动态调整公示名单", en: "Village {0}: households proposed for adjustment in {1}")
@@ -581,6 +610,8 @@ extension Phrase {
         case .storeReadOnly: return Localized(zh: "数据库{0}是只读的（你对这个文件或它所在的文件夹没有写权限），什么也没改动。要修改它：请文件的主人开放写权限（chmod u+w 文件及文件夹），或把它复制到你自己的文件夹，再用 --db 指向副本。只读的命令（导出、设备列表、概览、冲突列表）照常可用", en: "The store {0} is read-only (you may not write this file or its folder); nothing was changed. To change it, have its owner allow writing (chmod u+w on the file and its folder), or copy it into a folder of your own and point --db at the copy. Reading commands (export, devices, dashboard, conflicts) work as they are")
         case .storeNotClosedCleanly: return Localized(zh: "数据库{0}上次没有正常关闭，还有未并入的更改（{0}-wal），只读时无法读取：请文件的主人用户访打开一次，或把 {0} 和 {0}-wal 一起复制到你自己的文件夹", en: "The store {0} was not closed cleanly and holds changes not yet merged ({0}-wal) that cannot be read without write access: have its owner open it once with hufang, or copy {0} together with {0}-wal into a folder of your own")
         case .storeAlreadyExists: return Localized(zh: "{0}已存在：不会覆盖已有数据", en: "{0} already exists: existing data is never overwritten")
+        case .householdCannotMigrate: return Localized(zh: "第 {0} 户不能从问卷版本 {1} 迁移到 {2}，什么也没有改动：", en: "Household {0} cannot migrate from questionnaire version {1} to {2}; nothing was changed:")
+        case .householdNoMigration: return Localized(zh: "第 {0} 户是问卷版本 {1}，本问卷（{2}）只能从版本 {3} 迁移", en: "Household {0} is of questionnaire version {1}; this questionnaire ({2}) migrates only from version {3}")
         case .noSuchStoreFile: return Localized(zh: "文件不存在 (no such file); create it with `hufang init --db {0}`", en: "no such file; create it with `hufang init --db {0}`")
         // MARK: Store · DeviceKey.swift
         case .keyFileAlreadyExists: return Localized(zh: "密钥文件{0}已存在，不会覆盖", en: "The key file {0} already exists; it is never overwritten")
@@ -1002,6 +1033,7 @@ extension Phrase {
         case .historyReasonWithdrawn: return Localized(zh: "说明已撤销", en: "reason withdrawn")
         case .historyComment: return Localized(zh: "审核意见：", en: "comment: ")
         case .historyCommentDealt: return Localized(zh: "意见已处理：", en: "comment dealt with: ")
+        case .historyMigrated: return Localized(zh: "问卷版本迁移：", en: "questionnaire migrated: ")
         // MARK: TUI · ReviewRuntime.swift
         case .reviewApproved: return Localized(zh: "已审核通过：{0}", en: "Approved: {0}")
         case .reviewSentBackWithReason: return Localized(zh: "已退回：{0}（{1}）", en: "Sent back: {0} ({1})")
@@ -1049,6 +1081,15 @@ extension Phrase {
         case .summaryRoster: return Localized(zh: "名册", en: "Roster")
         case .summaryInputs: return Localized(zh: "录入", en: "Inputs")
         case .summaryCalculated: return Localized(zh: "计算", en: "Calc.")
+        case .migrateNoMigration: return Localized(zh: "{0} 中没有 migration.yaml：版本 {1} 没有说明从哪个版本、如何迁移", en: "{0} has no migration.yaml: version {1} does not say what it migrates from, or how")
+        case .migrateHeading: return Localized(zh: "问卷迁移：版本 {0} → {1}{2}", en: "Questionnaire migration: version {0} → {1}{2}")
+        case .migrateCheckOnly: return Localized(zh: "（只检查，不改动）", en: " (check only: nothing is changed)")
+        case .migrateHousehold: return Localized(zh: "第 {0} 户 {1}（版本 {2}）：", en: "Household {0} {1} (version {2}): ")
+        case .migrateCannot: return Localized(zh: "不能迁移", en: "cannot migrate")
+        case .migrateChanges: return Localized(zh: "改动 {0} 个答案", en: "{0} answers change")
+        case .migrateWouldSummary: return Localized(zh: "{0} 户可以迁移，{1} 户不能迁移，{2} 户已是版本 {3}", en: "{0} households can migrate, {1} cannot, {2} are of version {3} already")
+        case .migrateDoneSummary: return Localized(zh: "已迁移 {0} 户，{1} 户不能迁移（未改动），{2} 户已是版本 {3}", en: "{0} households migrated, {1} cannot migrate (left unchanged), {2} are of version {3} already")
+        case .migrateSomeCannot: return Localized(zh: "{0} 户不能迁移：补全 migration.yaml（如为拆分的代码写好条件）后再运行", en: "{0} households cannot migrate: complete migration.yaml (a condition for every split code, say) and run again")
         case .summaryChecks: return Localized(zh: "检查", en: "Checks")
         case .screensValid: return Localized(zh: "✓ {0}：问卷「{1}」版本 {2} 有效 — {3} 个部分，{4} 个录入项，{5} 个计算项，{6} 条检查", en: "✓ {0}: \"{1}\" version {2} is valid — {3} sections, {4} inputs, {5} calculated, {6} checks")
         case .screensProblems: return Localized(zh: "问卷定义有 {0} 处错误，请改正后再试：\n", en: "The questionnaire definition has {0} problem(s):\n")

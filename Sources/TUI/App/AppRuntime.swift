@@ -57,6 +57,7 @@ public final class AppRuntime: ProgramHost {
                     FieldComment(row: $0.rowID, question: $0.question, text: $0.text, who: $0.who)
                 }
                 let review = try store.review(id)
+                try store.migrateIfOlder(id, into: questionnaire, who: who)
                 var iv = try store.interview(id, questionnaire: questionnaire)
                 iv.visit = Visit(enumerator: who, village: try state.village ?? store.lastVillage())
                 return .opened(InterviewBox(iv, comments: comments,

@@ -153,6 +153,9 @@ extension HistoryPanel {
             case .answer:
                 let text = a.oldAnswer == nil ? shown(a.newAnswer) : shown(a.oldAnswer) + " → " + shown(a.newAnswer)
                 return HistoryLine(when: when, who: a.who, text: text + (a.reason.map { Phrase.inParentheses.text(lang, $0) } ?? ""), kind: .value)
+            case .migrated:
+                let text = Phrase.historyMigrated.text(lang) + shown(a.oldAnswer) + " → " + shown(a.newAnswer)
+                return HistoryLine(when: when, who: a.who, text: text + (a.reason.map { Phrase.inParentheses.text(lang, $0) } ?? ""), kind: .value)
             case .override:
                 return HistoryLine(when: when, who: a.who, text: Phrase.historyReason.text(lang) + (a.reason ?? ""), kind: .reason)
             case .overrideCleared:

@@ -95,6 +95,7 @@ public final class ReviewRuntime: ProgramHost {
 
     /// The household's sheet as the store holds it now.
     func sheet(_ id: UUID, keeping: SheetLine.Kind?) throws -> HouseholdSheet {
+        try store.migrateIfOlder(id, into: questionnaire, who: who)
         let iv = try store.interview(id, questionnaire: questionnaire)
         let (_, rows) = try store.reviewList(ReviewQuery(), questionnaire: questionnaire, limit: 1, offset: 0, only: id)
         guard let row = rows.first else { throw StoreError.unknownHousehold(id.uuidString.lowercased()) }
