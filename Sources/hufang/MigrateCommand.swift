@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Store
 import Survey
+import TUI
 
 /// `hufang screens migrate [--check] OLD NEW --db PATH`: what moving a store's households from the old
 /// questionnaire folder to the new one does, household by household; without `--check`, does it.
@@ -44,7 +45,10 @@ struct MigrateScreens: ParsableCommand {
                 Console.out(label + Phrase.migrateChanges.console(lang, plan.changes.count))
                 for c in plan.changes {
                     let name = c.newQuestion.map { $0 == c.old.question ? $0 : c.old.question + "→" + $0 } ?? c.old.question
-                    Console.out("    \(name)  \(c.old.value.display) → \(c.newValue?.display ?? "—")  (\(c.steps.joined(separator: "; ")))")
+                    // Each value as its form shows it: the old one with the old question's labels, the new one with the new.
+                    let was = oldForm.question(c.old.question).map { FieldInput.display(c.old.value, $0, lang) } ?? c.old.value.display
+                    let becomes = c.newValue.map { v in newForm.question(c.newQuestion ?? "").map { FieldInput.display(v, $0, lang) } ?? v.display } ?? "—"
+                    Console.out("    \(name)  \(was) → \(becomes)  (\(c.steps.joined(separator: "; ")))")
                 }
                 if !check { try store.migrate(id, into: newForm, who: currentUser(who)) }
                 migrated += 1

@@ -17,7 +17,8 @@ import Testing
         #expect(check.out.hasPrefix("问卷迁移：版本 2026.1 → 2027.1（只检查，不改动）"), "\(check.out.prefix(200))")
         #expect(check.out.contains("128 户可以迁移，0 户不能迁移，0 户已是版本 2027.1"), "\(check.out.suffix(300))")
         #expect(check.out.contains("wubao_income→tekun_income"))
-        #expect(check.out.contains("floor_area  85.6 → 86  (round(., 0))") || check.out.range(of: #"floor_area  \d+(\.\d+)? → \d+  \(round\(\., 0\)\)"#, options: .regularExpression) != nil)
+        #expect(check.out.contains("    floor_area  143.6 平方米 → 144 平方米  (round(., 0))"), "\(check.out.prefix(400))")
+        #expect(check.out.contains("    radio_tv  是 → —  (−radio_tv)"))
         #expect(try HufangBinary.run(["export", "json", "--db", db]).out == before)
 
         let done = try HufangBinary.run(["screens", "migrate", HufangBinary.screens, revised.path, "--db", db, "--who", "县级管理员", "--lang", "en"])

@@ -49,6 +49,7 @@ extension HouseholdStore {
     /// A migration this store makes travels: its answers carry this device's clock, as any local change must.
     /// One made on import does not (`keepsClocks`): each store that imports the bundle migrates it the same way,
     /// to the same rows.
+    @discardableResult
     func migrate(_ hid: String, only: Set<AnswerKey>?, _ q: Questionnaire, who: String, keepsClocks: Bool, _ db: Database) throws -> AnswerMigration? {
         guard let h = try HouseholdRecord.fetchOne(db, key: hid) else { throw StoreError.unknownHousehold(hid) }
         let whole = h.questionnaireVersion != q.version

@@ -1,7 +1,7 @@
 import Survey
 
 /// Turning typed text into an answer, and answers back into text, for each kind of question.
-enum FieldInput {
+public enum FieldInput {
     /// The choices a code or yes/no question offers, in list order.
     static func options(_ q: Question) -> [CodeItem] {
         if q.type == .yesno {
@@ -106,7 +106,7 @@ enum FieldInput {
     }
 
     /// An answer as the form shows it: code labels, 是/否, numbers with their unit.
-    static func display(_ v: Value, _ q: Question, _ lang: Language) -> String {
+    public static func display(_ v: Value, _ q: Question, _ lang: Language) -> String {
         switch v {
         case .code(let c):
             return "\(c) " + (options(q).first { $0.code == c }?.label.text(lang) ?? "?")
