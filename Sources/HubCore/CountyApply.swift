@@ -25,7 +25,8 @@ enum CountyApply {
                                        "hardErrors", "softOpen", "householdType", "mainCause", "interviewDate", "perCapitaIncome",
                                        "incomeLine", "unmetGuarantees"]
     /// Tables whose rows need their household (a foreign key on the laptop): rows of unknown households are dropped.
-    static let owned: Set<String> = ["rosterRow", "answer", "audit", "override", "review", "comment", "procedure", "procedureStep"]
+    static let owned: Set<String> = ["rosterRow", "answer", "audit", "override", "review", "comment", "procedure", "procedureStep",
+                                     "round", "carriedRow"]
 
     /// Refuses changes a laptop's store would refuse on its column types, before anything is logged: a value
     /// of the wrong kind, a missing or NULL value where a column needs one, an unknown table.

@@ -191,9 +191,24 @@ public struct CountyHouseholdReader: Sendable {
                                                               question: question, text: text, who: who, at: at, resolved: resolved))
             }
         }
+        var rounds: [String: RoundRecord] = [:], carried: [String: [CarriedRowRecord]] = [:]
+        for try await (h, registration, year, previous, by, at, clock) in try await connection.query("""
+            SELECT household_id, registration_id, survey_year, previous_round_id, started_by, started_at, clock FROM county_round
+            WHERE county = \(county) AND household_id = ANY(\(ids))
+            """, logger: logger).decode((String, String, Int, String, String, String, String).self) {
+            rounds[h] = RoundRecord.make(householdID: h, registrationID: registration, surveyYear: year, previousRoundID: previous,
+                                         startedBy: by, startedAt: at, clock: clock)
+        }
+        for try await (row, h, previous) in try await connection.query("""
+            SELECT row_id, household_id, previous_row_id FROM county_carried_row
+            WHERE county = \(county) AND household_id = ANY(\(ids)) ORDER BY household_id, row_id COLLATE "C"
+            """, logger: logger).decode((String, String, String).self) {
+            carried[h, default: []].append(CarriedRowRecord.make(rowID: row, householdID: h, previousRowID: previous))
+        }
         return households.map { h in
             HouseholdDocument.make(household: h, rows: rows[h.id] ?? [], answers: answers[h.id] ?? [], audit: audit[h.id] ?? [],
-                              overrides: overrides[h.id] ?? [], review: reviews[h.id], comments: comments[h.id] ?? [])
+                              overrides: overrides[h.id] ?? [], review: reviews[h.id], comments: comments[h.id] ?? [],
+                              round: rounds[h.id], carriedRows: carried[h.id])
         }
     }
 

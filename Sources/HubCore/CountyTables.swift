@@ -87,7 +87,7 @@ extension HubMigrations {
           resolved_value text, resolved_by text, resolved_at text,
           PRIMARY KEY (county, id)) PARTITION BY LIST (county)
         """,
-    ] + CountyTable.all.map { "CREATE TABLE \($0.name)_default PARTITION OF \($0.name) DEFAULT" } + [
+    ] + CountyTable.createdInV3.map { "CREATE TABLE \($0)_default PARTITION OF \($0) DEFAULT" } + [
         "CREATE INDEX county_household_listing ON county_household (county, village_code, status)",
         "CREATE INDEX county_answer_household ON county_answer (county, household_id)",
         "CREATE INDEX county_roster_row_household ON county_roster_row (county, household_id)",
@@ -116,6 +116,38 @@ extension HubMigrations {
 }
 
 extension HubMigrations {
+    /// Rounds of the yearly re-survey (issue 18): which round each household row continues, and which row of it
+    /// each carried roster row continues. Counties seen before get their partitions here; new ones as they come.
+    static let countyRounds = Migration(name: "v7 county rounds", statements: [
+        """
+        CREATE TABLE county_round (
+          county text NOT NULL, household_id text NOT NULL, registration_id text NOT NULL, survey_year integer NOT NULL,
+          previous_round_id text NOT NULL, started_by text NOT NULL, started_at text NOT NULL, clock text NOT NULL,
+          PRIMARY KEY (county, household_id)) PARTITION BY LIST (county)
+        """,
+        """
+        CREATE TABLE county_carried_row (
+          county text NOT NULL, row_id text NOT NULL, household_id text NOT NULL, previous_row_id text NOT NULL,
+          PRIMARY KEY (county, row_id)) PARTITION BY LIST (county)
+        """,
+        "CREATE TABLE county_round_default PARTITION OF county_round DEFAULT",
+        "CREATE TABLE county_carried_row_default PARTITION OF county_carried_row DEFAULT",
+        "CREATE INDEX county_round_previous ON county_round (county, previous_round_id)",
+        "CREATE INDEX county_carried_row_household ON county_carried_row (county, household_id)",
+    ], backfill: { connection, logger in
+        var counties: [String] = []
+        for try await county in try await connection.query("SELECT DISTINCT county FROM county_household WHERE county <> ''",
+                                                           logger: logger).decode(String.self) { counties.append(county) }
+        // Each is six ASCII digits, as `CountyCode.of` made it, so it can stand in a table name and a literal.
+        for county in counties where county.count == 6 && county.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            for table in ["county_round", "county_carried_row"] {
+                try await connection.query(PostgresQuery(unsafeSQL: """
+                    CREATE TABLE IF NOT EXISTS \(table)_\(county) PARTITION OF \(table) FOR VALUES IN ('\(county)')
+                    """), logger: logger)
+            }
+        }
+    })
+
     /// The county tables, each partitioned by county code.
     public static var countyTableNames: [String] { CountyTable.all.map(\.name) }
 }
@@ -217,8 +249,20 @@ struct CountyTable: Sendable {
         ("resolvedBy", .text), ("resolvedAt", .text),
     ])
 
+    static let round = table("round", "county_round", key: ["householdID"], [
+        ("householdID", .text), ("registrationID", .text), ("surveyYear", .integer), ("previousRoundID", .text), ("startedBy", .text),
+        ("startedAt", .text), ("clock", .text),
+    ])
+    static let carriedRow = table("carriedRow", "county_carried_row", key: ["rowID"], [
+        ("rowID", .text), ("householdID", .text), ("previousRowID", .text),
+    ])
+
     /// Every county table, the travelling ones in the laptop's order, then the conflict queue.
-    static let all = [household, rosterRow, answer, audit, override, review, comment, resolution, procedure, procedureStep, conflict]
+    static let all = [household, rosterRow, answer, audit, override, review, comment, resolution, procedure, procedureStep,
+                      round, carriedRow, conflict]
+    /// The tables the shipped "v3 county tables" made, as it made them (a later table comes in a migration of its own).
+    static let createdInV3 = ["county_household", "county_roster_row", "county_answer", "county_audit", "county_override", "county_review",
+                              "county_comment", "county_resolution", "county_procedure", "county_procedure_step", "county_conflict"]
     /// The travelling ones by laptop name.
     static let travelling: [String: CountyTable] = Dictionary(uniqueKeysWithValues: all.dropLast().map { ($0.laptop, $0) })
 }
@@ -238,8 +282,14 @@ enum CountyCode {
             for try await found in try await connection.query("SELECT to_regclass(\("county_household_" + county)) IS NOT NULL",
                                                               logger: logger).decode(Bool.self) { exists = found }
             if exists { continue }
+            // A migration's backfill applies bundles before later migrations made their tables: only tables that exist
+            // get a partition (a later migration makes its own for the counties it finds).
+            var parents: Set<String> = []
+            for try await name in try await connection.query("""
+                SELECT relname::text FROM pg_class WHERE relname = ANY(\(CountyTable.all.map(\.name))) AND relkind = 'p'
+                """, logger: logger).decode(String.self) { parents.insert(name) }
             // `county` is six ASCII digits (checked by `of`), so it can stand in a table name and a literal.
-            for table in CountyTable.all {
+            for table in CountyTable.all where parents.contains(table.name) {
                 try await connection.query(PostgresQuery(unsafeSQL: """
                     CREATE TABLE IF NOT EXISTS \(table.name)_\(county) PARTITION OF \(table.name) FOR VALUES IN ('\(county)')
                     """), logger: logger)

@@ -163,6 +163,7 @@ public enum HubMigrations {
         ]),
         progressPageLogins,
         countyAppliedCursor,
+        countyRounds,
     ]
 
     /// Runs the migrations not yet applied, each in its own transaction; returns the names it ran. `through`

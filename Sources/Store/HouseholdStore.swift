@@ -191,10 +191,13 @@ public final class HouseholdStore: Sendable {
             let now = Self.timestamp()
             let clock = try tick(db)
             let hid = request.household.uuidString.lowercased()
+            try Self.refuseEarlierRound(hid, db)
+            let lastYear = try LastYearsAnswer(of: hid, db)
             for change in request.changes {
                 switch change {
                 case .answer(let question, let row, let old, let new):
                     let rid = RowID.stored(row)
+                    var kind = AuditKind.answer
                     if let new {
                         // An upsert by primary key, as `AnswerRecord.save` does, through one cached statement: the
                         // record's encoding costs more than SQLite's own work here.
@@ -204,10 +207,11 @@ public final class HouseholdStore: Sendable {
                             ON CONFLICT (householdID, rowID, question) DO UPDATE SET type = excluded.type, value = excluded.value,
                                 who = excluded.who, at = excluded.at, clock = excluded.clock
                             """).execute(arguments: [hid, rid, question, e.type, e.text, who, now, clock])
+                        if old == nil, try lastYear?.isSame(e, question: question, row: row, db) == true { kind = .confirmedUnchanged }
                     } else {
                         try db.execute(sql: "DELETE FROM answer WHERE householdID = ? AND rowID = ? AND question = ?", arguments: [hid, rid, question])
                     }
-                    try audit(db, hid, row, question, .answer, ValueCoding.auditText(old), ValueCoding.auditText(new), nil, who, now, clock)
+                    try audit(db, hid, row, question, kind, ValueCoding.auditText(old), ValueCoding.auditText(new), nil, who, now, clock)
                     // A supervisor's comment on the field is dealt with once the field is changed. Most fields have
                     // none waiting: a read says so for a fraction of what the UPDATE … RETURNING costs.
                     if try Bool.fetchOne(db.cachedStatement(sql: """
@@ -271,6 +275,7 @@ public final class HouseholdStore: Sendable {
             guard let old = try String.fetchOne(db, sql: "SELECT status FROM household WHERE id = ?", arguments: [hid]) else {
                 throw StoreError.unknownHousehold(hid)
             }
+            try Self.refuseEarlierRound(hid, db)
             let now = Self.timestamp()
             try db.execute(sql: "UPDATE household SET status = ?, updatedAt = ? WHERE id = ?", arguments: [status, now, hid])
             try audit(db, hid, nil, "status", .status, old, status.rawValue, reason, who, now, try tick(db))
@@ -418,9 +423,9 @@ public final class HouseholdStore: Sendable {
         try read { db in try Self.listed(village: village).limit(limit, offset: offset).fetchAll(db) }
     }
 
-    /// The households of the list, in its order.
+    /// The households of the list, in its order: each registration's newest round.
     static func listed(village: String?) -> QueryInterfaceRequest<HouseholdRecord> {
-        var req = HouseholdRecord.all()
+        var req = HouseholdRecord.filter(sql: newestRound)
         if let village { req = req.filter(HouseholdRecord.Columns.villageCode == village) }
         return req.order((HouseholdRecord.Columns.status == HouseholdStatus.sentBack).desc, HouseholdRecord.Columns.villageCode,
                          HouseholdRecord.Columns.householdNo)
@@ -435,28 +440,37 @@ public final class HouseholdStore: Sendable {
         }
     }
 
-    /// Number of households (of a village, when given).
+    /// Number of households (of a village, when given): registrations, each counted once whatever its rounds.
     public func householdCount(village: String? = nil) throws(StoreError) -> Int {
         try read { db in
-            var req = HouseholdRecord.all()
+            var req = HouseholdRecord.filter(sql: Self.newestRound)
             if let village { req = req.filter(HouseholdRecord.Columns.villageCode == village) }
             return try req.fetchCount(db)
         }
     }
 
-    /// Households with a member whose name or ID number starts with `prefix`, as typed in the list:
-    /// digits (and a final X) search ID numbers, anything else names — the questions of the roles
-    /// `member_id_number` and `member_name` of `questionnaire` (none found when it has no such role).
+    /// Households with a member whose name or ID number starts with `prefix`, as typed in the list, or whose
+    /// household number does: digits (and a final X) search ID numbers, digits alone household numbers too,
+    /// anything else names — the questions of the roles `member_id_number` and `member_name` of `questionnaire`
+    /// (none found when it has no such role).
     public func search(_ prefix: String, questionnaire: Questionnaire, limit: Int = 50) throws(StoreError) -> [HouseholdRecord] {
         let p = prefix.trimmingCharacters(in: .whitespaces).uppercased()
         guard !p.isEmpty else { return try households(limit: limit) }
         guard let question = Self.searchedQuestion(p, questionnaire) else { return [] }
         return try read { db in
             // Walks the (question, value, householdID) index in value order and stops at the limit.
-            let ids = try String.fetchAll(db, sql: """
+            var ids = try String.fetchAll(db, sql: """
                 SELECT DISTINCT householdID FROM answer WHERE question = ? AND value >= ? AND value < ? LIMIT ?
                 """, arguments: [question, p, p + "\u{10FFFF}", limit])
-            return try HouseholdRecord.filter(keys: ids).order(HouseholdRecord.Columns.villageCode, HouseholdRecord.Columns.householdNo).fetchAll(db)
+            // Digits are also the start of a household number (户号 0075), the number a cadre's list goes by.
+            if p.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                ids += try String.fetchAll(db, sql: """
+                    SELECT id FROM household WHERE householdNo >= ? AND householdNo < ? AND \(Self.newestRound) LIMIT ?
+                    """, arguments: [p, p + "\u{10FFFF}", limit])
+            }
+            // A name answered last year finds the household's newest round, where it is confirmed or changed.
+            let newest = try Set(ids.map { try Self.newestRound(of: $0, db) })
+            return try HouseholdRecord.filter(keys: newest).order(HouseholdRecord.Columns.villageCode, HouseholdRecord.Columns.householdNo).fetchAll(db)
         }
     }
 

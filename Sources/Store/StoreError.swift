@@ -24,6 +24,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case cannotMigrate(household: String, from: String, to: String, [AnswerMigration.Problem])
     /// A household of a version this questionnaire has no migration from.
     case noMigration(household: String, version: String, to: String, from: String?)
+    /// A round of the yearly re-survey that cannot be started or written.
+    case round(RoundProblem)
 
     /// The message in the user's language.
     public func message(_ lang: Survey.Language) -> String {
@@ -56,6 +58,8 @@ public enum StoreError: Error, Equatable, Sendable {
             return Phrase.householdCannotMigrate.text(lang, h, from, to) + problems.map { "\n  " + $0.text(lang) }.joined()
         case .noMigration(let h, let version, let to, let from):
             return Phrase.householdNoMigration.text(lang, h, version, to, from ?? "—")
+        case .round(let problem):
+            return problem.message(lang)
         }
     }
 

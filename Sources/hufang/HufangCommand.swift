@@ -7,7 +7,7 @@ struct HufangCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hufang",
         abstract: "户访 — 建档立卡贫困户入户调查 (household survey for the poverty registration)",
-        subcommands: [Start.self, Init.self, Export.self, Import.self, BundleCommand.self, Sync.self, Keys.self, Devices.self, CountyCommand.self, Enrol.self, Conflicts.self, Dashboard.self, Review.self, ProcedureCommand.self, NoticeCommand.self, Screens.self, VersionCommand.self, CrashWriter.self],
+        subcommands: [Start.self, Init.self, Export.self, Import.self, BundleCommand.self, Sync.self, Keys.self, Devices.self, CountyCommand.self, Enrol.self, Conflicts.self, Dashboard.self, Review.self, ProcedureCommand.self, NoticeCommand.self, RoundCommand.self, Screens.self, VersionCommand.self, CrashWriter.self],
         defaultSubcommand: Start.self
     )
 

@@ -10,12 +10,15 @@ struct HouseholdChoice: ParsableArguments {
     @Option(name: .long, help: "户号或户的编号 (household number in the village, or the household's id)") var household: String
     @Option(name: .long, help: "调查年度 (survey year)") var year: Int
 
-    func resolve(_ store: HouseholdStore, _ lang: Language) throws -> UUID {
-        if let id = UUID(uuidString: household) { return id }
-        let found = try store.households(village: village, limit: 1_000_000).filter { $0.householdNo == household }
-        guard found.count == 1, let id = UUID(uuidString: found[0].id) else { throw StoreError.unknownHousehold(household) }
-        return id
-    }
+    func resolve(_ store: HouseholdStore, _ lang: Language) throws -> UUID { try resolveHousehold(household, village: village, store) }
+}
+
+/// A household named on the command line: its id, or its number (in `village`, when given) as the list shows it.
+func resolveHousehold(_ household: String, village: String?, _ store: HouseholdStore) throws -> UUID {
+    if let id = UUID(uuidString: household) { return id }
+    let found = try store.households(village: village, limit: 1_000_000).filter { $0.householdNo == household }
+    guard found.count == 1, let id = UUID(uuidString: found[0].id) else { throw StoreError.unknownHousehold(household) }
+    return id
 }
 
 /// A day typed on the command line (`2020-11-11`).

@@ -199,7 +199,8 @@ import Testing
                     """, logger: logger)
                 _ = try observer.importBundle(file, fileName: "logged.hfb", questionnaire: nil)
             }
-            #expect(try await HubMigrations.migrate(client, logger: logger) == ["v3 county tables", "v4 a device's chain by index", "v5 progress page logins", "v6 county tables follow the log"])
+            #expect(try await HubMigrations.migrate(client, logger: logger) == ["v3 county tables", "v4 a device's chain by index", "v5 progress page logins", "v6 county tables follow the log",
+                                                                                "v7 county rounds"])
             let reader = CountyHouseholdReader(client: client, logger: logger)
             let laptop = String(decoding: HouseholdStore.encode(try observer.exportJSON()), as: UTF8.self)
             let hub = try await CountyConformance.countyJSON(client, folder: folder)
@@ -233,6 +234,31 @@ import Testing
                 """).decode((String, Int, String).self) { steps.append("\(kind) \(year) \(end)") }
             #expect(steps == ["appraisal 2020 ", "notice 2020 2020-11-17"])
             try await c.expectSame()
+        }
+    }
+
+    @Test func aRoundStartedOnALaptopReachesTheCountyTablesWithItsCarriedRows() async throws {
+        try await CountyConformance.run { c in
+            let e1 = try c.laptop("调查员1")
+            let one = try Interviewed.make(on: e1, no: "0001")
+            #expect(try await c.deliver(try c.export(e1), from: e1) == "applied")
+            let q = Project.questionnaire
+            let started = try e1.store.startRound([one.id], year: 2021, referenceDay: Day(year: 2021, month: 11, day: 15)!, questionnaire: q,
+                                                  who: "李文华")[0]
+            var iv = try e1.store.interview(started.household, questionnaire: q)
+            let head = try #require(iv.rowIDs(of: q.roster("members")!.index).first)
+            try e1.store.commit(try iv.answer("name", row: head, .text("王建国")), of: iv, who: "李文华")
+            #expect(try await c.deliver(try c.export(e1), from: e1) == "applied")
+            try await c.hub.store.applyLogged()
+            var rounds: [String] = []
+            for try await (year, previous, carried) in try await c.hub.store.client.query("""
+                SELECT r.survey_year, r.previous_round_id, (SELECT count(*) FROM county_carried_row w WHERE w.county = r.county AND w.household_id = r.household_id)
+                FROM county_round r WHERE r.county = '622922'
+                """).decode((Int, String, Int).self) { rounds.append("\(year) \(previous) \(carried)") }
+            #expect(rounds == ["2021 \(one.id.uuidString.lowercased()) \(started.carriedRows)"])
+            try await c.expectSame()
+            let county = try await c.exports().county
+            #expect(county.contains("\"registrationID\" : \"\(one.id.uuidString.lowercased())\"") && county.contains("王建国"))
         }
     }
 }

@@ -17,7 +17,7 @@ import Survey
         #expect(foreignKeys == true)
         let applied = try store.pool.read { db in try Migrations.migrator.appliedIdentifiers(db) }
         #expect(applied == ["2026-11-v1-households-answers-audit", "2026-11-v2-outbox-bundles-conflicts", "2026-12-v3-refused-bundles", "2026-12-v4-county-enrolment",
-                           "2026-12-v5-repair-household-assessment", "2026-12-v6-hub-sync", "2026-12-v7-procedures"])
+                           "2026-12-v5-repair-household-assessment", "2026-12-v6-hub-sync", "2026-12-v7-procedures", "2026-12-v8-rounds"])
         // synchronous is per connection: the writer must say FULL (2), not GRDB's default NORMAL (1).
         #expect(try store.pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
     }
@@ -139,7 +139,7 @@ import Survey
         #expect(try store.householdCount(village: "622922100201") == 3)
     }
 
-    @Test func searchesByNameOrIDPrefix() throws {
+    @Test func searchesByNameIDOrHouseholdNumberPrefix() throws {
         let store = try HouseholdStore(path: Fixture.tempPath(), create: true)
         let a = try Fixture.household(store, no: "0001", head: "王建军")
         _ = try Fixture.household(store, no: "0002", head: "王秀英")
@@ -151,6 +151,10 @@ import Survey
         #expect(try store.search(String(id.prefix(14)), questionnaire: Fixture.questionnaire).count == 3)   // same region and birth date
         #expect(try store.search(String(id.prefix(17)), questionnaire: Fixture.questionnaire).map(\.headName) == ["王建军"])
         #expect(try store.search("张", questionnaire: Fixture.questionnaire).isEmpty)
+        // Digits are the start of a household number as well: the number on the cadre's list.
+        #expect(try store.search("0002", questionnaire: Fixture.questionnaire).map(\.headName) == ["王秀英"])
+        #expect(try store.search("000", questionnaire: Fixture.questionnaire).map(\.householdNo) == ["0001", "0002", "0003"])
+        #expect(try store.search("0009", questionnaire: Fixture.questionnaire).isEmpty)
     }
 
     @Test func aSecondWriterGetsAClearMessageAndReadersKeepWorking() throws {

@@ -46,7 +46,7 @@ import Testing
             switch left {
             case 40:
                 #expect(notice == nil)
-                #expect(row.contains(zh ? "输入姓名或身份证号开头即可查找" : "Type the start of a name"), "the hint, as without a certificate")
+                #expect(row.contains(zh ? Phrase.listHint.text(.zh) : "Type the start of a name"), "the hint, as without a certificate")
             case 12:
                 let text = zh ? "本机证书将于 2027-01-05 到期（还有 12 天），请联系县里重新登记"
                               : "Device certificate expires 2027-01-05 (12 days): ask the county to enrol again"

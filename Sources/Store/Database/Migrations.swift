@@ -337,6 +337,26 @@ enum Migrations {
                 t.foreignKey(["householdID", "surveyYear"], references: "procedure", onDelete: .cascade)
             }
         }
+        m.registerMigration("2026-12-v8-rounds") { db in
+            // A household's round of a later survey year (issue 18) is a household row of its own; this links it
+            // to the round it was started from. A first round has no row. A household is no longer the newest
+            // round once a row names it as previous: hence the index.
+            try db.create(table: "round") { t in
+                t.primaryKey("householdID", .text).references("household", onDelete: .cascade)
+                t.column("registrationID", .text).notNull().indexed()
+                t.column("surveyYear", .integer).notNull()
+                t.column("previousRoundID", .text).notNull().indexed()
+                t.column("startedBy", .text).notNull()
+                t.column("startedAt", .text).notNull()
+                t.column("clock", .text).notNull()
+            }
+            // Each roster row a round carried over, and the previous round's row it continues.
+            try db.create(table: "carriedRow") { t in
+                t.primaryKey("rowID", .text).references("rosterRow", onDelete: .cascade)
+                t.column("householdID", .text).notNull().references("household", onDelete: .cascade).indexed()
+                t.column("previousRowID", .text).notNull()
+            }
+        }
         return m
     }
 }

@@ -34,12 +34,17 @@ public struct HouseholdDocument: Codable, Equatable, Sendable {
     public var overrides: [OverrideRecord]
     public var review: ReviewRecord?
     public var comments: [CommentRecord]
+    /// A later year's round: the round it was started from, and the rows it carried over. Both absent for a first
+    /// round, so a file without rounds reads and writes as before.
+    public var round: RoundRecord?
+    public var carriedRows: [CarriedRowRecord]?
 
     /// A household and its records, each list in the order `exportJSON` gives it.
     public init(household: HouseholdRecord, rows: [RosterRowRecord], answers: [AnswerRecord], audit: [AuditRecord],
-                overrides: [OverrideRecord], review: ReviewRecord?, comments: [CommentRecord]) {
+                overrides: [OverrideRecord], review: ReviewRecord?, comments: [CommentRecord], round: RoundRecord? = nil,
+                carriedRows: [CarriedRowRecord]? = nil) {
         self.household = household; self.rows = rows; self.answers = answers; self.audit = audit; self.overrides = overrides
-        self.review = review; self.comments = comments
+        self.review = review; self.comments = comments; self.round = round; self.carriedRows = carriedRows
     }
 }
 
@@ -117,12 +122,20 @@ extension HouseholdStore {
                     audit: try AuditRecord.filter(AuditRecord.Columns.householdID == h.id).order(AuditRecord.Columns.clock, AuditRecord.Columns.id).fetchAll(db),
                     overrides: try OverrideRecord.filter(OverrideRecord.Columns.householdID == h.id).order(OverrideRecord.Columns.rowID, OverrideRecord.Columns.checkID).fetchAll(db),
                     review: try ReviewRecord.fetchOne(db, key: h.id),
-                    comments: try CommentRecord.filter(CommentRecord.Columns.householdID == h.id).order(CommentRecord.Columns.at, CommentRecord.Columns.id).fetchAll(db))
+                    comments: try CommentRecord.filter(CommentRecord.Columns.householdID == h.id).order(CommentRecord.Columns.at, CommentRecord.Columns.id).fetchAll(db),
+                    round: try RoundRecord.fetchOne(db, key: h.id),
+                    carriedRows: try Self.carriedRows(of: h.id, db))
             }
         }
         let first = docs.first?.household
         return HouseholdExport(format: HouseholdExport.formatName, formatVersion: 1, questionnaireID: first?.questionnaireID ?? "",
                                questionnaireVersion: first?.questionnaireVersion ?? "", households: docs)
+    }
+
+    /// The rows a round carried over, in row-id order; nil for a household that carried none (a file without rounds stays as it was).
+    static func carriedRows(of hid: String, _ db: Database) throws -> [CarriedRowRecord]? {
+        let rows = try CarriedRowRecord.filter(CarriedRowRecord.Columns.householdID == hid).order(CarriedRowRecord.Columns.rowID).fetchAll(db)
+        return rows.isEmpty ? nil : rows
     }
 
     /// The export as pretty, key-sorted UTF-8 JSON (stable for diffs).
@@ -201,6 +214,16 @@ extension HouseholdStore {
                 try Self.check(rules, .comment, c, at: "\(at).comments[\(j)]")
                 try once("\(at).comments[\(j)].id", c.id, in: &commentIDs)
             }
+            if let round = doc.round {
+                try owned("\(at).round", round.householdID)
+                try Self.check(rules, .round, round, at: "\(at).round")
+            }
+            var carried: Set<String> = []
+            for (j, c) in (doc.carriedRows ?? []).enumerated() {
+                try owned("\(at).carriedRows[\(j)]", c.householdID, rowID: UUID(uuidString: c.rowID))
+                try Self.check(rules, .carriedRow, c, at: "\(at).carriedRows[\(j)]")
+                try once("\(at).carriedRows[\(j)].rowID", c.rowID, in: &carried)
+            }
         }
         return export
     }
@@ -277,6 +300,8 @@ extension HouseholdStore {
                     for (j, o) in doc.overrides.enumerated() { try insert(o, "\(at).overrides[\(j)]") }
                     if let review = doc.review { try insert(review, "\(at).review") }
                     for (j, c) in doc.comments.enumerated() { try insert(c, "\(at).comments[\(j)]") }
+                    if let round = doc.round { try insert(round, "\(at).round") }
+                    for (j, c) in (doc.carriedRows ?? []).enumerated() { try insert(c, "\(at).carriedRows[\(j)]") }
                     if let q = migratingInto, doc.household.questionnaireVersion != q.version {
                         let me = try String.fetchOne(db, sql: "SELECT name FROM device WHERE isSelf") ?? ""
                         do { try migrate(doc.household.id, only: nil, q, who: me, keepsClocks: false, db) } catch let e as StoreError {

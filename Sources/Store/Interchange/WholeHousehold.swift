@@ -68,6 +68,8 @@ extension HouseholdDocument {
         for i in d.overrides.indices { d.overrides[i].at = now }
         d.review?.at = now
         for i in d.comments.indices { d.comments[i].id = UUID().uuidString.lowercased(); d.comments[i].at = now }
+        d.round?.startedAt = now
+        d.round?.clock = clock
         return d
     }
 
@@ -80,6 +82,8 @@ extension HouseholdDocument {
         for o in overrides { try o.insert(db) }
         try review?.insert(db)
         for c in comments { try c.insert(db) }
+        try round?.insert(db)
+        for c in carriedRows ?? [] { try c.insert(db) }
     }
 }
 

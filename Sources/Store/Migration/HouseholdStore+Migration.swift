@@ -25,7 +25,11 @@ extension HouseholdStore {
     /// answer gets an audit line of kind `migrated`. Throws, changing nothing, when an answer cannot migrate.
     @discardableResult
     public func migrate(_ household: UUID, into questionnaire: Questionnaire, who: String) throws(StoreError) -> AnswerMigration? {
-        try write { db in try self.migrate(household.uuidString.lowercased(), only: nil, questionnaire, who: who, keepsClocks: false, db) }
+        try write { db in
+            let hid = household.uuidString.lowercased()
+            try Self.refuseEarlierRound(hid, db)
+            return try self.migrate(hid, only: nil, questionnaire, who: who, keepsClocks: false, db)
+        }
     }
 
     /// Migrates a household of the previous version before it is opened (nothing when it is of this version):
@@ -37,7 +41,8 @@ extension HouseholdStore {
     /// The households stored with another version than `questionnaire`'s, in household-number order.
     public func householdsOfOtherVersions(than questionnaire: Questionnaire) throws(StoreError) -> [HouseholdRecord] {
         try read { db in
-            try HouseholdRecord.filter(HouseholdRecord.Columns.questionnaireVersion != questionnaire.version)
+            // An earlier round is kept as it was answered: read-only, and read by its newer round under this version's names.
+            try HouseholdRecord.filter(HouseholdRecord.Columns.questionnaireVersion != questionnaire.version).filter(sql: Self.newestRound)
                 .order(HouseholdRecord.Columns.villageCode, HouseholdRecord.Columns.householdNo).fetchAll(db)
         }
     }

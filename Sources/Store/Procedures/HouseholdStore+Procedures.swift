@@ -116,6 +116,7 @@ extension HouseholdStore {
     private static func household(_ id: UUID, _ db: Database) throws -> String {
         let hid = id.uuidString.lowercased()
         guard try HouseholdRecord.exists(db, key: hid) else { throw StoreError.unknownHousehold(hid) }
+        try refuseEarlierRound(hid, db)
         return hid
     }
 

@@ -22,4 +22,12 @@ public enum AuditKind: String, Codable, CaseIterable, Hashable, Sendable, Databa
     case procedure
     /// An answer migrated to a new questionnaire version: renamed, dropped, converted or recoded (the reason names the steps).
     case migrated
+    /// A round of the yearly re-survey started from the previous one (old and new values are the years, the reason its household id).
+    case roundStarted = "round_started"
+    /// In a round of the re-survey, a field's first answer, the same as last year's: confirmed unchanged (the new
+    /// value is the answer, as for `answer`). A first answer that differs from last year's is an `answer` line.
+    case confirmedUnchanged = "confirmed_unchanged"
+
+    /// Whether the line's old and new values are answers (`ValueCoding.auditText`).
+    public var carriesAnswers: Bool { self == .answer || self == .migrated || self == .confirmedUnchanged }
 }

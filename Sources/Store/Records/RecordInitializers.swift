@@ -37,8 +37,26 @@ extension ReviewRecord {
 extension HouseholdDocument {
     /// A whole household from its records.
     public static func make(household: HouseholdRecord, rows: [RosterRowRecord], answers: [AnswerRecord], audit: [AuditRecord],
-                            overrides: [OverrideRecord], review: ReviewRecord?, comments: [CommentRecord]) -> HouseholdDocument {
-        HouseholdDocument(household: household, rows: rows, answers: answers, audit: audit, overrides: overrides, review: review, comments: comments)
+                            overrides: [OverrideRecord], review: ReviewRecord?, comments: [CommentRecord], round: RoundRecord? = nil,
+                            carriedRows: [CarriedRowRecord]? = nil) -> HouseholdDocument {
+        HouseholdDocument(household: household, rows: rows, answers: answers, audit: audit, overrides: overrides, review: review, comments: comments,
+                          round: round, carriedRows: carriedRows)
+    }
+}
+
+extension RoundRecord {
+    /// A round with every field given.
+    public static func make(householdID: String, registrationID: String, surveyYear: Int, previousRoundID: String, startedBy: String,
+                            startedAt: String, clock: String) -> RoundRecord {
+        RoundRecord(householdID: householdID, registrationID: registrationID, surveyYear: surveyYear, previousRoundID: previousRoundID,
+                    startedBy: startedBy, startedAt: startedAt, clock: clock)
+    }
+}
+
+extension CarriedRowRecord {
+    /// A carried row with every field given.
+    public static func make(rowID: String, householdID: String, previousRowID: String) -> CarriedRowRecord {
+        CarriedRowRecord(rowID: rowID, householdID: householdID, previousRowID: previousRowID)
     }
 }
 

@@ -151,10 +151,11 @@ public struct AuditRecord: Codable, Hashable, Sendable, FetchableRecord, Persist
         try c.encode(who, forKey: .who); try c.encode(at, forKey: .at); try c.encode(clock, forKey: .clock)
     }
 
-    /// For an `answer` line, the value before; nil when there was none (or the line is of another kind).
-    public var oldAnswer: Value? { kind == .answer ? ValueCoding.value(auditText: oldValue) : nil }
-    /// For an `answer` line, the value after; nil when it was cleared.
-    public var newAnswer: Value? { kind == .answer ? ValueCoding.value(auditText: newValue) : nil }
+    /// For a line of an answer (`answer`, `migrated`, `confirmed_unchanged`), the value before; nil when there was
+    /// none (or the line is of another kind).
+    public var oldAnswer: Value? { kind.carriesAnswers ? ValueCoding.value(auditText: oldValue) : nil }
+    /// For a line of an answer, the value after; nil when it was cleared.
+    public var newAnswer: Value? { kind.carriesAnswers ? ValueCoding.value(auditText: newValue) : nil }
     /// For a `status` line, the status before and after.
     public var oldStatus: HouseholdStatus? { kind == .status ? oldValue.flatMap(HouseholdStatus.init(rawValue:)) : nil }
     public var newStatus: HouseholdStatus? { kind == .status ? newValue.flatMap(HouseholdStatus.init(rawValue:)) : nil }

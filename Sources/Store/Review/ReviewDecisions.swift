@@ -21,6 +21,7 @@ extension HouseholdStore {
             guard let old = try String.fetchOne(db, sql: "SELECT status FROM household WHERE id = ?", arguments: [hid]) else {
                 throw StoreError.unknownHousehold(hid)
             }
+            try Self.refuseEarlierRound(hid, db)
             let now = Self.timestamp(), clock = try tick(db)
             try ReviewRecord(householdID: hid, state: state, reason: reason, who: who, at: now).save(db)
             try db.execute(sql: "UPDATE household SET status = ?, updatedAt = ? WHERE id = ?", arguments: [state.status, now, hid])
@@ -34,6 +35,7 @@ extension HouseholdStore {
         try write { db in
             let hid = id.uuidString.lowercased()
             guard try HouseholdRecord.exists(db, key: hid) else { throw StoreError.unknownHousehold(hid) }
+            try Self.refuseEarlierRound(hid, db)
             let now = Self.timestamp()
             let comment = CommentRecord(id: UUID().uuidString.lowercased(), householdID: hid, rowID: row,
                                         question: question, text: text, who: who, at: now, resolved: false)

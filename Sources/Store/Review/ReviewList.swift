@@ -63,6 +63,7 @@ extension HouseholdStore {
                            only: UUID? = nil) throws(StoreError) -> (total: Int, rows: [ReviewRow]) {
         var conditions: [String] = [], arguments: [any DatabaseValueConvertible] = []
         if let only { conditions.append("id = ?"); arguments.append(only.uuidString.lowercased()) }
+        else { conditions.append(Self.newestRound) }
         if let v = query.village { conditions.append("villageCode = ?"); arguments.append(v) }
         if let e = query.enumerator { conditions.append("enumerator = ?"); arguments.append(e) }
         if let s = query.status { conditions.append("status = ?"); arguments.append(s) }
@@ -78,8 +79,13 @@ extension HouseholdStore {
         let p = query.search.trimmingCharacters(in: .whitespaces).uppercased()
         if !p.isEmpty {
             // A form without the role finds nobody, as a search for a name nobody has.
-            conditions.append("id IN (SELECT householdID FROM answer WHERE question = ? AND value >= ? AND value < ?)")
-            arguments += [Self.searchedQuestion(p, questionnaire) ?? "", p, p + "\u{10FFFF}"]
+            // A name answered last year finds the round started from it, where it is confirmed or changed.
+            conditions.append("""
+                (id IN (SELECT householdID FROM answer WHERE question = ? AND value >= ? AND value < ?) OR id IN (SELECT householdID FROM round
+                WHERE previousRoundID IN (SELECT householdID FROM answer WHERE question = ? AND value >= ? AND value < ?)))
+                """)
+            let searched = [Self.searchedQuestion(p, questionnaire) ?? "", p, p + "\u{10FFFF}"]
+            arguments += searched + searched
         }
         let whereSQL = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let order: String

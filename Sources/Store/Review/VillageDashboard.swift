@@ -52,21 +52,21 @@ public struct VillageDashboard: Sendable, Equatable {
 }
 
 extension HouseholdStore {
-    /// The dashboard of one village: a handful of grouped queries over its listing rows.
+    /// The dashboard of one village: a handful of grouped queries over its listing rows (each registration's newest round).
     public func dashboard(village: String) throws(StoreError) -> VillageDashboard {
         try read { db in
             let args: StatementArguments = [village]
-            let households = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM household WHERE villageCode = ?", arguments: args) ?? 0
+            let households = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM household WHERE villageCode = ? AND \(Self.newestRound)", arguments: args) ?? 0
             let byType = try Row.fetchAll(db, sql: """
-                SELECT householdType, status, COUNT(*) AS n FROM household WHERE villageCode = ? GROUP BY householdType, status
+                SELECT householdType, status, COUNT(*) AS n FROM household WHERE villageCode = ? AND \(Self.newestRound) GROUP BY householdType, status
                 ORDER BY householdType, status
                 """, arguments: args).map { VillageDashboard.TypeStatus(type: $0["householdType"], status: $0["status"], count: $0["n"]) }
             let causes = try Row.fetchAll(db, sql: """
-                SELECT mainCause, COUNT(*) AS n FROM household WHERE villageCode = ? GROUP BY mainCause ORDER BY n DESC, mainCause
+                SELECT mainCause, COUNT(*) AS n FROM household WHERE villageCode = ? AND \(Self.newestRound) GROUP BY mainCause ORDER BY n DESC, mainCause
                 """, arguments: args).map { (cause: $0["mainCause"] as Int?, count: $0["n"] as Int) }
             var failing: [String: [VillageDashboard.Named]] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT id, householdNo, headName, unmetGuarantees FROM household WHERE villageCode = ? AND unmetGuarantees <> ''
+                SELECT id, householdNo, headName, unmetGuarantees FROM household WHERE villageCode = ? AND \(Self.newestRound) AND unmetGuarantees <> ''
                 ORDER BY householdNo
                 """, arguments: args) {
                 let named = VillageDashboard.Named(id: row["id"], householdNo: row["householdNo"], headName: row["headName"])
@@ -76,14 +76,14 @@ extension HouseholdStore {
                 VillageDashboard.IncomeBand(lower: $0.0, upper: $0.1, count: 0)
             }
             var unknown = 0
-            for row in try Row.fetchAll(db, sql: "SELECT perCapitaIncome, incomeLine FROM household WHERE villageCode = ?", arguments: args) {
+            for row in try Row.fetchAll(db, sql: "SELECT perCapitaIncome, incomeLine FROM household WHERE villageCode = ? AND \(Self.newestRound)", arguments: args) {
                 guard let i = row["perCapitaIncome"] as Double?, let line = row["incomeLine"] as Double?, line > 0 else { unknown += 1; continue }
                 let share = max(0, i / line)
                 if let k = income.lastIndex(where: { share >= $0.lower }) { income[k].count += 1 }
             }
             let interviews = try Row.fetchAll(db, sql: """
                 SELECT enumerator, COALESCE(interviewDate, substr(createdAt, 1, 10)) AS day, COUNT(*) AS n FROM household
-                WHERE villageCode = ? GROUP BY enumerator, day ORDER BY day, enumerator
+                WHERE villageCode = ? AND \(Self.newestRound) GROUP BY enumerator, day ORDER BY day, enumerator
                 """, arguments: args).map { (enumerator: $0["enumerator"] as String, day: $0["day"] as String, count: $0["n"] as Int) }
             return VillageDashboard(village: village, households: households, byTypeAndStatus: byType, causes: causes, failing: failing,
                                     income: income, incomeUnknown: unknown, interviews: interviews)

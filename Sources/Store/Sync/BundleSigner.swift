@@ -25,7 +25,8 @@ struct BundleSigner: Sendable {
     static let roleTables: [DeviceRole: [TravellingTable: Set<ChangeOperation>]] = [
         .enumerator: [.household: [.insert, .update], .rosterRow: [.insert, .update], .answer: all, .audit: [.insert],
                       .override: all, .comment: [.update], .resolution: [.insert],
-                      .procedure: [.insert, .update], .procedureStep: [.insert, .update]],
+                      .procedure: [.insert, .update], .procedureStep: [.insert, .update],
+                      .round: [.insert], .carriedRow: [.insert]],
         .supervisor: [.household: [.update], .review: all, .comment: [.insert, .update], .resolution: [.insert], .audit: [.insert],
                       .answer: all, .override: all, .procedure: [.insert, .update], .procedureStep: [.insert, .update]],
         .hub: [:],

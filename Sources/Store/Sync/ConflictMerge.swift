@@ -237,7 +237,7 @@ struct ConflictMerge {
 
     /// Rows whose household is not in this store: dropped, so the transaction can commit.
     private func dropOrphans() throws {
-        for table in ["rosterRow", "answer", "audit", "override", "review", "comment", "procedureStep", "procedure"] {
+        for table in ["rosterRow", "answer", "audit", "override", "review", "comment", "procedureStep", "procedure", "carriedRow", "round"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE householdID NOT IN (SELECT id FROM household)")
         }
     }

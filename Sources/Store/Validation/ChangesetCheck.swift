@@ -20,6 +20,8 @@ struct ChangesetCheck {
         .audit: [.insert], .override: [.insert, .update, .delete], .review: [.insert, .update, .delete],
         .comment: [.insert, .update], .resolution: [.insert],
         .procedure: [.insert, .update], .procedureStep: [.insert, .update],
+        // A round, once started, is what it was started from: never changed, never undone.
+        .round: [.insert], .carriedRow: [.insert],
     ]
 
     /// The columns an update may change. A row never moves to another household.
@@ -32,10 +34,11 @@ struct ChangesetCheck {
         .comment: ["resolved"],
         .procedure: ["outcome", "category", "reason", "state", "proposedBy", "proposedAt", "decidedBy", "decidedAt", "clock"],
         .procedureStep: ["startDay", "endDay", "result", "note", "who", "at", "clock"],
+        .round: [], .carriedRow: [],
     ]
 
     /// Tables whose rows carry a hybrid logical clock, which names the device that wrote them.
-    static let clocked: Set<TravellingTable> = [.answer, .audit, .resolution, .procedure, .procedureStep]
+    static let clocked: Set<TravellingTable> = [.answer, .audit, .resolution, .procedure, .procedureStep, .round]
 
     /// This store's schema of the travelling tables.
     static func schema(_ db: Database) throws -> [TravellingTable: (names: [String], primaryKey: [Bool])] {
@@ -165,6 +168,10 @@ struct ChangesetCheck {
             guard case .integer(let year)? = row["surveyYear"] else { return nil }
             return String(year)
         case .procedureStep: return row["kind"]?.text
+        case .carriedRow: return row["rowID"]?.text
+        case .round:
+            guard case .integer(let year)? = row["surveyYear"] else { return nil }
+            return String(year)
         case .household, .review: return nil
         }
     }

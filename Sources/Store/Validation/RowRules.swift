@@ -5,7 +5,7 @@ import Survey
 /// The tables whose rows travel between stores (in bundles and JSON files). Everything else — outbox,
 /// bundles, conflict queue, devices, settings, migrations — is a store's own and never arrives from outside.
 enum TravellingTable: String, CaseIterable, Sendable {
-    case household, rosterRow, answer, audit, override, review, comment, resolution, procedure, procedureStep
+    case household, rosterRow, answer, audit, override, review, comment, resolution, procedure, procedureStep, round, carriedRow
 }
 
 /// The one set of rules every row entering a store from outside must satisfy, shared by bundle import and
@@ -86,6 +86,9 @@ struct RowRules: Sendable {
         .procedureStep: [("householdID", .uuid), ("surveyYear", .year), ("kind", .vocabulary(stepKinds)), ("number", .stepNumber),
                          ("startDay", .day), ("endDay", .optionalDay), ("result", .vocabulary(stepResults)),
                          ("note", .optionalText(Limit.reason)), ("who", .text(Limit.person)), ("at", .timestamp), ("clock", .clock)],
+        .round: [("householdID", .uuid), ("registrationID", .uuid), ("surveyYear", .year), ("previousRoundID", .uuid),
+                 ("startedBy", .text(Limit.person)), ("startedAt", .timestamp), ("clock", .clock)],
+        .carriedRow: [("rowID", .uuid), ("householdID", .uuid), ("previousRowID", .uuid)],
     ]
 
     private static let rules: [TravellingTable: [String: Rule]] = columns.mapValues { Dictionary(uniqueKeysWithValues: $0) }

@@ -108,7 +108,7 @@ private struct Builder {
             for qnode in sr.sequence(s["questions"], what: .key("questions")) {
                 guard let q = sr.mapping(qnode, allowed: ["id", "label", "hint", "type", "unit", "codes", "required", "relevant",
                                                           "calculate", "constraints", "min", "max", "max_length", "format",
-                                                          "default", "skip_when_default", "block"],
+                                                          "default", "skip_when_default", "block", "each_round"],
                                          required: ["id", "label", "type"], what: .question),
                       let qid = sr.string(q["id"], what: .questionID) else { continue }
                 if let first = firstSeen[qid] {
@@ -236,6 +236,7 @@ private struct Builder {
                 if skip, p.node["default"] == nil { r.problem(snode, .skipNeedsDefault) }
                 q.skipWhenDefault = skip
             }
+            if let node = p.node["each_round"], let each = r.bool(node, what: .key("each_round")) { q.eachRound = each }
             for key in ["min", "max"] {
                 guard let node = p.node[key] else { continue }
                 guard q.type == .integer || q.type == .decimal else {

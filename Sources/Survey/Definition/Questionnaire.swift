@@ -118,6 +118,9 @@ public struct Question: Sendable {
     public var skipWhenDefault = false
     /// The group of questions "none of these" answers together (`block:`), within one section.
     public var block: String? = nil
+    /// Whether the question is asked afresh in every year's round (`each_round: true`): the visit's date, who
+    /// interviewed, the household's consent and signatures. Last year's answer is shown, never offered.
+    public var eachRound = false
 
     /// The default `max_length` of a text question (and of the types that take no `max_length`).
     public static let defaultTextMaxLength = 200

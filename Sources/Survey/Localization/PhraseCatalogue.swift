@@ -73,6 +73,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     // MARK: CLI · ProcedureCommands.swift
     case noticeTitle, noticeHeaderNo, noticeHeaderHousehold, noticeHeaderHead, noticeHeaderID, noticeHeaderOutcome
     case noticeHeaderReason, noticePeriodLine, noticeFooter, noticeEmpty, noticeWritten, cliUnknownOutcome, cliUnknownStep
+    case cliRoundYear, cliRoundWhich, cliRoundDayYear, roundStartedLine, roundStartedVillage
     case cliBadDay, procedureProposedLine, procedureStepLine, procedureStepWarning, procedureDecidedLine, procedureDroppedLine
     case procedureShowHeader, procedureShowStep, procedureShowMissing, procedureNone
     // MARK: Store · ConflictQueue.swift
@@ -94,6 +95,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     // MARK: Store · StoreError.swift
     case storeBusy, notHufangStore, cannotOpenStore, noSuchHousehold, damagedValue, noSuchComment, storeReadOnly
     case storeNotClosedCleanly, storeAlreadyExists, noSuchStoreFile, householdCannotMigrate, householdNoMigration
+    case roundEarlier, roundAlreadyStarted, roundNotAfter
     // MARK: Store · DeviceKey.swift
     case keyFileAlreadyExists, cannotUseKeyFile, keyFileDamaged, keyFileTooOpen
     // MARK: Store · ChangesetCheck.swift
@@ -259,6 +261,9 @@ public enum Phrase: String, CaseIterable, Sendable {
     case signOffRecordReturn, signOffStatusBlocker, recordedReturn
     // MARK: TUI · FormUpdate.swift, FormView.swift, UIText.swift (defaults and "none of these")
     case formDefaultOffered, keyNoneOfThese, noneAnsweredZero, noneLeftHere
+    // MARK: TUI · LastYear.swift, FormView.swift, HouseholdSheet.swift (a round pre-filled from last year)
+    case formLastYearOffered, formLastYear, keySameAsLastYear, helpSameAsLastYear, sameAsLastYearDone, sameAsLastYearAskRest
+    case sameAsLastYearNothing, sameAsLastYearNotARound, historyConfirmedUnchanged, sheetYearOverYear
 }
 
 extension Phrase {
@@ -539,6 +544,11 @@ extension Phrase {
         case .noticeWritten: return Localized(zh: "公示名单已写入 {0}（{1} 户）", en: "Notice list written to {0} ({1} households)")
         case .cliUnknownOutcome: return Localized(zh: "没有调整类型“{0}”（可用：{1}）", en: "unknown outcome '{0}' (use one of: {1})")
         case .cliUnknownStep: return Localized(zh: "没有程序步骤“{0}”（可用：{1}）", en: "unknown step '{0}' (use one of: {1})")
+        case .cliRoundYear: return Localized(zh: "年度 {0} 不对：应在 2000 到 2100 之间", en: "{0} is not a survey year: it must be between 2000 and 2100")
+        case .cliRoundWhich: return Localized(zh: "请给出 --village（全村各户）或 --household（一户），二者选一", en: "Give either --village (every household of the village) or --household (one household)")
+        case .cliRoundDayYear: return Localized(zh: "调查基准日 {0} 不在 {1} 年度内：请用 --day 给出该年度的日期", en: "The reference day {0} is not in {1}: give a day of that year with --day")
+        case .roundStartedLine: return Localized(zh: "第 {0} 户：已开始 {1} 年度的调查，带入 {2} 行（成员等）", en: "Household {0}: its {1} round has started, {2} rows (members and others) carried over")
+        case .roundStartedVillage: return Localized(zh: "{0} 村：{2} 户开始了 {1} 年度的调查，{3} 户原已开始或更新", en: "Village {0}: {2} households started their {1} round; {3} had started it or a later one already")
         case .cliBadDay: return Localized(zh: "日期“{0}”不对，应为 2020-11-11 这样的格式", en: "'{0}' is not a day: write it like 2020-11-11")
         case .procedureProposedLine: return Localized(zh: "已记录：{0}年 户 {1} 拟{2}（{3}）", en: "Recorded: in {0}, household {1} proposed for {2} ({3})")
         case .procedureStepLine: return Localized(zh: "已记录：{0} {1} {2}", en: "Recorded: {0} {1} {2}")
@@ -612,6 +622,9 @@ extension Phrase {
         case .storeAlreadyExists: return Localized(zh: "{0}已存在：不会覆盖已有数据", en: "{0} already exists: existing data is never overwritten")
         case .householdCannotMigrate: return Localized(zh: "第 {0} 户不能从问卷版本 {1} 迁移到 {2}，什么也没有改动：", en: "Household {0} cannot migrate from questionnaire version {1} to {2}; nothing was changed:")
         case .householdNoMigration: return Localized(zh: "第 {0} 户是问卷版本 {1}，本问卷（{2}）只能从版本 {3} 迁移", en: "Household {0} is of questionnaire version {1}; this questionnaire ({2}) migrates only from version {3}")
+        case .roundEarlier: return Localized(zh: "第 {0} 户 {1} 年度的记录只能查看：已经开始了 {2} 年度的调查，请在新年度里修改", en: "Household {0}'s {1} round can only be read: its {2} round has started; make changes there")
+        case .roundAlreadyStarted: return Localized(zh: "第 {0} 户已经开始了 {1} 年度的调查", en: "Household {0}'s {1} round has already started")
+        case .roundNotAfter: return Localized(zh: "第 {0} 户不能开始 {1} 年度的调查：它最新的记录是 {2} 年度的，新年度必须在它之后", en: "Household {0} cannot start a {1} round: its newest round is of {2}, and a new round must come after it")
         case .noSuchStoreFile: return Localized(zh: "文件不存在 (no such file); create it with `hufang init --db {0}`", en: "no such file; create it with `hufang init --db {0}`")
         // MARK: Store · DeviceKey.swift
         case .keyFileAlreadyExists: return Localized(zh: "密钥文件{0}已存在，不会覆盖", en: "The key file {0} already exists; it is never overwritten")
@@ -758,11 +771,11 @@ extension Phrase {
         case .listVillage: return Localized(zh: " · 村 {0}", en: " · village {0}")
         case .listTitle: return Localized(zh: "户访 · 户名单", en: "hufang · households")
         case .listTotal: return Localized(zh: "共 {0} 户", en: "{0} households")
-        case .listSearchLabel: return Localized(zh: "搜索（姓名或身份证号）：", en: "Search (name or ID number): ")
+        case .listSearchLabel: return Localized(zh: "搜索（姓名、身份证号或户号）：", en: "Search (name, ID or household number): ")
         case .listEmpty: return Localized(zh: "还没有农户。按 F7 新建一户。", en: "No households yet. F7 adds one.")
         case .listNothingMatches: return Localized(zh: "没有找到“{0}”。", en: "Nothing matches “{0}”.")
         case .listPosition: return Localized(zh: "第 {0} / {1} 户", en: "{0} of {1}")
-        case .listHint: return Localized(zh: "输入姓名或身份证号开头即可查找", en: "Type the start of a name or ID number to search")
+        case .listHint: return Localized(zh: "输入姓名、身份证号或户号开头即可查找", en: "Type the start of a name, ID number or household number to search")
         case .columnNumber: return Localized(zh: "户号", en: "No.")
         case .columnHeadID: return Localized(zh: "户主身份证号", en: "Head's ID number")
         case .columnGroup: return Localized(zh: "组", en: "Group")
@@ -824,7 +837,7 @@ extension Phrase {
         case .openHouseholdWhereLeft: return Localized(zh: "打开所选农户，回到上次的位置", en: "open the household where it was left")
         case .selectHousehold: return Localized(zh: "选择农户", en: "select a household")
         case .typing: return Localized(zh: "输入文字", en: "typing")
-        case .searchNameIdNumberPrefix: return Localized(zh: "按姓名或身份证号开头查找", en: "search by name or ID-number prefix")
+        case .searchNameIdNumberPrefix: return Localized(zh: "按姓名、身份证号或户号开头查找", en: "search by name, ID-number or household-number prefix")
         case .clearSearch: return Localized(zh: "清除搜索", en: "clear the search")
         case .quit: return Localized(zh: "退出", en: "quit")
         case .confirmGoNextQuestion: return Localized(zh: "确认并到下一项", en: "confirm and go to the next question")
@@ -1257,6 +1270,16 @@ extension Phrase {
         case .keyNoneOfThese: return Localized(zh: "都没有", en: "None")
         case .noneAnsweredZero: return Localized(zh: "{0} 个数字题已填 0", en: "{0} number questions answered with 0")
         case .noneLeftHere: return Localized(zh: "这里没有未填的数字题", en: "No unanswered number question here")
+        case .formLastYearOffered: return Localized(zh: "上年的答案：Enter 确认未变，或直接输入修改", en: "last year's answer: Enter confirms it unchanged, or type to change")
+        case .formLastYear: return Localized(zh: "上年 {0}", en: "was {0}")
+        case .keySameAsLastYear: return Localized(zh: "同上年", en: "Unchanged")
+        case .helpSameAsLastYear: return Localized(zh: "本页上年的答案全部确认未变", en: "Confirm every answer of last year on this page unchanged")
+        case .sameAsLastYearDone: return Localized(zh: "{0} 项已确认与上年相同", en: "{0} answers confirmed unchanged since last year")
+        case .sameAsLastYearAskRest: return Localized(zh: "{0} 项已确认与上年相同；这一项要重新填", en: "{0} answers confirmed unchanged since last year; this one is asked afresh")
+        case .sameAsLastYearNothing: return Localized(zh: "这里没有要确认的上年答案：这一项要重新填", en: "No answer of last year to confirm here: this one is asked afresh")
+        case .sameAsLastYearNotARound: return Localized(zh: "这户没有上年的调查，不能确认“同上年”", en: "This household has no round of last year to confirm against")
+        case .historyConfirmedUnchanged: return Localized(zh: "确认与上年相同：", en: "confirmed unchanged since last year: ")
+        case .sheetYearOverYear: return Localized(zh: "上年 {0} → {1}", en: "was {0} → {1}")
         }
     }
 }

@@ -61,7 +61,8 @@ public final class AppRuntime: ProgramHost {
                 var iv = try store.interview(id, questionnaire: questionnaire)
                 iv.visit = Visit(enumerator: who, village: try state.village ?? store.lastVillage())
                 return .opened(InterviewBox(iv, comments: comments,
-                                            sentBack: review?.state == .sentBack ? review?.reason ?? "" : nil))
+                                            sentBack: review?.state == .sentBack ? review?.reason ?? "" : nil,
+                                            previous: try store.previousRound(of: id)))
             case .create:
                 var iv = Interview(questionnaire: questionnaire, today: today())
                 try store.create(iv, enumerator: who, who: who)

@@ -122,6 +122,8 @@ public struct FieldEdit: Sendable, Equatable {
     /// The text is the question's default, offered and not yet confirmed: a character typed replaces it,
     /// only Enter records it, and leaving the field any other way records nothing.
     public var offered = false
+    /// What is offered is last year's answer (a round pre-filled from the one before), not the question's default.
+    public var fromLastYear = false
 }
 
 /// One household on screen: the interview, the cursor, and what is being typed.
@@ -139,6 +141,8 @@ public struct FormState: Sendable {
     public var mode: FormMode = .fields
     /// The supervisor's comments, marked on their fields.
     public var comments: [FieldComment] = []
+    /// Last year's answers, when this household is a round of the re-survey started from the one before.
+    public var previous: PreviousRound?
 
     public init(interview: Interview, cursor: FormCursor) {
         self.interview = interview

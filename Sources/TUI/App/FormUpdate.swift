@@ -3,19 +3,19 @@ import Store
 import Survey
 
 extension FormState {
-    /// A household opened at the field where it was left.
-    public static func open(_ interview: Interview) -> FormState {
+    /// A household opened at the field where it was left (with last year's answers, in a re-survey round).
+    public static func open(_ interview: Interview, previous: PreviousRound? = nil) -> FormState {
         var form = FormState(interview: interview, cursor: FormNavigation(interview: interview).start(at: interview.position))
+        form.previous = previous
         form.offerDefault()
         return form
     }
 
-    /// Pre-fills the field under the cursor with its question's default when it is unanswered and nothing
-    /// is being typed: the enumerator confirms it with Enter or types over it.
+    /// Pre-fills the field under the cursor with what it offers (`offer(at:)`) when it is unanswered and
+    /// nothing is being typed: the enumerator confirms it with Enter or types over it.
     mutating func offerDefault() {
-        guard edit == nil, mode == .fields, case .field(let p) = cursor, interview.value(of: p.question, row: p.row) == nil,
-              let v = interview.defaultValue(of: p.question, row: p.row) else { return }
-        edit = FieldEdit(text: v.display, offered: true)
+        guard edit == nil, mode == .fields, case .field(let p) = cursor, let offer = offer(at: p) else { return }
+        edit = FieldEdit(text: offer.value.display, offered: true, fromLastYear: offer.fromLastYear)
     }
 
     /// The question under the cursor, if the cursor is on a field.
@@ -178,6 +178,7 @@ enum FormUpdate {
             return propose(&state, form, changes, thenLeave: true)
         }
         if key.is(.noneOfThese) { return noneOfThese(&state, &form) }
+        if key.is(.sameAsLastYear) { return sameAsLastYear(&state, &form) }
         guard key.is(.checks) || key.is(.roster) || key.is(.assessment) || key.is(.nextUnanswered) || key.is(.nextProblem) || key.is(.add) else {
             return []
         }

@@ -11,6 +11,8 @@ public enum Key: Hashable, Sendable {
 /// The actions bound to keys; each has an F-key and a Ctrl- fallback, shown in the help screen.
 public enum Action: KeyBinding, CaseIterable, Sendable {
     case help, checks, roster, assessment, nextUnanswered, nextProblem, add, remove, explain, complete, quit, literal, noneOfThese
+    /// In a round pre-filled from last year: every answer offered on the page, confirmed unchanged.
+    case sameAsLastYear
 
     /// The F-key and Ctrl-letter that trigger the action.
     public var keys: (function: Int?, ctrl: Character) {
@@ -29,6 +31,8 @@ public enum Action: KeyBinding, CaseIterable, Sendable {
         case .literal: return (nil, "v")
         // "None of these": F12, or Ctrl-Z where a terminal keeps F12 (raw mode: Ctrl-Z never suspends).
         case .noneOfThese: return (12, "z")
+        // F11, or Ctrl-Y ("yes, the same") where the desktop takes F11 for full screen.
+        case .sameAsLastYear: return (11, "y")
         }
     }
 }

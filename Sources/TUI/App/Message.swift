@@ -42,8 +42,10 @@ public struct InterviewBox: Sendable {
     public var comments: [FieldComment] = []
     /// Why the household was sent back, when it was.
     public var sentBack: String?
-    public init(_ interview: Interview, comments: [FieldComment] = [], sentBack: String? = nil) {
-        self.interview = interview; self.comments = comments; self.sentBack = sentBack
+    /// Last year's answers, when the household is a round of the re-survey.
+    public var previous: PreviousRound?
+    public init(_ interview: Interview, comments: [FieldComment] = [], sentBack: String? = nil, previous: PreviousRound? = nil) {
+        self.interview = interview; self.comments = comments; self.sentBack = sentBack; self.previous = previous
     }
 }
 

@@ -21,7 +21,7 @@ public enum Update {
             state.list.page = page.households
             return []
         case .opened(let box):
-            state.form = FormState.open(box.interview)
+            state.form = FormState.open(box.interview, previous: box.previous)
             state.form?.comments = box.comments
             state.overlay = nil
             if let reason = box.sentBack { state.status = StatusLine(Phrase.sentBack.text(state.lang, reason), .warning) }

@@ -61,10 +61,11 @@ public struct SheetLine: Sendable, Equatable {
 }
 
 extension HouseholdSheet {
-    /// Builds the sheet of an interview, with the store's listing record, open comments and decision.
+    /// Builds the sheet of an interview, with the store's listing record, open comments and decision; in a round of
+    /// the re-survey (`previous`), a field answered otherwise than last year shows both: "上年 2 → 3".
     public static func make(_ iv: Interview, record: HouseholdRecord, comments: [CommentRecord], review: ReviewRecord?,
-                            overrides: Int, openConflicts: Int, sender: ReviewRow.Sender? = nil, lang: Language,
-                            selecting old: SheetLine.Kind? = nil) -> HouseholdSheet {
+                            overrides: Int, openConflicts: Int, sender: ReviewRow.Sender? = nil, previous: PreviousRound? = nil,
+                            lang: Language, selecting old: SheetLine.Kind? = nil) -> HouseholdSheet {
         let q = iv.questionnaire
         var lines: [SheetLine] = []
         func commentLines(_ row: RowID?, _ question: String, indent: Int) {
@@ -86,7 +87,11 @@ extension HouseholdSheet {
         func fields(_ section: Section, row: RowID?, indent: Int) {
             for qi in section.questions where iv.isRelevant(qi, row: row) {
                 let question = q.questions[qi]
-                let value = iv.value(of: qi, row: row).map { FieldInput.display($0, question, lang) } ?? ""
+                let answer = iv.value(of: qi, row: row)
+                var value = answer.map { FieldInput.display($0, question, lang) } ?? ""
+                if question.isInput, let answer, let last = previous?.value(question.id, row: row), last != answer {
+                    value = Phrase.sheetYearOverYear.text(lang, FieldInput.display(last, question, lang), value)
+                }
                 if question.isInput {
                     lines.append(SheetLine(kind: .field(row: row, question: question.id), label: question.label.text(lang), value: value, indent: indent))
                 } else {
@@ -153,6 +158,8 @@ extension HistoryPanel {
             case .answer:
                 let text = a.oldAnswer == nil ? shown(a.newAnswer) : shown(a.oldAnswer) + " → " + shown(a.newAnswer)
                 return HistoryLine(when: when, who: a.who, text: text + (a.reason.map { Phrase.inParentheses.text(lang, $0) } ?? ""), kind: .value)
+            case .confirmedUnchanged:
+                return HistoryLine(when: when, who: a.who, text: Phrase.historyConfirmedUnchanged.text(lang) + shown(a.newAnswer), kind: .value)
             case .migrated:
                 let text = Phrase.historyMigrated.text(lang) + shown(a.oldAnswer) + " → " + shown(a.newAnswer)
                 return HistoryLine(when: when, who: a.who, text: text + (a.reason.map { Phrase.inParentheses.text(lang, $0) } ?? ""), kind: .value)

@@ -100,7 +100,8 @@ public final class ReviewRuntime: ProgramHost {
         let (_, rows) = try store.reviewList(ReviewQuery(), questionnaire: questionnaire, limit: 1, offset: 0, only: id)
         guard let row = rows.first else { throw StoreError.unknownHousehold(id.uuidString.lowercased()) }
         return HouseholdSheet.make(iv, record: row.household, comments: try store.comments(id), review: try store.review(id),
-                                   overrides: row.overrides, openConflicts: row.openConflicts, sender: row.sender, lang: state.lang, selecting: keeping)
+                                   overrides: row.overrides, openConflicts: row.openConflicts, sender: row.sender,
+                                   previous: try store.previousRound(of: id), lang: state.lang, selecting: keeping)
     }
 
     /// The open conflicts, with their household and field in words.

@@ -14,6 +14,9 @@ struct FormLine {
     var placeholder = false
     /// The column of the cursor in `value`, while the field is being typed in.
     var caret: Int?
+    /// Last year's answer ("上年 3"), drawn dim at the column's right end: in a round of the re-survey, on a
+    /// field not yet answered this year or answered otherwise.
+    var lastYear: String?
 
     /// A message, comment or label's second line under a field, kept in view with it.
     var isNote: Bool {
@@ -78,14 +81,18 @@ enum FormView {
         var hint = ""
         if let question = form.question {
             hint = self.hint(question, lang)
-            if form.edit?.offered == true { hint = Phrase.formDefaultOffered.text(lang) + Phrase.semicolon.text(lang) + hint }
+            if let edit = form.edit, edit.offered {
+                hint = (edit.fromLastYear ? Phrase.formLastYearOffered : Phrase.formDefaultOffered).text(lang) + Phrase.semicolon.text(lang) + hint
+            }
         } else if case .rosterEnd(let sec) = form.cursor, let r = q.sections[sec].roster {
             hint = (iv.rowIDs(of: r).isEmpty ? Phrase.formRosterEmpty : Phrase.formRosterDone).text(lang, q.rosters[r].label)
         }
         Chrome.statusLine(&buf, state, hint: hint)
         if form.edit != nil {
             // Only the keys that work on this field: ↑↓ choose only among a list's options.
-            var keys = [("Enter", Phrase.formKeyConfirm.text(lang)), ("Esc", Phrase.formKeyCancel.text(lang)), ("Ctrl-U", Phrase.formKeyClear.text(lang))]
+            var keys = [("Enter", Phrase.formKeyConfirm.text(lang))]
+            if form.previous != nil { keys.append((Action.sameAsLastYear.label, Phrase.keySameAsLastYear.text(lang))) }
+            keys += [("Esc", Phrase.formKeyCancel.text(lang)), ("Ctrl-U", Phrase.formKeyClear.text(lang))]
             if let question = form.question, FieldInput.picks(question) { keys.append(("↑↓", Phrase.formKeyOptions.text(lang))) }
             else { keys.append(("←→ Home End", Phrase.formKeyMove.text(lang))) }
             if let question = form.question, question.type == .integer || question.type == .decimal {
@@ -96,6 +103,7 @@ enum FormView {
         } else {
             let inRoster = q.sections[form.cursor.section].roster != nil
             var keys = [("Enter", Phrase.formKeyNext.text(lang))]
+            if form.previous != nil { keys.append((Action.sameAsLastYear.label, Phrase.keySameAsLastYear.text(lang))) }
             // "None of these" where it answers something: on a number question.
             if let question = form.question, question.type == .integer || question.type == .decimal {
                 keys.append((Action.noneOfThese.label, Phrase.keyNoneOfThese.text(lang)))
@@ -176,11 +184,17 @@ enum FormView {
                 let question = q.questions[qi]
                 guard iv.isRelevant(qi, row: cur.row) else { continue }
                 let isCurrent = qi == cur.question
-                var value = iv.value(of: qi, row: cur.row).map { FieldInput.display($0, question, lang) } ?? ""
+                let answer = iv.value(of: qi, row: cur.row)
+                var value = answer.map { FieldInput.display($0, question, lang) } ?? ""
                 var placeholder = false, caret: Int?
+                // Last year's answer beside a field this year has not answered, or answered otherwise.
+                let last = form.lastYear(Position(section: section.index, row: cur.row, question: qi)).flatMap { v in
+                    v == answer ? nil : Phrase.formLastYear.text(lang, FieldInput.display(v, question, lang))
+                }
+                let lastWidth = last.map { min(CellWidth.of($0), (width - labelWidth - 1) / 2) + 1 } ?? 0
                 if isCurrent, let edit = form.edit {
                     // The text scrolls with the cursor; "…" marks what is out of view on either side.
-                    let window = EditWindow.of(edit, width: width - labelWidth - 1 - (edit.literalNext ? 2 : 0))
+                    let window = EditWindow.of(edit, width: width - labelWidth - 1 - lastWidth - (edit.literalNext ? 2 : 0))
                     value = window.text + (edit.literalNext ? "^V" : "") + (edit.position == edit.text.count ? "_" : "")
                     caret = edit.position == edit.text.count ? nil : window.caretColumn
                 } else if value.isEmpty, question.isInput, !question.required {
@@ -191,7 +205,7 @@ enum FormView {
                 let comments = form.comments.filter { $0.question == question.id && $0.row == (question.roster == nil ? nil : cur.row) }
                 // A label too long for its column goes on under it, never cut.
                 let labels = Chrome.wrap((comments.isEmpty ? "" : "※") + question.label.text(lang), labelWidth)
-                out.append(FormLine(kind: kind, label: labels[0], value: value, placeholder: placeholder, caret: caret))
+                out.append(FormLine(kind: kind, label: labels[0], value: value, placeholder: placeholder, caret: caret, lastYear: last))
                 for more in labels.dropFirst() { out.append(FormLine(kind: .labelMore(current: isCurrent && question.isInput), label: more, value: "")) }
                 for c in comments {
                     for part in Chrome.wrap(Phrase.formComment.text(lang) + c.text + Phrase.inParentheses.text(lang, c.who), width - 4).prefix(2) {
@@ -216,7 +230,14 @@ enum FormView {
             let style: Style = line.placeholder ? (current ? .selected : .hint) : current ? .selected : .plain
             buf.put(line.label, x: x, y: y, style: current ? Style(bold: true, reverse: true) : .plain, limit: labelWidth)
             let vx = x + labelWidth + 1
-            buf.put(line.caret == nil ? Chrome.clip(line.value, width - labelWidth - 1) : line.value, x: vx, y: y, style: style, limit: width - labelWidth - 1)
+            var valueWidth = width - labelWidth - 1
+            if let last = line.lastYear {
+                // Last year's answer takes the column's right end, at most half of it; this year's keeps the rest.
+                let shown = Chrome.clip(last, valueWidth / 2), w = CellWidth.of(shown)
+                buf.put(shown, x: vx + valueWidth - w, y: y, style: current ? .selected : .hint, limit: w)
+                valueWidth -= w + 1
+            }
+            buf.put(line.caret == nil ? Chrome.clip(line.value, valueWidth) : line.value, x: vx, y: y, style: style, limit: valueWidth)
             if let c = line.caret {
                 // The cursor inside the text: the character under it drawn the other way round.
                 var col = 0

@@ -297,6 +297,8 @@ enum HelpView {
                     Phrase.helpAddRemoveRow.text(state.lang)),
                    a(.complete, .helpCompleteOnSignOff),
                    a(.quit, .backListConfirmedAnswers)]
+            // In a round of the re-survey: the key that confirms a page unchanged, first.
+            if form.previous != nil { out.insert(a(.sameAsLastYear, .helpSameAsLastYear), at: 0) }
         case .grid:
             out = [("↑↓", Phrase.selectRow.text(state.lang)), ("←→ Tab", Phrase.choosePart.text(state.lang)),
                    ("Enter", Phrase.openPartRow.text(state.lang)),
